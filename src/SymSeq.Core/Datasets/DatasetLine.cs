@@ -1,0 +1,32 @@
+namespace SymSeq.Datasets;
+
+/// <summary>One line of a prefix dataset: "count|input&lt;TAB&gt;output" or "input&lt;TAB&gt;output".</summary>
+public sealed record DatasetLine(long Count, string[] Input, string[] Output)
+{
+    public static DatasetLine Parse(string line, int lineNumber = 0)
+    {
+        var where = lineNumber > 0 ? $"line {lineNumber}: " : "";
+        var count = 1L;
+        var body = line.AsSpan().TrimEnd("\r\n");
+        var bar = body.IndexOf('|');
+        var tab = body.IndexOf('\t');
+        if (tab < 0) throw new FormatException($"{where}expected 'input<TAB>output', found no tab");
+        if (bar >= 0 && bar < tab)
+        {
+            if (!long.TryParse(body[..bar], out count) || count < 1)
+                throw new FormatException($"{where}expected a positive count before '|', got '{body[..bar].ToString()}'");
+            body = body[(bar + 1)..];
+            tab = body.IndexOf('\t');
+        }
+        var input = Split(body[..tab]);
+        var output = Split(body[(tab + 1)..]);
+        if (input.Length == 0) throw new FormatException($"{where}empty input");
+        if (output.Length == 0) throw new FormatException($"{where}empty output");
+        return new DatasetLine(count, input, output);
+    }
+
+    private static string[] Split(ReadOnlySpan<char> s) => s.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    public string Format(bool withCount = true) =>
+        (withCount ? $"{Count}|" : "") + string.Join(' ', Input) + "\t" + string.Join(' ', Output);
+}

@@ -1,0 +1,67 @@
+namespace SymSeq.Expressions;
+
+/// <summary>Small structural helpers shared by printers, the simplifier and generators.</summary>
+public static class ExprParts
+{
+    /// <summary>If e is visibly negative (a negative number, or a product led by one), gives -e.</summary>
+    public static bool TryNegate(Expr e, out Expr negated)
+    {
+        switch (e)
+        {
+            case Num { Value.Sign: < 0 } n:
+                negated = new Num(-n.Value);
+                return true;
+            case Op { Kind: Operator.Mul } m when m[0] is Num { Value.Sign: < 0 } c:
+                if (c.Value == Rational.MinusOne)
+                    negated = m.Args.Length == 2 ? m[1] : new Op(Operator.Mul, m.Args.RemoveAt(0));
+                else
+                    negated = new Op(Operator.Mul, m.Args.SetItem(0, new Num(-c.Value)));
+                return true;
+            default:
+                negated = e;
+                return false;
+        }
+    }
+
+    /// <summary>True when e mentions the named variable.</summary>
+    public static bool Contains(Expr e, string name) => e switch
+    {
+        Sym s => s.Name == name,
+        Unknown => name == "x",
+        Op op => op.Args.Any(a => Contains(a, name)),
+        _ => false,
+    };
+
+    public static bool ContainsUnknown(Expr e) => e switch
+    {
+        Unknown => true,
+        Op op => op.Args.Any(ContainsUnknown),
+        _ => false,
+    };
+
+    public static IEnumerable<Expr> Nodes(Expr e)
+    {
+        yield return e;
+        if (e is Op op)
+            foreach (var a in op.Args)
+                foreach (var n in Nodes(a)) yield return n;
+    }
+
+    /// <summary>Number of operator nodes.</summary>
+    public static int OperatorCount(Expr e) => Nodes(e).Count(n => n is Op);
+
+    public static Expr Substitute(Expr e, Func<Expr, Expr?> replace)
+    {
+        var r = replace(e);
+        if (r is not null) return r;
+        if (e is not Op op) return e;
+        var changed = false;
+        var args = op.Args.ToBuilder();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var a = Substitute(args[i], replace);
+            if (!ReferenceEquals(a, args[i])) { args[i] = a; changed = true; }
+        }
+        return changed ? new Op(op.Kind, args.ToImmutable()) : e;
+    }
+}

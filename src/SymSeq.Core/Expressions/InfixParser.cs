@@ -1,0 +1,227 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Numerics;
+
+namespace SymSeq.Expressions;
+
+/// <summary>Input that is not a well-formed formula; says where (1-based column) and what was expected.</summary>
+public sealed class ExprParseException(string message, int column, string expected, string found)
+    : FormatException($"{message} at column {column}")
+{
+    public int Column { get; } = column;
+    public string Expected { get; } = expected;
+    public string Found { get; } = found;
+}
+
+/// <summary>
+/// Parses what people type: x*cos(x), x^2, x**2, sqrt(1-x^2), exp(2x), -x, ln/log, pi, e.
+/// Implicit products are accepted where unambiguous (2x, 2(x+1), (x+1)(x-1), x sin(x)).
+/// With <c>unknown</c> set (e.g. "y"), y, y', y'' denote the ODE's unknown function and its derivatives;
+/// f(x), f'(x), f''(x) always do.
+/// </summary>
+public sealed class InfixParser
+{
+    private static readonly Dictionary<string, Operator> FunctionAliases = new()
+    {
+        ["log"] = Operator.Ln, ["Abs"] = Operator.Abs, ["arcsin"] = Operator.Asin, ["arccos"] = Operator.Acos,
+        ["arctan"] = Operator.Atan, ["arcsinh"] = Operator.Asinh, ["arccosh"] = Operator.Acosh,
+        ["arctanh"] = Operator.Atanh,
+    };
+
+    private readonly List<InfixToken> _tokens;
+    private readonly string? _unknown;
+    private int _pos;
+
+    private InfixParser(string text, string? unknown)
+    {
+        _tokens = InfixTokenizer.Tokenize(text);
+        _unknown = unknown;
+    }
+
+    public static Expr Parse(string text, string? unknown = null)
+    {
+        var p = new InfixParser(text, unknown);
+        var e = p.Expression(0);
+        p.ExpectEnd();
+        return e;
+    }
+
+    /// <summary>Parses "lhs = rhs" (or a bare expression meaning "= 0") into lhs - rhs.</summary>
+    public static Expr ParseEquation(string text, string? unknown = "y")
+    {
+        var p = new InfixParser(text, unknown);
+        var lhs = p.Expression(0);
+        if (p.Peek.Kind == TokenKind.Equals)
+        {
+            p._pos++;
+            var rhs = p.Expression(0);
+            p.ExpectEnd();
+            return rhs is Num { Value.IsZero: true } ? lhs : new Op(Operator.Sub, lhs, rhs);
+        }
+        p.ExpectEnd();
+        return lhs;
+    }
+
+    public static bool TryParse(string text, out Expr? e, out string? error, string? unknown = null)
+    {
+        try { e = Parse(text, unknown); error = null; return true; }
+        catch (ExprParseException ex) { e = null; error = ex.Message; return false; }
+    }
+
+    private const int MaxDepth = 500;
+
+    private InfixToken Peek => _tokens[_pos];
+
+    private ExprParseException Error(string expected, InfixToken at) =>
+        new($"expected {expected}, found {at.Describe()}", at.Column, expected, at.Describe());
+
+    private void ExpectEnd()
+    {
+        if (Peek.Kind != TokenKind.End) throw Error("an operator or end of input", Peek);
+    }
+
+    private InfixToken Expect(TokenKind kind, string what)
+    {
+        if (Peek.Kind != kind) throw Error(what, Peek);
+        return _tokens[_pos++];
+    }
+
+    private Expr Expression(int depth)
+    {
+        if (depth > MaxDepth) throw Error("a shallower expression (nesting too deep)", Peek);
+        var left = Term(depth);
+        while (Peek.Kind is TokenKind.Plus or TokenKind.Minus)
+        {
+            var op = _tokens[_pos++].Kind == TokenKind.Plus ? Operator.Add : Operator.Sub;
+            left = new Op(op, left, Term(depth));
+        }
+        return left;
+    }
+
+    private Expr Term(int depth)
+    {
+        var left = Unary(depth);
+        while (true)
+        {
+            var t = Peek;
+            if (t.Kind is TokenKind.Star or TokenKind.Slash)
+            {
+                _pos++;
+                left = new Op(t.Kind == TokenKind.Star ? Operator.Mul : Operator.Div, left, Unary(depth));
+            }
+            else if (t.Kind is TokenKind.Number or TokenKind.Name or TokenKind.LParen)
+            {
+                // Implicit product: "2x", "x sin(x)", "(x+1)(x-1)"; two numbers side by side are ambiguous.
+                if (t.Kind == TokenKind.Number && _tokens[_pos - 1].Kind == TokenKind.Number)
+                    throw Error("an operator between two numbers", t);
+                left = new Op(Operator.Mul, left, Power(depth));
+            }
+            else return left;
+        }
+    }
+
+    private Expr Unary(int depth)
+    {
+        if (depth > MaxDepth) throw Error("a shallower expression (nesting too deep)", Peek);
+        if (Peek.Kind == TokenKind.Plus) { _pos++; return Unary(depth + 1); }
+        if (Peek.Kind != TokenKind.Minus) return Power(depth);
+        _pos++;
+        var operand = Unary(depth + 1);
+        return operand is Num n ? new Num(-n.Value) : new Op(Operator.Mul, Expr.MinusOne, operand);
+    }
+
+    private Expr Power(int depth)
+    {
+        var b = Primary(depth);
+        if (Peek.Kind != TokenKind.Caret) return b;
+        _pos++;
+        return new Op(Operator.Pow, b, Unary(depth + 1));
+    }
+
+    private Expr Primary(int depth)
+    {
+        var t = Peek;
+        switch (t.Kind)
+        {
+            case TokenKind.Number:
+                _pos++;
+                return new Num(ParseNumber(t));
+            case TokenKind.LParen:
+                _pos++;
+                var inner = Expression(depth + 1);
+                Expect(TokenKind.RParen, "')'");
+                return inner;
+            case TokenKind.Name:
+                _pos++;
+                return Name(t, depth);
+            default:
+                throw Error("a number, a name or '('", t);
+        }
+    }
+
+    private static Rational ParseNumber(InfixToken t)
+    {
+        var dot = t.Text.IndexOf('.');
+        if (dot < 0) return new Rational(BigInteger.Parse(t.Text, CultureInfo.InvariantCulture));
+        var digits = t.Text.Remove(dot, 1);
+        var scale = BigInteger.Pow(10, t.Text.Length - dot - 1);
+        return new Rational(BigInteger.Parse(digits, CultureInfo.InvariantCulture), scale);
+    }
+
+    private Expr Name(InfixToken t, int depth)
+    {
+        var name = t.Text;
+        var primes = name.Length - name.TrimEnd('\'').Length;
+        var bare = name.TrimEnd('\'');
+        if (bare == "f")
+        {
+            Expect(TokenKind.LParen, "'(' after 'f'");
+            var arg = Expect(TokenKind.Name, "'x' as the argument of f");
+            if (arg.Text != "x") throw Error("'x' as the argument of f", arg);
+            Expect(TokenKind.RParen, "')'");
+            return MakeUnknown(primes, t);
+        }
+        if (_unknown is not null && bare == _unknown) return MakeUnknown(primes, t);
+        if (primes > 0) throw new ExprParseException($"unexpected prime on '{bare}'", t.Column, "a name without primes", name);
+
+        var isCall = Peek.Kind == TokenKind.LParen;
+        if (bare is "diff" or "derivative" or "Derivative" && isCall)
+        {
+            _pos++;
+            var body = Expression(depth + 1);
+            Expect(TokenKind.Comma, "',' and a variable");
+            var v = Expect(TokenKind.Name, "a variable");
+            if (!Symbols.IsVariable(v.Text)) throw Error("a variable (x, y, z or t)", v);
+            Expect(TokenKind.RParen, "')'");
+            return new Op(Operator.Derivative, body, new Sym(v.Text));
+        }
+        if (FunctionAliases.TryGetValue(bare, out var fn) || (Operators.TryParse(bare, out fn) && fn.IsUnary()))
+        {
+            if (!isCall) throw Error($"'(' after function '{bare}'", Peek);
+            _pos++;
+            var arg = Expression(depth + 1);
+            Expect(TokenKind.RParen, "')'");
+            return new Op(fn, arg);
+        }
+        if (bare is "pow" && isCall)
+        {
+            _pos++;
+            var a = Expression(depth + 1);
+            Expect(TokenKind.Comma, "',' and an exponent");
+            var b = Expression(depth + 1);
+            Expect(TokenKind.RParen, "')'");
+            return new Op(Operator.Pow, a, b);
+        }
+        if (bare is "e") return new Sym("E");
+        if (Symbols.IsKnown(bare)) return new Sym(bare);
+        var hint = Operators.Values.Where(o => o.IsUnary()).Select(o => o.Token())
+            .FirstOrDefault(f => bare.StartsWith(f, StringComparison.Ordinal) && bare.Length > f.Length);
+        var suggestion = hint is null ? "" : $" (did you mean {hint}({bare[hint.Length..]})?)";
+        throw new ExprParseException($"unknown name '{bare}'{suggestion}", t.Column,
+            "a variable (x, y, z, t), a coefficient (a0..a9), a constant (pi, E, I) or a function", bare);
+    }
+
+    private static Expr MakeUnknown(int primes, InfixToken t) => primes <= 2
+        ? new Unknown(primes)
+        : throw new ExprParseException("only first and second derivatives of the unknown function are supported", t.Column, "at most two primes", t.Text);
+}

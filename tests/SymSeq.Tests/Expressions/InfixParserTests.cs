@@ -1,0 +1,128 @@
+using FsCheck;
+using FsCheck.Fluent;
+using SymSeq.Expressions;
+
+namespace SymSeq.Tests.Expressions;
+
+public class InfixParserTests
+{
+    [Theory]
+    [InlineData("x*cos(x)", "x*cos(x)")]
+    [InlineData("x^2", "x^2")]
+    [InlineData("x**2", "x^2")]
+    [InlineData("sqrt(1-x^2)", "sqrt(1 - x^2)")]
+    [InlineData("exp(2x)", "exp(2*x)")]
+    [InlineData("2(x+1)", "2*(x + 1)")]
+    [InlineData("(x+1)(x-1)", "(x + 1)*(x - 1)")]
+    [InlineData("x sin(x)", "x*sin(x)")]
+    [InlineData("-x^2", "-x^2")]
+    [InlineData("-3*x", "-3*x")]
+    [InlineData("log(x) + ln(x)", "ln(x) + ln(x)")]
+    [InlineData("x^-1", "x^(-1)")]
+    [InlineData("2^3^2", "2^3^2")]
+    [InlineData("(2^3)^2", "(2^3)^2")]
+    [InlineData("x - (y - z)", "x - (y - z)")]
+    [InlineData("x/(y*z)", "x/(y*z)")]
+    [InlineData("0.25*x", "x/4")]
+    [InlineData("e^x + pi", "E^x + pi")]
+    [InlineData("arctan(x)", "atan(x)")]
+    [InlineData("f''(x) + f(x)", "f''(x) + f(x)")]
+    [InlineData("diff(x^2, x)", "diff(x^2, x)")]
+    public void Parses_what_people_type(string input, string printed) =>
+        Assert.Equal(printed, InfixParser.Parse(input).ToString());
+
+    [Fact]
+    public void Binds_powers_tighter_than_unary_minus_and_products_left_to_right()
+    {
+        Assert.Equal(-9.0, Evaluator.Eval(InfixParser.Parse("-3^2"), 0), 12);
+        Assert.Equal(1.0, Evaluator.Eval(InfixParser.Parse("6/3/2"), 0), 12);
+        Assert.Equal(512.0, Evaluator.Eval(InfixParser.Parse("2^3^2"), 0), 12);
+        Assert.Equal(0.5, Evaluator.Eval(InfixParser.Parse("x/2x"), 1), 12); // (x/2)*x
+    }
+
+    [Fact]
+    public void Equations_with_the_unknown_function()
+    {
+        var e = InfixParser.ParseEquation("y'' + y = 0");
+        Assert.Equal("f''(x) + f(x)", e.ToString());
+        var e2 = InfixParser.ParseEquation("y' = 2x");
+        Assert.Equal("f'(x) - 2*x", e2.ToString());
+        // Without an unknown, y is the ordinary variable.
+        Assert.Equal("y + x", InfixParser.Parse("y + x").ToString());
+    }
+
+    [Theory]
+    [InlineData("x*cos(x", 8, "')'")]
+    [InlineData("x +", 4, "a number, a name or '('")]
+    [InlineData("sin x", 5, "'(' after function 'sin'")]
+    [InlineData("2 3", 3, "an operator between two numbers")]
+    [InlineData("x $ 2", 3, "a number, a name, an operator")]
+    [InlineData("x)", 2, "an operator or end of input")]
+    [InlineData("sinx", 1, "a variable")]
+    public void Errors_name_the_column_and_what_was_expected(string input, int column, string expected)
+    {
+        var ex = Assert.Throws<ExprParseException>(() => InfixParser.Parse(input));
+        Assert.Equal(column, ex.Column);
+        Assert.Contains(expected, ex.Expected);
+        Assert.Contains($"column {column}", ex.Message);
+    }
+
+    [Fact]
+    public void Unknown_names_suggest_the_function_they_start_with()
+    {
+        var ex = Assert.Throws<ExprParseException>(() => InfixParser.Parse("sinx"));
+        Assert.Contains("did you mean sin(x)?", ex.Message);
+    }
+
+    [Fact]
+    public void Random_strings_only_ever_give_well_formed_errors()
+    {
+        const string alphabet = "x y2+-*/^().,=' sincoexplqrtE pi3";
+        var rng = new Random(11);
+        var ok = 0;
+        for (var i = 0; i < 30000; i++)
+        {
+            var s = new string(Enumerable.Range(0, rng.Next(0, 14)).Select(_ => alphabet[rng.Next(alphabet.Length)]).ToArray());
+            if (InfixParser.TryParse(s, out var e, out var error)) { ok++; Assert.NotNull(e); }
+            else Assert.Matches(@"at column \d+$", error);
+        }
+        Assert.True(ok > 100, $"only {ok} random strings parsed");
+    }
+
+    [Fact]
+    public void Deep_nesting_is_an_error_not_a_stack_overflow()
+    {
+        var s = new string('(', 50_000) + "x" + new string(')', 50_000);
+        Assert.Throws<ExprParseException>(() => InfixParser.Parse(s));
+        var minus = new string('-', 50_000) + "x";
+        Assert.Throws<ExprParseException>(() => InfixParser.Parse(minus));
+    }
+
+    [Fact]
+    public void Parse_of_print_is_the_identity_on_trees_printed_faithfully()
+    {
+        Prop.ForAll(ExprGen.Arb(ExprGen.FaithfulUnary), e =>
+            Assert.Equal(e, InfixParser.Parse(InfixPrinter.Readable.Print(e)))).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Printing_is_a_fixed_point_of_parse_then_print_for_every_tree()
+    {
+        Prop.ForAll(ExprGen.Arb(ExprGen.Unary, allowNegative: true), e =>
+        {
+            var printed = InfixPrinter.Readable.Print(e);
+            Assert.Equal(printed, InfixPrinter.Readable.Print(InfixParser.Parse(printed)));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Parsed_print_has_the_same_values_including_sugar_and_negative_numbers()
+    {
+        Prop.ForAll(ExprGen.Arb(ExprGen.Unary, allowNegative: true), e =>
+        {
+            var back = InfixParser.Parse(InfixPrinter.Readable.Print(e));
+            var r = NumericEquivalence.Check(e, back);
+            Assert.True(r.Verdict != Equivalence.Different, $"{e} vs {back}: {r}");
+        }).QuickCheckThrowOnFailure();
+    }
+}
