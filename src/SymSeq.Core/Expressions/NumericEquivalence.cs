@@ -22,6 +22,9 @@ public static class NumericEquivalence
 
     public static readonly Options Default = new();
 
+    /// <summary>Relative noise used to detect ill-conditioned points: ~100 ulps, far below the tolerance.</summary>
+    private const double RoundingProbe = 1e-14;
+
     public static bool AreEqual(Expr a, Expr b, Options? options = null) => Check(a, b, options).IsEqual;
 
     public static EquivalenceResult Check(Expr a, Expr b, Options? options = null)
@@ -39,8 +42,14 @@ public static class NumericEquivalence
             var va = Evaluator.Eval(a, slots);
             var vb = Evaluator.Eval(b, slots);
             if (!double.IsFinite(va) || !double.IsFinite(vb) || Math.Abs(va) > 1e12 || Math.Abs(vb) > 1e12) continue;
+            var scale = Math.Max(1.0, Math.Max(Math.Abs(va), Math.Abs(vb)));
+            // Ill-conditioned points (sec of 1e13, say) give different values for equal expressions after
+            // rounding; where perturbing every intermediate by far more than rounding moves either side by a
+            // tenth of the tolerance, the point is skipped.
+            if (!(Math.Abs(Evaluator.EvalPerturbed(a, slots, RoundingProbe) - va) <= o.RelativeTolerance * scale * 0.1)
+                || !(Math.Abs(Evaluator.EvalPerturbed(b, slots, RoundingProbe) - vb) <= o.RelativeTolerance * scale * 0.1)) continue;
             diffs.Add(va - vb);
-            scales.Add(Math.Max(1.0, Math.Max(Math.Abs(va), Math.Abs(vb))));
+            scales.Add(scale);
         }
         var real = Judge(diffs, scales, o, tried);
         if (real.Verdict != Equivalence.Inconclusive || !o.AllowComplex) return real;
