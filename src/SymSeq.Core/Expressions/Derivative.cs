@@ -100,14 +100,19 @@ public static class Derivative
     private static bool IsZero(Expr e) => e is Num { Value.IsZero: true };
     private static bool IsOne(Expr e) => e is Num { Value.IsOne: true };
 
-    private static Expr Plus(Expr a, Expr b) => IsZero(a) ? b : IsZero(b) ? a : new Op(Add, a, b);
-    private static Expr Minus(Expr a, Expr b) => IsZero(b) ? a : IsZero(a) ? Neg(b) : new Op(Sub, a, b);
+    private static Expr Plus(Expr a, Expr b) =>
+        a is Num na && b is Num nb ? new Num(na.Value + nb.Value) : IsZero(a) ? b : IsZero(b) ? a : new Op(Add, a, b);
+    private static Expr Minus(Expr a, Expr b) =>
+        a is Num na && b is Num nb ? new Num(na.Value - nb.Value) : IsZero(b) ? a : IsZero(a) ? Neg(b) : new Op(Sub, a, b);
     private static Expr Neg(Expr a) => a is Num n ? new Num(-n.Value) : new Op(Mul, Expr.MinusOne, a);
 
     private static Expr Times(Expr a, Expr b) =>
-        IsZero(a) || IsZero(b) ? Expr.Zero : IsOne(a) ? b : IsOne(b) ? a : new Op(Mul, a, b);
+        a is Num na && b is Num nb ? new Num(na.Value * nb.Value)
+        : IsZero(a) || IsZero(b) ? Expr.Zero : IsOne(a) ? b : IsOne(b) ? a : new Op(Mul, a, b);
 
-    private static Expr Over(Expr a, Expr b) => IsZero(a) ? Expr.Zero : IsOne(b) ? a : new Op(Operator.Div, a, b);
+    private static Expr Over(Expr a, Expr b) =>
+        a is Num na && b is Num { Value.IsZero: false } nb ? new Num(na.Value / nb.Value)
+        : IsZero(a) ? Expr.Zero : IsOne(b) ? a : new Op(Operator.Div, a, b);
     private static Expr Sq(Expr a) => new Op(Pow, a, Expr.Two);
     private static Expr PowE(Expr a, Expr b) => IsOne(b) ? a : IsZero(b) ? Expr.One : new Op(Pow, a, b);
 }

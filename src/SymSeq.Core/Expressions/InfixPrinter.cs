@@ -77,6 +77,11 @@ public sealed class InfixPrinter
             case Operator.Mul: return Product(op);
             case Operator.Div: return new($"{At(op[0], PMul)}/{Right(op[1], PMul + 1)}", PMul);
             case Operator.Inv: return new($"1/{Right(op[0], PMul + 1)}", PMul);
+            case Operator.Pow when op[1] is Num { Value: var h } && h == Rational.Half:
+                return new($"sqrt({P(op[0]).Text})", PAtom);
+            case Operator.Pow when op[1] is Num { Value: { Sign: < 0 } ex }:
+                var den = ex == Rational.MinusOne ? op[0] : new Op(Operator.Pow, op[0], new Num(-ex));
+                return new($"1/{Right(den, PMul + 1)}", PMul);
             case Operator.Pow: return Power(op[0], Right(op[1], PPow));
             case Operator.Pow2 or Operator.Pow3 or Operator.Pow4 or Operator.Pow5:
                 return Power(op[0], (op.Kind - Operator.Pow2 + 2).ToString());
@@ -119,6 +124,8 @@ public sealed class InfixPrinter
             var rest = op.Args.Length == 2 ? op[1] : new Op(Operator.Mul, op.Args.RemoveAt(0));
             return new("-" + At(rest, rest is Op { Kind: Operator.Mul } && op.Args.Length > 2 ? PMul : PNeg), op.Args.Length > 2 ? PMul : PNeg);
         }
+        if (op[0] is Num { Value: { IsInteger: false, Sign: < 0 } neg })
+            return new("-" + Product(new Op(Operator.Mul, op.Args.SetItem(0, new Num(-neg)))).Text, PMul);
         var numer = new List<Expr>();
         var denom = new List<Expr>();
         foreach (var f in op.Args)
@@ -132,6 +139,7 @@ public sealed class InfixPrinter
                 denom.Add(ex == Rational.MinusOne ? p[0] : new Op(Operator.Pow, p[0], new Num(-ex)));
             else numer.Add(f);
         }
+        if (numer.Count > 0 && numer[0] is Num { Value.IsOne: true } && numer.Count > 1) numer.RemoveAt(0);
         if (denom.Count == 0)
         {
             var sb = new StringBuilder(At(op[0], PMul));

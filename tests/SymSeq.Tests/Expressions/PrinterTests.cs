@@ -11,14 +11,14 @@ public class PrinterTests
     [InlineData("x/(2*y)", "x/(2*y)")]
     [InlineData("-x*y", "-x*y")]
     [InlineData("x^(1/2)", "sqrt(x)")]
-    [InlineData("1/x^2", "x^(-2)")]
+    [InlineData("1/x^2", "1/x^2")]
     public void Readable_canonical_forms(string input, string expected)
     {
         var c = Canon(input);
         var printed = c.ToString();
         // sqrt prints as a power in canonical form; both spellings parse back to the same value
         Assert.True(NumericEquivalence.AreEqual(InfixParser.Parse(printed), c));
-        if (expected is "x - 2*y" or "x/(2*y)" or "-x*y") Assert.Equal(expected, printed);
+        Assert.Equal(expected, printed);
     }
 
     [Theory]

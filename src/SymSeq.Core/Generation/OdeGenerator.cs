@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using SymSeq.Expressions;
+
+namespace SymSeq.Generation;
+
+/// <summary>
+/// ODE1 and ODE2: a random solution F(x, c1[, c2]) with each constant appearing once; solving F = Y for the
+/// constants by inverting the path to them and differentiating eliminates them, which leaves an ODE that F
+/// solves for every value of the constants. The constants are written a0 (c1) and a1 (c2). Factors of the
+/// equation that never vanish and do not involve Y (numbers, exponentials, powers of x-only terms) are dropped,
+/// and every emitted pair is checked numerically by substituting F into the equation.
+/// </summary>
+public sealed class OdeGenerator : IProblemGenerator
+{
+    private readonly GeneratorContext _context;
+    private readonly int _order;
+
+    public OdeGenerator(GeneratorContext context, int order)
+    {
+        if (order is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(order), "first or second order");
+        _context = context;
+        _order = order;
+    }
+
+    public string Task => _order == 1 ? "ode1" : "ode2";
+
+    public static readonly string[] ConstantNames = ["a0", "a1"];
+
+    public Example? TryGenerate(Random rng, out string? rejection)
+    {
+        try
+        {
+            var ops = _context.SampleOps(rng);
+            var F = _context.Simplify(WithConstants(_context.Expressions.Generate(ops, rng), rng));
+            if (!ExprParts.Contains(F, "x") || ConstantNames.Take(_order).Any(c => PathInverter.Occurrences(F, c) != 1))
+            { rejection = Rejection.Constant; return null; }
+            if (!_context.FitsLength(F)) { rejection = Rejection.TooLong; return null; }
+
+            // Eliminate the last constant first: F = Y  →  c_last = g(x, Y, ...)  →  d/dx g = 0.
+            Expr equation = new Num(0);
+            Expr lhs = F, rhs = new Unknown(0);
+            for (var k = _order - 1; k >= 0; k--)
+            {
+                var solved = PathInverter.SolveFor(lhs, ConstantNames[k], rhs);
+                if (solved is null) { rejection = Rejection.NotInvertible; return null; }
+                equation = Clean(_context.Simplify(Derivative.Of(_context.Simplify(solved))));
+                (lhs, rhs) = (equation, Expr.Zero);
+            }
+            if (!HasOrder(equation, _order)) { rejection = Rejection.Invalid; return null; }
+            if (!_context.FitsLength(equation)) { rejection = Rejection.TooLong; return null; }
+            if (!Satisfies(F, equation)) { rejection = Rejection.CheckFailed; return null; }
+            rejection = null;
+            return new Example(Task, equation, F);
+        }
+        catch (UndefinedExpressionException) { rejection = Rejection.Invalid; return null; }
+        catch (DivideByZeroException) { rejection = Rejection.Invalid; return null; }
+        catch (NotSupportedException) { rejection = Rejection.Invalid; return null; }
+        catch (SymbolicTimeoutException) { rejection = Rejection.Timeout; return null; }
+    }
+
+    /// <summary>Replaces distinct random leaves with the constants a0 (and a1).</summary>
+    private Expr WithConstants(Expr tree, Random rng)
+    {
+        var leaves = ExprParts.Nodes(tree).Count(n => n is not Op);
+        var picks = Enumerable.Range(0, leaves).OrderBy(_ => rng.Next()).Take(_order).ToArray();
+        if (picks.Length < _order) // a single-leaf tree: combine the constants with it
+            return ConstantNames.Take(_order).Aggregate(tree, (e, c) => e + new Sym(c));
+        var index = 0;
+        return Replace(tree, picks, ref index);
+    }
+
+    private static Expr Replace(Expr e, int[] picks, ref int index)
+    {
+        if (e is not Op op)
+        {
+            var at = Array.IndexOf(picks, index++);
+            return at >= 0 ? new Sym(ConstantNames[at]) : e;
+        }
+        var args = ImmutableArray.CreateBuilder<Expr>(op.Args.Length);
+        foreach (var a in op.Args) args.Add(Replace(a, picks, ref index));
+        return new Op(op.Kind, args.MoveToImmutable());
+    }
+
+    /// <summary>Drops factors that cannot vanish and do not involve Y: numbers, exp(u), powers of Y-free terms.</summary>
+    public static Expr Clean(Expr equation)
+    {
+        if (equation is not Op { Kind: Operator.Mul } m) return equation;
+        var kept = m.Args.Where(f => ExprParts.ContainsUnknown(f) || f is not (Num or Op { Kind: Operator.Exp or Operator.Pow })).ToArray();
+        return kept.Length switch
+        {
+            0 => Expr.One,
+            1 => kept[0],
+            _ => new Op(Operator.Mul, kept),
+        };
+    }
+
+    private static bool HasOrder(Expr e, int order) =>
+        ExprParts.Nodes(e).Any(n => n is Unknown u && u.Order == order);
+
+    /// <summary>Substitutes F, F', F'' for Y, Y', Y'' and checks the equation vanishes at random points.</summary>
+    public static bool Satisfies(Expr solution, Expr equation)
+    {
+        var d1 = Derivative.Of(solution);
+        var derivatives = new[] { solution, d1, Derivative.Of(d1) };
+        var substituted = ExprParts.Substitute(equation, e => e is Unknown u ? derivatives[u.Order] : null);
+        return NumericEquivalence.Check(substituted, Expr.Zero, NumericEquivalence.Default with { RelativeTolerance = 1e-6 }).IsEqual;
+    }
+}

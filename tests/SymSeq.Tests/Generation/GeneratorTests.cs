@@ -1,0 +1,84 @@
+using SymSeq.Expressions;
+using SymSeq.Generation;
+using Xunit.Abstractions;
+
+namespace SymSeq.Tests.Generation;
+
+public class GeneratorTests(ITestOutputHelper output)
+{
+    private static readonly GeneratorContext Context = new(ExpressionOptions.Default with { MaxOps = 8 });
+
+    private List<Example> Draw(IProblemGenerator g, int wanted, int seed = 1, int maxDraws = 20000)
+    {
+        var rng = new Random(seed);
+        var examples = new List<Example>();
+        var reasons = new Dictionary<string, int>();
+        for (var i = 0; i < maxDraws && examples.Count < wanted; i++)
+        {
+            var ex = g.TryGenerate(rng, out var why);
+            if (ex is not null) examples.Add(ex);
+            else reasons[why!] = reasons.GetValueOrDefault(why!) + 1;
+        }
+        output.WriteLine($"{g.Task}: {examples.Count} examples; rejected: {string.Join(", ", reasons.Select(kv => $"{kv.Key} {kv.Value}"))}");
+        Assert.Equal(wanted, examples.Count);
+        foreach (var ex in examples.Take(4)) output.WriteLine($"  {ex.Input}   =>   {ex.Output}");
+        return examples;
+    }
+
+    private static Expr Integrand(Example ex)
+    {
+        // Inputs are "Y' - f".
+        var op = Assert.IsType<Op>(ex.Input);
+        Assert.Equal(Operator.Sub, op.Kind);
+        Assert.Equal(new Unknown(1), op[0]);
+        return op[1];
+    }
+
+    [Fact]
+    public void Every_bwd_pair_verifies()
+    {
+        foreach (var ex in Draw(new BackwardGenerator(Context), 300))
+        {
+            var r = NumericEquivalence.Check(Derivative.Of(ex.Output), Integrand(ex));
+            Assert.True(r.Verdict != Equivalence.Different, $"d/dx {ex.Output} != {Integrand(ex)}");
+            Assert.True(ExprParts.Contains(ex.Output, "x"));
+            Assert.Equal(ex.InputTokens, PrefixCodec.Encode(PrefixCodec.Decode(ex.InputTokens)));
+        }
+    }
+
+    [Fact]
+    public void Every_ibp_pair_verifies()
+    {
+        var g = new IntegrationByPartsGenerator(new GeneratorContext(ExpressionOptions.Default with { MaxOps = 6 }));
+        foreach (var ex in Draw(g, 40, maxDraws: 40000))
+            Assert.True(NumericEquivalence.Check(Derivative.Of(ex.Output), Integrand(ex)).IsEqual, $"{ex.Output} vs {Integrand(ex)}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Every_ode_pair_satisfies_its_equation(int order)
+    {
+        foreach (var ex in Draw(new OdeGenerator(Context, order), order == 1 ? 100 : 30, maxDraws: 60000))
+        {
+            Assert.True(OdeGenerator.Satisfies(ex.Output, ex.Input), $"{ex.Output} does not solve {ex.Input}");
+            Assert.Contains(ExprParts.Nodes(ex.Input), n => n is Unknown u && u.Order == order);
+            Assert.Equal(1, PathInverter.Occurrences(ex.Output, "a0"));
+        }
+    }
+
+    [Fact]
+    public void Derivative_task_outputs_the_derivative()
+    {
+        foreach (var ex in Draw(new DerivativeGenerator(Context), 100))
+            Assert.True(NumericEquivalence.Check(Derivative.Of(ex.Input), ex.Output).Verdict != Equivalence.Different);
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_examples()
+    {
+        var a = Draw(new BackwardGenerator(Context), 50, seed: 42).Select(e => PrefixCodec.EncodeString(e.Output));
+        var b = Draw(new BackwardGenerator(Context), 50, seed: 42).Select(e => PrefixCodec.EncodeString(e.Output));
+        Assert.Equal(a, b);
+    }
+}
