@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SymSeq.Expressions;
 
 /// <summary>Small structural helpers shared by printers, the simplifier and generators.</summary>
@@ -63,5 +65,15 @@ public static class ExprParts
             if (!ReferenceEquals(a, args[i])) { args[i] = a; changed = true; }
         }
         return changed ? new Op(op.Kind, args.ToImmutable()) : e;
+    }
+
+    /// <summary>Merges nested sums into one n-ary sum and nested products into one n-ary product (no other change).</summary>
+    public static Expr FlattenAssociative(Expr e)
+    {
+        if (e is not Op op) return e;
+        var args = op.Args.Select(FlattenAssociative);
+        if (op.Kind is Operator.Add or Operator.Mul)
+            args = args.SelectMany(a => a is Op inner && inner.Kind == op.Kind ? inner.Args : [a]);
+        return new Op(op.Kind, args.ToImmutableArray());
     }
 }

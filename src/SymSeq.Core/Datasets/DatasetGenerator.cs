@@ -1,0 +1,137 @@
+using SymSeq.Expressions;
+using SymSeq.Generation;
+
+namespace SymSeq.Datasets;
+
+/// <summary>Settings of one `symseq generate` run.</summary>
+public sealed record GenerateOptions(string Task, long Count, string OutDir)
+{
+    public int Seed { get; init; }
+    public int Shard { get; init; }
+    public int Shards { get; init; } = 1;
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    public int ChunkSize { get; init; } = 200;
+    public ExpressionOptions Expressions { get; init; } = ExpressionOptions.Default;
+    public TimeSpan StepBudget { get; init; } = TimeSpan.FromMilliseconds(500);
+}
+
+/// <summary>
+/// Generates a dataset in the paper's format, in parallel, deterministically and resumably.
+/// The run is cut into chunks of <see cref="GenerateOptions.ChunkSize"/> examples; chunk c draws from a random
+/// stream seeded by (seed, task, c), so the output does not depend on the thread count. Shard k of S takes the
+/// chunks with c mod S = k: the shards of a job array are disjoint and together are exactly the unsharded run.
+/// Each finished chunk is written atomically under DIR/.chunks; a rerun skips them, so an interrupted run resumes.
+/// When all chunks exist, DIR/TASK.prefix ("count|input TAB output", duplicates merged with their counts) and the
+/// parallel DIR/TASK.infix are written atomically.
+/// </summary>
+public sealed class DatasetGenerator(GenerateOptions options)
+{
+    public GenerationStats Stats { get; } = new();
+
+    /// <summary>Raised on the worker thread after chunk c is safely on disk.</summary>
+    public event Action<long>? ChunkCompleted;
+
+    public string ChunkDir => Path.Combine(options.OutDir, ".chunks", ShardName);
+    private string ShardName => options.Shards == 1 ? options.Task : $"{options.Task}.shard{options.Shard}of{options.Shards}";
+    public string PrefixPath => Path.Combine(options.OutDir, ShardName + ".prefix");
+    public string InfixPath => Path.Combine(options.OutDir, ShardName + ".infix");
+
+    public long ChunkCount => (options.Count + options.ChunkSize - 1) / options.ChunkSize;
+
+    public IEnumerable<long> MyChunks()
+    {
+        for (var c = (long)options.Shard; c < ChunkCount; c += options.Shards) yield return c;
+    }
+
+    private long ChunkLength(long c) => Math.Min(options.ChunkSize, options.Count - c * options.ChunkSize);
+
+    private string ChunkPath(long c) => Path.Combine(ChunkDir, $"{c:D8}.tsv");
+
+    /// <summary>Runs to completion or cancellation; returns true when the final files were written.</summary>
+    public bool Run(CancellationToken cancel, Action<string>? progress = null)
+    {
+        Validate();
+        Directory.CreateDirectory(ChunkDir);
+        var context = new GeneratorContext(options.Expressions, options.StepBudget);
+        ProblemGenerators.Create(options.Task, context); // fail on a bad task before any work
+        var todo = MyChunks().Where(c => !File.Exists(ChunkPath(c))).ToArray();
+        var total = MyChunks().Sum(ChunkLength);
+        long done = total - todo.Sum(ChunkLength);
+
+        using var timer = progress is null ? null : new Timer(_ => progress(Stats.ProgressLine(options.Task, Interlocked.Read(ref done), total)), null, 500, 1000);
+        try
+        {
+            Parallel.ForEach(todo, new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancel }, (c, state) =>
+            {
+                // A generator per chunk: IBP's cache of known integrals would otherwise make the output
+                // depend on which thread finished first.
+                var lines = GenerateChunk(ProblemGenerators.Create(options.Task, context), c, cancel);
+                if (lines is null) { state.Stop(); return; }
+                AtomicFile.WriteAllLines(ChunkPath(c), lines);
+                Interlocked.Add(ref done, lines.Count);
+                ChunkCompleted?.Invoke(c);
+            });
+        }
+        catch (OperationCanceledException) { }
+        if (cancel.IsCancellationRequested) return false;
+        progress?.Invoke(Stats.ProgressLine(options.Task, done, total));
+        Assemble();
+        return true;
+    }
+
+    private void Validate()
+    {
+        if (options.Count <= 0) throw new ArgumentException($"--count must be positive, got {options.Count}");
+        if (options.Shards < 1 || options.Shard < 0 || options.Shard >= options.Shards)
+            throw new ArgumentException($"--shard must be in [0, {options.Shards - 1}], got {options.Shard}");
+        if (options.ChunkSize < 1) throw new ArgumentException("chunk size must be positive");
+    }
+
+    /// <summary>The lines of chunk c ("input TAB output" in prefix), or null when cancelled.</summary>
+    private List<string>? GenerateChunk(IProblemGenerator generator, long c, CancellationToken cancel)
+    {
+        var rng = new Random(HashCode.Combine(options.Seed, StableHash(options.Task), c));
+        var n = ChunkLength(c);
+        var lines = new List<string>((int)n);
+        while (lines.Count < n)
+        {
+            if (cancel.IsCancellationRequested) return null;
+            var ex = generator.TryGenerate(rng, out var why);
+            if (ex is null) { Stats.Rejected(why ?? Rejection.Failed); continue; }
+            Stats.Accepted();
+            lines.Add(string.Join(' ', ex.InputTokens) + "\t" + string.Join(' ', ex.OutputTokens));
+        }
+        return lines;
+    }
+
+    /// <summary>HashCode.Combine is stable within a process only for ints; strings need a fixed hash.</summary>
+    private static int StableHash(string s)
+    {
+        var h = 17;
+        foreach (var ch in s) h = unchecked(h * 31 + ch);
+        return h;
+    }
+
+    /// <summary>Merges the chunk files into the deduplicated prefix file and its infix twin.</summary>
+    public void Assemble()
+    {
+        var counts = new Dictionary<string, long>();
+        var order = new List<string>();
+        foreach (var c in MyChunks())
+            foreach (var line in File.ReadLines(ChunkPath(c)))
+            {
+                if (counts.TryGetValue(line, out var k)) counts[line] = k + 1;
+                else { counts[line] = 1; order.Add(line); }
+            }
+        AtomicFile.WriteAllLines(PrefixPath, order.Select(l => $"{counts[l]}|{l}"));
+        AtomicFile.WriteAllLines(InfixPath, order.Select(ToInfix));
+    }
+
+    private static string ToInfix(string line)
+    {
+        var tab = line.IndexOf('\t');
+        var input = ExprParts.FlattenAssociative(PrefixCodec.Decode(line[..tab]));
+        var output = ExprParts.FlattenAssociative(PrefixCodec.Decode(line[(tab + 1)..]));
+        return InfixPrinter.Sympy.Print(input) + "\t" + InfixPrinter.Sympy.Print(output);
+    }
+}

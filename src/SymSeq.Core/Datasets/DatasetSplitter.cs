@@ -1,0 +1,42 @@
+namespace SymSeq.Datasets;
+
+/// <summary>
+/// Splits a prefix dataset into train/valid/test. Lines are grouped by input, and a whole group goes to one split,
+/// so no valid or test input ever appears in train.
+/// </summary>
+public static class DatasetSplitter
+{
+    public sealed record Result(string Train, string Valid, string Test, int TrainLines, int ValidLines, int TestLines);
+
+    public static Result Split(string path, int valid, int test, int seed = 0)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"dataset '{path}' does not exist", path);
+        var groups = new Dictionary<string, List<string>>();
+        var order = new List<string>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (line.Length == 0) continue;
+            var parsed = DatasetLine.Parse(line, lineNumber);
+            var key = string.Join(' ', parsed.Input);
+            if (!groups.TryGetValue(key, out var g)) { groups[key] = g = []; order.Add(key); }
+            g.Add(line);
+        }
+        if (valid + test >= order.Count)
+            throw new ArgumentException($"'{path}' has {order.Count} distinct inputs; cannot hold out {valid} + {test} and keep a training set");
+        var rng = new Random(seed);
+        var shuffled = order.OrderBy(_ => rng.Next()).ToArray();
+        var validKeys = shuffled.Take(valid).ToHashSet();
+        var testKeys = shuffled.Skip(valid).Take(test).ToHashSet();
+        var stem = path.EndsWith(".prefix", StringComparison.Ordinal) ? path[..^".prefix".Length] : path;
+        var r = new Result(stem + ".train", stem + ".valid", stem + ".test", 0, 0, 0);
+        var train = order.Where(k => !validKeys.Contains(k) && !testKeys.Contains(k)).SelectMany(k => groups[k]).ToList();
+        var v = order.Where(validKeys.Contains).SelectMany(k => groups[k]).ToList();
+        var t = order.Where(testKeys.Contains).SelectMany(k => groups[k]).ToList();
+        AtomicFile.WriteAllLines(r.Train, train);
+        AtomicFile.WriteAllLines(r.Valid, v);
+        AtomicFile.WriteAllLines(r.Test, t);
+        return r with { TrainLines = train.Count, ValidLines = v.Count, TestLines = t.Count };
+    }
+}

@@ -1,0 +1,18 @@
+namespace SymSeq.Generation;
+
+/// <summary>The task names the command line accepts, and the generator for each.</summary>
+public static class ProblemGenerators
+{
+    public static readonly string[] Tasks = ["bwd", "ibp", "ode1", "ode2", "deriv"];
+
+    public static IProblemGenerator Create(string task, GeneratorContext context) => task switch
+    {
+        "bwd" => new BackwardGenerator(context),
+        "ibp" => new IntegrationByPartsGenerator(context),
+        "ode1" => new OdeGenerator(context, 1),
+        "ode2" => new OdeGenerator(context, 2),
+        "deriv" => new DerivativeGenerator(context),
+        "fwd" => throw new ArgumentException("task 'fwd' needs a computer algebra system and is not available yet"),
+        _ => throw new ArgumentException($"unknown task '{task}'; expected one of {string.Join(", ", Tasks)}"),
+    };
+}

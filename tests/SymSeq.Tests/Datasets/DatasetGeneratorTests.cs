@@ -1,0 +1,110 @@
+using SymSeq.Datasets;
+using SymSeq.Expressions;
+using SymSeq.Generation;
+
+namespace SymSeq.Tests.Datasets;
+
+public sealed class DatasetGeneratorTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("symseq-ds-").FullName;
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly ExpressionOptions Small = ExpressionOptions.Default with { MaxOps = 6 };
+
+    private GenerateOptions Options(string sub, string task = "bwd", int count = 300, int threads = 2) =>
+        new(task, count, Path.Combine(_dir, sub)) { ChunkSize = 50, Threads = threads, Seed = 9, Expressions = Small };
+
+    private static string[] Lines(string path) => File.ReadAllLines(path);
+
+    [Fact]
+    public void Same_seed_gives_the_same_files_whatever_the_thread_count()
+    {
+        var a = new DatasetGenerator(Options("a", threads: 1));
+        var b = new DatasetGenerator(Options("b", threads: 2));
+        Assert.True(a.Run(CancellationToken.None));
+        Assert.True(b.Run(CancellationToken.None));
+        Assert.Equal(Lines(a.PrefixPath), Lines(b.PrefixPath));
+        Assert.Equal(Lines(a.InfixPath).Length, Lines(a.PrefixPath).Length);
+        var other = new DatasetGenerator(Options("c") with { Seed = 10 });
+        Assert.True(other.Run(CancellationToken.None));
+        Assert.NotEqual(Lines(a.PrefixPath), Lines(other.PrefixPath));
+    }
+
+    [Fact]
+    public void Counts_add_up_and_lines_are_unique_and_verified()
+    {
+        var g = new DatasetGenerator(Options("v"));
+        Assert.True(g.Run(CancellationToken.None));
+        var lines = Lines(g.PrefixPath).Select((l, i) => DatasetLine.Parse(l, i + 1)).ToArray();
+        Assert.Equal(300, lines.Sum(l => l.Count));
+        Assert.Equal(lines.Length, lines.Select(l => l.Format(false)).Distinct().Count());
+        foreach (var l in lines.Take(100))
+        {
+            var f = ((Op)PrefixCodec.Decode(l.Input))[1];
+            Assert.NotEqual(Equivalence.Different, NumericEquivalence.Check(Derivative.Of(PrefixCodec.Decode(l.Output)), f).Verdict);
+        }
+    }
+
+    [Fact]
+    public void Shards_are_disjoint_and_together_make_the_unsharded_run()
+    {
+        var whole = new DatasetGenerator(Options("whole"));
+        Assert.True(whole.Run(CancellationToken.None));
+        var shardChunks = new List<long>();
+        var shardLines = new List<string>();
+        for (var k = 0; k < 3; k++)
+        {
+            var s = new DatasetGenerator(Options("sharded") with { Shard = k, Shards = 3 });
+            Assert.True(s.Run(CancellationToken.None));
+            shardChunks.AddRange(s.MyChunks());
+            shardLines.AddRange(Directory.GetFiles(s.ChunkDir).SelectMany(File.ReadAllLines));
+        }
+        Assert.Equal(shardChunks.Count, shardChunks.Distinct().Count());
+        var wholeLines = Directory.GetFiles(whole.ChunkDir).SelectMany(File.ReadAllLines);
+        Assert.Equal(wholeLines.Order(), shardLines.Order());
+    }
+
+    [Fact]
+    public void An_interrupted_run_keeps_finished_chunks_and_resumes_to_the_same_result()
+    {
+        var reference = new DatasetGenerator(Options("ref", count: 10000));
+        Assert.True(reference.Run(CancellationToken.None));
+
+        using var cts = new CancellationTokenSource();
+        var first = new DatasetGenerator(Options("resume", count: 10000, threads: 1));
+        first.ChunkCompleted += _ => cts.Cancel(); // as if Ctrl-C came right after the first chunk
+        var finished = first.Run(cts.Token);
+        Assert.False(finished);
+        Assert.False(File.Exists(first.PrefixPath));
+        var kept = Directory.GetFiles(first.ChunkDir, "*.tsv").Length;
+        Assert.InRange(kept, 1, 199);
+        Assert.Empty(Directory.GetFiles(first.ChunkDir, "*.tmp", SearchOption.AllDirectories));
+
+        var second = new DatasetGenerator(Options("resume", count: 10000, threads: 2));
+        Assert.True(second.Run(CancellationToken.None));
+        Assert.True(second.Stats.Examples <= 10000 - 50 * kept);
+        Assert.Equal(Lines(reference.PrefixPath), Lines(second.PrefixPath));
+    }
+
+    [Fact]
+    public void Split_keeps_held_out_inputs_out_of_train()
+    {
+        var g = new DatasetGenerator(Options("split", count: 500));
+        Assert.True(g.Run(CancellationToken.None));
+        var r = DatasetSplitter.Split(g.PrefixPath, 30, 40, seed: 1);
+        string Input(string l) => string.Join(' ', DatasetLine.Parse(l).Input);
+        var train = Lines(r.Train).Select(Input).ToHashSet();
+        Assert.Equal(30, Lines(r.Valid).Select(Input).Distinct().Count());
+        Assert.Equal(40, Lines(r.Test).Select(Input).Distinct().Count());
+        Assert.DoesNotContain(Lines(r.Valid).Concat(Lines(r.Test)).Select(Input), train.Contains);
+        Assert.Equal(Lines(g.PrefixPath).Length, r.TrainLines + r.ValidLines + r.TestLines);
+    }
+
+    [Fact]
+    public void Bad_settings_are_rejected_before_any_work()
+    {
+        Assert.Throws<ArgumentException>(() => new DatasetGenerator(Options("x", task: "nope")).Run(CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => new DatasetGenerator(Options("x") with { Shard = 3, Shards = 3 }).Run(CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => new DatasetGenerator(Options("x", task: "fwd")).Run(CancellationToken.None));
+    }
+}
