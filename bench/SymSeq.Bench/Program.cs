@@ -1,1 +1,68 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using SymSeq.Expressions;
+using SymSeq.Generation;
+
+// Throughput benchmarks, one core each (single thread), reported as medians over repeated runs.
+//   dotnet run -c Release --project bench/SymSeq.Bench -- [expr] [gen] [--seconds S] [--runs R]
+var which = args.Where(a => !a.StartsWith("--")).ToHashSet();
+if (which.Count == 0) which = ["expr", "gen"];
+var seconds = Arg("--seconds", 3.0);
+var runs = (int)Arg("--runs", 5);
+
+Console.WriteLine($"SymSeq benchmarks: {runs} runs of {seconds} s each, single thread, median reported");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+
+if (which.Contains("expr"))
+{
+    // Random trees of exactly 15 operators with the paper's operator weights.
+    var gen = new RandomExpressionGenerator(ExpressionOptions.Default);
+    var rng = new Random(1);
+    var trees = Enumerable.Range(0, 2000).Select(_ => gen.Generate(15, rng)).ToArray();
+    var i = 0;
+    Report("derivative + simplify, 15-op trees", "trees/s", Measure(() =>
+    {
+        var t = trees[i++ % trees.Length];
+        Simplifier.TrySimplify(Derivative.Of(t), out _);
+    }));
+    Report("simplify only, 15-op trees", "trees/s", Measure(() => Simplifier.TrySimplify(trees[i++ % trees.Length], out _)));
+}
+
+if (which.Contains("gen"))
+{
+    foreach (var task in ProblemGenerators.Tasks)
+    {
+        var g = ProblemGenerators.Create(task, new GeneratorContext(ExpressionOptions.Default));
+        var rng = new Random(2);
+        Report($"generate {task} (paper defaults)", "examples/s/core", Measure(() =>
+        {
+            while (g.TryGenerate(rng, out _) is null) { }
+        }));
+    }
+}
+
+double Arg(string name, double fallback)
+{
+    var k = Array.IndexOf(args, name);
+    return k >= 0 && k + 1 < args.Length ? double.Parse(args[k + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}
+
+double[] Measure(Action op)
+{
+    var end = Stopwatch.StartNew();
+    while (end.Elapsed.TotalSeconds < Math.Min(1, seconds)) op(); // warm-up
+    var rates = new double[runs];
+    for (var r = 0; r < runs; r++)
+    {
+        var sw = Stopwatch.StartNew();
+        long n = 0;
+        while (sw.Elapsed.TotalSeconds < seconds) { op(); n++; }
+        rates[r] = n / sw.Elapsed.TotalSeconds;
+    }
+    return rates;
+}
+
+void Report(string name, string unit, double[] rates)
+{
+    Array.Sort(rates);
+    Console.WriteLine($"{name,-40} median {rates[rates.Length / 2],10:N0} {unit}   (min {rates[0]:N0}, max {rates[^1]:N0})");
+}
