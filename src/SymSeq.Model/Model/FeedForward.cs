@@ -1,0 +1,26 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SymSeq.Model;
+
+/// <summary>The paper's position-wise feed-forward block: lin2(relu(lin1(x))).</summary>
+public sealed class FeedForward : nn.Module
+{
+#pragma warning disable IDE1006
+    private readonly Linear lin1, lin2;
+#pragma warning restore IDE1006
+
+    public FeedForward(int dim, int hidden) : base("FeedForward")
+    {
+        lin1 = nn.Linear(dim, hidden);
+        lin2 = nn.Linear(hidden, dim);
+        RegisterComponents();
+    }
+
+    public Tensor Forward(Tensor x, Precision p)
+    {
+        using var scope = NewDisposeScope();
+        return p.Linear(nn.functional.relu(p.Linear(x, lin1)), lin2).MoveToOuterDisposeScope();
+    }
+}

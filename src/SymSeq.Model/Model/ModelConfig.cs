@@ -1,0 +1,24 @@
+namespace SymSeq.Model;
+
+/// <summary>The paper's transformer hyper-parameters; the defaults are SymSeq's CPU-sized model.</summary>
+public sealed record ModelConfig
+{
+    public int EmbDim { get; init; } = 256;
+    public int EncoderLayers { get; init; } = 4;
+    public int DecoderLayers { get; init; } = 4;
+    public int Heads { get; init; } = 4;
+    public int Words { get; init; } = Vocabulary.Paper.Count;
+    public int MaxPositions { get; init; } = 4096;
+    public bool ShareInOutEmbeddings { get; init; } = true;
+    public int EosIndex { get; init; } = Vocabulary.EosIndex;
+    public int PadIndex { get; init; } = Vocabulary.PadIndex;
+
+    public int HiddenDim => EmbDim * 4;
+
+    public void Validate()
+    {
+        if (EmbDim <= 0 || Heads <= 0 || EmbDim % Heads != 0)
+            throw new ArgumentException($"embedding size {EmbDim} must be a positive multiple of the head count {Heads}");
+        if (EncoderLayers < 1 || DecoderLayers < 1) throw new ArgumentException("need at least one encoder and one decoder layer");
+    }
+}

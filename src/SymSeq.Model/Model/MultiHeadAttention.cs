@@ -1,0 +1,88 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SymSeq.Model;
+
+/// <summary>
+/// Cached keys and values of one attention layer during incremental decoding. The cache owns its tensors:
+/// they are detached from dispose scopes so that per-step scopes do not free them.
+/// </summary>
+public sealed class KeyValue(Tensor k, Tensor v) : IDisposable
+{
+    private Tensor _k = k.DetachFromDisposeScope(), _v = v.DetachFromDisposeScope();
+
+    public Tensor K { get => _k; set { _k.Dispose(); _k = value.DetachFromDisposeScope(); } }
+    public Tensor V { get => _v; set { _v.Dispose(); _v = value.DetachFromDisposeScope(); } }
+    public void Dispose() { _k.Dispose(); _v.Dispose(); }
+}
+
+/// <summary>
+/// The paper's multi-head attention: q/k/v/out projections, scores scaled by 1/sqrt(head dim), masked
+/// positions set to -inf before a float32 softmax.
+/// </summary>
+public sealed class MultiHeadAttention : nn.Module
+{
+#pragma warning disable IDE1006 // field names are the paper's parameter names
+    private readonly Linear q_lin, k_lin, v_lin, out_lin;
+#pragma warning restore IDE1006
+    private readonly int _heads, _dim;
+
+    public MultiHeadAttention(int heads, int dim) : base("MultiHeadAttention")
+    {
+        _heads = heads;
+        _dim = dim;
+        q_lin = nn.Linear(dim, dim);
+        k_lin = nn.Linear(dim, dim);
+        v_lin = nn.Linear(dim, dim);
+        out_lin = nn.Linear(dim, dim);
+        RegisterComponents();
+    }
+
+    public int Heads => _heads;
+
+    private Tensor Shape(Tensor x, long bs) => x.view(bs, -1, _heads, _dim / _heads).transpose(1, 2);
+
+    /// <summary>Keys and values for attending over kv (bs, klen, dim): computed once per source in decoding.</summary>
+    public KeyValue Project(Tensor kv, Precision p)
+    {
+        var bs = kv.shape[0];
+        return new KeyValue(Shape(p.Linear(kv, k_lin), bs), Shape(p.Linear(kv, v_lin), bs));
+    }
+
+    /// <summary>
+    /// input (bs, qlen, dim); keyMask (bs, 1, qlen or 1, klen), true where attention is allowed, or null.
+    /// With kv null this is self-attention; with <paramref name="cache"/> the new keys/values are appended to it
+    /// (self-attention) or taken from it (attention over the source).
+    /// </summary>
+    public Tensor Forward(Tensor input, Tensor? keyMask, Precision p, Tensor? kv = null, KeyValue? cache = null, bool appendToCache = false)
+    {
+        var bs = input.shape[0];
+        using var scope = NewDisposeScope();
+        var q = Shape(p.Linear(input, q_lin), bs) / Math.Sqrt(_dim / _heads);
+        Tensor k, v;
+        if (cache is not null && !appendToCache)
+        {
+            k = cache.K;
+            v = cache.V;
+        }
+        else
+        {
+            var source = kv ?? input;
+            k = Shape(p.Linear(source, k_lin), bs);
+            v = Shape(p.Linear(source, v_lin), bs);
+            if (cache is not null)
+            {
+                cache.K = torch.cat([cache.K, k], 2);
+                cache.V = torch.cat([cache.V, v], 2);
+                k = cache.K;
+                v = cache.V;
+            }
+        }
+        var scores = p.MatMul(q, k.transpose(2, 3));
+        if (keyMask is not null) scores = scores.masked_fill(keyMask.logical_not(), float.NegativeInfinity);
+        var weights = scores.softmax(-1);
+        var context = p.MatMul(weights, v).transpose(1, 2).contiguous().view(bs, -1, _dim);
+        return p.Linear(context, out_lin).MoveToOuterDisposeScope();
+    }
+}

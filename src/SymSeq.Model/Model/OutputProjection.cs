@@ -1,0 +1,36 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SymSeq.Model;
+
+/// <summary>
+/// The decoder's output layer ("proj"). With shared input/output embeddings it owns only its bias and uses the
+/// embedding matrix as its weight, so the tied tensor is a single parameter for the optimizer.
+/// </summary>
+public sealed class OutputProjection : nn.Module
+{
+#pragma warning disable IDE1006
+    private readonly Parameter bias;
+    private readonly Parameter? weight;
+#pragma warning restore IDE1006
+
+    public OutputProjection(int dim, int words, int? ownWeightDim) : base("proj")
+    {
+        var bound = 1 / Math.Sqrt(dim);
+        bias = new Parameter(empty(words).uniform_(-bound, bound));
+        if (ownWeightDim is { } d) weight = new Parameter(empty(words, d).uniform_(-bound, bound));
+        RegisterComponents();
+    }
+
+    public bool SharesEmbeddings => weight is null;
+
+    public Tensor Forward(Tensor hidden, Tensor embeddings, Precision p)
+    {
+        var w = weight ?? embeddings;
+        if (p == Precision.Fp32) return nn.functional.linear(hidden, w, bias);
+        using var scope = NewDisposeScope();
+        return nn.functional.linear(hidden.to(ScalarType.BFloat16), w.to(ScalarType.BFloat16), bias.to(ScalarType.BFloat16))
+            .to(ScalarType.Float32).MoveToOuterDisposeScope();
+    }
+}

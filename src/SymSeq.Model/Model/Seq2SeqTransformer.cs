@@ -1,0 +1,51 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymSeq.Model;
+
+/// <summary>The paper's encoder-decoder: parameter names "encoder.*" and "decoder.*" match its checkpoints.</summary>
+public sealed class Seq2SeqTransformer : nn.Module
+{
+#pragma warning disable IDE1006
+    private readonly TransformerStack encoder, decoder;
+#pragma warning restore IDE1006
+
+    public ModelConfig Config { get; }
+    public Precision Precision { get; set; } = Precision.Fp32;
+
+    public Seq2SeqTransformer(ModelConfig config) : base("Seq2SeqTransformer")
+    {
+        config.Validate();
+        Config = config;
+        encoder = new TransformerStack(config, isDecoder: false);
+        decoder = new TransformerStack(config, isDecoder: true);
+        RegisterComponents();
+    }
+
+    public TransformerStack Encoder => encoder;
+    public TransformerStack Decoder => decoder;
+
+    public Tensor Encode(Tensor x, Tensor lengths) => encoder.Encode(x, lengths, Precision);
+
+    /// <summary>Teacher-forced logits (bs, tlen, words) after each target prefix.</summary>
+    public Tensor DecoderLogits(Tensor x, Tensor xLengths, Tensor y, Tensor yLengths)
+    {
+        using var scope = NewDisposeScope();
+        var enc = encoder.Encode(x, xLengths, Precision);
+        return decoder.Logits(decoder.Decode(y, yLengths, enc, xLengths, Precision), Precision).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The paper's training loss: mean cross-entropy of predicting y[t+1] from y[..t] over real tokens.</summary>
+    public Tensor Loss(Tensor x, Tensor xLengths, Tensor y, Tensor yLengths)
+    {
+        using var scope = NewDisposeScope();
+        var enc = encoder.Encode(x, xLengths, Precision);
+        var hidden = decoder.Decode(y, yLengths, enc, xLengths, Precision);
+        var tlen = y.shape[1];
+        var predict = TransformerStack.LengthMask(tlen - 1, yLengths - 1);           // (bs, tlen-1)
+        var h = hidden.narrow(1, 0, tlen - 1)[predict];                              // (n, dim)
+        var target = y.narrow(1, 1, tlen - 1)[predict];                              // (n)
+        var logits = decoder.Logits(h, Precision);
+        return nn.functional.cross_entropy(logits, target).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,116 @@
+using SymSeq.Model;
+using static TorchSharp.torch;
+
+namespace SymSeq.Search;
+
+/// <summary>A finished beam hypothesis: ids start with eos and exclude the closing eos, as in the paper.</summary>
+public sealed record Hypothesis(double Score, long[] Ids);
+
+/// <summary>
+/// The paper's beam search: 2·beam candidates per step, hypotheses scored by sum of log-probabilities divided by
+/// length^penalty, a sentence done when its n-best list is full and (early stopping) or no live beam can beat it.
+/// Batched over sources; keys/values are cached and reordered with the beams.
+/// </summary>
+public static class BeamSearch
+{
+    private sealed class NBest(int n, int maxLen, double lengthPenalty, bool earlyStopping)
+    {
+        public readonly List<Hypothesis> Items = [];
+        private double _worst = 1e9;
+
+        public void Add(long[] ids, double sumLogProbs)
+        {
+            var score = sumLogProbs / Math.Pow(ids.Length, lengthPenalty);
+            if (Items.Count < n || score > _worst)
+            {
+                Items.Add(new Hypothesis(score, ids));
+                if (Items.Count > n)
+                {
+                    var sorted = Items.Select((h, i) => (h.Score, i)).OrderBy(p => p.Score).ToArray();
+                    Items.RemoveAt(sorted[0].i);
+                    _worst = sorted[1].Score;
+                }
+                else _worst = Math.Min(score, _worst);
+            }
+        }
+
+        public bool IsDone(double bestSumLogProbs) =>
+            Items.Count >= n && (earlyStopping || _worst >= bestSumLogProbs / Math.Pow(maxLen - 1, lengthPenalty));
+    }
+
+    /// <summary>For each source, its hypotheses best first.</summary>
+    public static List<List<Hypothesis>> Search(Seq2SeqTransformer model, IReadOnlyList<long[]> sources, int beamSize,
+        double lengthPenalty = 1.0, bool earlyStopping = true, int maxLen = 200)
+    {
+        if (beamSize < 1) throw new ArgumentOutOfRangeException(nameof(beamSize), "beam size must be at least 1");
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var c = model.Config;
+        var bs = sources.Count;
+        var words = c.Words;
+        var expanded = sources.SelectMany(s => Enumerable.Repeat(s, beamSize)).ToList();
+        var (x, xlen) = SourceBatch.Make(expanded, c.PadIndex);
+        var enc = model.Encode(x, xlen);
+        using var state = model.Decoder.StartDecoding(enc, xlen, model.Precision);
+
+        var generated = Enumerable.Range(0, bs * beamSize).Select(_ => new List<long> { c.EosIndex }).ToArray();
+        var beamScores = new double[bs * beamSize];
+        for (var i = 0; i < bs; i++)
+            for (var b = 1; b < beamSize; b++) beamScores[i * beamSize + b] = -1e9;
+        var hyps = Enumerable.Range(0, bs).Select(_ => new NBest(beamSize, maxLen, lengthPenalty, earlyStopping)).ToArray();
+        var done = new bool[bs];
+        var last = full(bs * beamSize, (long)c.EosIndex, ScalarType.Int64);
+
+        for (var curLen = 1; curLen < maxLen; curLen++)
+        {
+            using var step = NewDisposeScope();
+            var logProbs = model.Decoder.Step(last, curLen - 1, state, model.Precision).log_softmax(-1);
+            var scores = (logProbs + tensor(beamScores.Select(s => (float)s).ToArray()).unsqueeze(1)).view(bs, beamSize * words);
+            var (topScores, topIds) = scores.topk(2 * beamSize, 1, largest: true, sorted: true);
+            var ts = topScores.data<float>().ToArray();
+            var ti = topIds.data<long>().ToArray();
+
+            var nextScores = new double[bs * beamSize];
+            var nextWords = new long[bs * beamSize];
+            var nextRows = new long[bs * beamSize];
+            for (var s = 0; s < bs; s++)
+            {
+                var row = ts.AsSpan(s * 2 * beamSize, 2 * beamSize);
+                var best = double.NegativeInfinity;
+                foreach (var v in row) best = Math.Max(best, v);
+                done[s] = done[s] || hyps[s].IsDone(best);
+                var filled = 0;
+                if (!done[s])
+                {
+                    for (var k = 0; k < 2 * beamSize && filled < beamSize; k++)
+                    {
+                        var idx = ti[s * 2 * beamSize + k];
+                        var beam = (int)(idx / words);
+                        var word = idx % words;
+                        var value = (double)ts[s * 2 * beamSize + k];
+                        var source = s * beamSize + beam;
+                        if (word == c.EosIndex || curLen + 1 == maxLen)
+                            hyps[s].Add(generated[source].ToArray(), value);
+                        else
+                        {
+                            var at = s * beamSize + filled++;
+                            (nextScores[at], nextWords[at], nextRows[at]) = (value, word, source);
+                        }
+                    }
+                }
+                for (; filled < beamSize; filled++)
+                {
+                    var at = s * beamSize + filled;
+                    (nextScores[at], nextWords[at], nextRows[at]) = (0, c.PadIndex, s * beamSize);
+                }
+            }
+            beamScores = nextScores;
+            generated = nextRows.Select((r, i) => new List<long>(generated[r]) { nextWords[i] }).ToArray();
+            using (var index = tensor(nextRows)) state.Reorder(index);
+            last.Dispose();
+            last = tensor(nextWords).MoveToOuterDisposeScope();
+            if (done.All(d => d)) break;
+        }
+        return hyps.Select(h => h.Items.OrderByDescending(i => i.Score).ToList()).ToList();
+    }
+}
