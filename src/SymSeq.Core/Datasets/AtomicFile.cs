@@ -3,7 +3,13 @@ namespace SymSeq.Datasets;
 /// <summary>Writes a file so that readers only ever see the old content or the complete new content.</summary>
 public static class AtomicFile
 {
-    public static void Write(string path, Action<TextWriter> write)
+    public static void Write(string path, Action<TextWriter> write) => WriteStream(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, leaveOpen: true);
+        write(writer);
+    });
+
+    public static void WriteStream(string path, Action<Stream> write)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
@@ -11,10 +17,8 @@ public static class AtomicFile
         try
         {
             using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream))
             {
-                write(writer);
-                writer.Flush();
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
             File.Move(tmp, path, overwrite: true);

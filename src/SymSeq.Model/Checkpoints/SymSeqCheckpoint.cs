@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Json;
+using SymSeq.Datasets;
+using SymSeq.Model;
+using static TorchSharp.torch;
+
+namespace SymSeq.Checkpoints;
+
+/// <summary>What a SymSeq checkpoint records besides tensors.</summary>
+public sealed record CheckpointInfo(ModelConfig Config, long Step, Dictionary<string, string> Meta);
+
+/// <summary>
+/// SymSeq's own checkpoint file: "SYMSEQ1", a JSON header (model config, step, metadata, tensor table), then the
+/// tensors' bytes, float32 or float16 (half precision halves the size of a shipped model). Written atomically:
+/// a crash leaves the previous checkpoint intact.
+/// </summary>
+public static class SymSeqCheckpoint
+{
+    private static readonly byte[] Magic = "SYMSEQ1\n"u8.ToArray();
+
+    private sealed record Entry(string Name, long[] Shape, string Dtype, long Offset, long Bytes);
+    private sealed record Header(ModelConfig Config, long Step, Dictionary<string, string> Meta, List<Entry> Tensors);
+
+    public static void Save(string path, Seq2SeqTransformer model, long step, IEnumerable<(string Name, Tensor Value)>? extra = null,
+        Dictionary<string, string>? meta = null, bool half = false)
+    {
+        var tensors = model.state_dict().Select(kv => (kv.Key, kv.Value)).Concat(extra ?? []).ToList();
+        var entries = new List<Entry>();
+        var blobs = new List<byte[]>();
+        long offset = 0;
+        foreach (var (name, t) in tensors)
+        {
+            // Optimizer moments stay float32: halving them would change the resumed trajectory.
+            var useHalf = half && !name.StartsWith("adam.", StringComparison.Ordinal);
+            using var c = t.detach().cpu().contiguous().to(useHalf ? ScalarType.Float16 : ScalarType.Float32);
+            var bytes = c.bytes.ToArray();
+            entries.Add(new Entry(name, t.shape, useHalf ? "f16" : "f32", offset, bytes.Length));
+            blobs.Add(bytes);
+            offset += bytes.Length;
+        }
+        var header = JsonSerializer.SerializeToUtf8Bytes(new Header(model.Config, step, meta ?? [], entries));
+        AtomicFile.WriteStream(path, s =>
+        {
+            s.Write(Magic);
+            s.Write(BitConverter.GetBytes(header.Length));
+            s.Write(header);
+            foreach (var b in blobs) s.Write(b);
+        });
+    }
+
+    public static bool IsSymSeqCheckpoint(string path)
+    {
+        if (!File.Exists(path)) return false;
+        using var f = File.OpenRead(path);
+        var head = new byte[Magic.Length];
+        return f.Read(head) == head.Length && head.AsSpan().SequenceEqual(Magic);
+    }
+
+    /// <summary>Reads the header and all tensors (as float32 CPU tensors, caller disposes).</summary>
+    public static (CheckpointInfo Info, Dictionary<string, Tensor> Tensors) Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint '{path}' does not exist", path);
+        using var f = File.OpenRead(path);
+        using var r = new BinaryReader(f);
+        if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new FormatException($"'{path}' is not a SymSeq checkpoint");
+        var header = JsonSerializer.Deserialize<Header>(r.ReadBytes(r.ReadInt32()))
+            ?? throw new FormatException($"'{path}': unreadable header");
+        var start = f.Position;
+        var tensors = new Dictionary<string, Tensor>();
+        foreach (var e in header.Tensors)
+        {
+            f.Position = start + e.Offset;
+            var bytes = r.ReadBytes(checked((int)e.Bytes));
+            if (bytes.Length != e.Bytes) throw new FormatException($"'{path}' is truncated at tensor {e.Name}");
+            var dtype = e.Dtype == "f16" ? ScalarType.Float16 : ScalarType.Float32;
+            var t = empty(e.Shape, dtype);
+            t.bytes = bytes;
+            tensors[e.Name] = dtype == ScalarType.Float32 ? t : t.to(ScalarType.Float32);
+        }
+        return (new CheckpointInfo(header.Config, header.Step, header.Meta), tensors);
+    }
+
+    /// <summary>A model ready for inference from a SymSeq checkpoint.</summary>
+    public static Seq2SeqTransformer LoadModel(string path)
+    {
+        var (info, tensors) = Read(path);
+        try
+        {
+            var model = new Seq2SeqTransformer(info.Config);
+            CopyInto(model, tensors, path);
+            model.eval();
+            return model;
+        }
+        finally { foreach (var t in tensors.Values) t.Dispose(); }
+    }
+
+    public static void CopyInto(Seq2SeqTransformer model, IReadOnlyDictionary<string, Tensor> tensors, string source)
+    {
+        using var _ = no_grad();
+        foreach (var (name, target) in model.state_dict())
+        {
+            if (!tensors.TryGetValue(name, out var t)) throw new FormatException($"'{source}': missing parameter {name}");
+            if (!t.shape.SequenceEqual(target.shape)) throw new FormatException($"'{source}': {name} has shape [{string.Join(", ", t.shape)}], expected [{string.Join(", ", target.shape)}]");
+            target.copy_(t);
+        }
+    }
+
+    /// <summary>Loads either a SymSeq checkpoint or one of the paper's .pth files.</summary>
+    public static Seq2SeqTransformer LoadAny(string path) =>
+        IsSymSeqCheckpoint(path) ? LoadModel(path) : PaperCheckpoint.Load(path);
+}

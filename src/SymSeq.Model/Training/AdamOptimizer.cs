@@ -1,0 +1,77 @@
+using static TorchSharp.torch;
+
+namespace SymSeq.Training;
+
+/// <summary>
+/// Adam (β1 0.9, β2 0.999, ε 1e-8) on float32 master weights, with global gradient-norm clipping. Its moments
+/// are plain named tensors, so checkpoints can hold them next to the model.
+/// </summary>
+public sealed class AdamOptimizer : IDisposable
+{
+    private readonly (string Name, Tensor Param)[] _params;
+    private readonly Dictionary<string, Tensor> _m = new(), _v = new();
+    public double LearningRate { get; set; }
+    public double Beta1 { get; } = 0.9;
+    public double Beta2 { get; } = 0.999;
+    public double Epsilon { get; } = 1e-8;
+    public long Steps { get; private set; }
+
+    public AdamOptimizer(IEnumerable<(string Name, Tensor Param)> parameters, double lr)
+    {
+        _params = parameters.ToArray();
+        LearningRate = lr;
+        foreach (var (n, p) in _params)
+        {
+            _m[n] = zeros_like(p).DetachFromDisposeScope();
+            _v[n] = zeros_like(p).DetachFromDisposeScope();
+        }
+    }
+
+    /// <summary>Clips the global gradient norm to maxNorm (if positive), updates, zeroes gradients; returns the norm.</summary>
+    public double Step(double maxNorm)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var grads = _params.Where(p => p.Param.grad is not null).ToArray();
+        var norm = Math.Sqrt(grads.Sum(p => p.Param.grad!.pow(2).sum().item<float>()));
+        var scale = maxNorm > 0 && norm > maxNorm ? maxNorm / (norm + 1e-6) : 1.0;
+        Steps++;
+        var c1 = 1 - Math.Pow(Beta1, Steps);
+        var c2 = 1 - Math.Pow(Beta2, Steps);
+        foreach (var (name, p) in grads)
+        {
+            var g = p.grad!;
+            if (scale != 1.0) g = g * scale;
+            _m[name].mul_(Beta1).add_(g, alpha: 1 - Beta1);
+            _v[name].mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
+            var denom = (_v[name] / c2).sqrt_().add_(Epsilon);
+            p.addcdiv_(_m[name], denom, value: -LearningRate / c1);
+            p.grad!.zero_();
+        }
+        return norm;
+    }
+
+    public void ZeroGrad()
+    {
+        foreach (var (_, p) in _params) p.grad?.zero_();
+    }
+
+    public IEnumerable<(string Name, Tensor Value)> State() =>
+        _m.Select(kv => ("adam.m." + kv.Key, kv.Value)).Concat(_v.Select(kv => ("adam.v." + kv.Key, kv.Value)));
+
+    public void LoadState(IReadOnlyDictionary<string, Tensor> tensors, long steps)
+    {
+        using var _ = no_grad();
+        foreach (var (n, _) in _params)
+        {
+            if (tensors.TryGetValue("adam.m." + n, out var m)) _m[n].copy_(m);
+            if (tensors.TryGetValue("adam.v." + n, out var v)) _v[n].copy_(v);
+        }
+        Steps = steps;
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in _m.Values.Concat(_v.Values)) t.Dispose();
+    }
+}

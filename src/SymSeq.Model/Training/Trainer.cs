@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using SymSeq.Checkpoints;
+using SymSeq.Model;
+using SymSeq.Search;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SymSeq.Training;
+
+/// <summary>The outcome of a run.</summary>
+public sealed record TrainResult(long Steps, double LastLoss, double? ValidAccuracy, string CheckpointPath, bool Interrupted);
+
+/// <summary>
+/// Trains <see cref="Seq2SeqTransformer"/> on prefix datasets: token-budget batches bucketed by length, Adam,
+/// gradient clipping, periodic validation (exact match of greedy decodes), and an atomic checkpoint of model,
+/// optimizer, step and configuration at every evaluation and at the end. With Resume the run continues from
+/// OUT/checkpoint.symseq exactly where it stopped. OUT/train_log.csv and OUT/loss.png record the curve.
+/// </summary>
+public sealed class Trainer(TrainOptions o)
+{
+    public string CheckpointPath => Path.Combine(o.OutDir, "checkpoint.symseq");
+    public string LogPath => Path.Combine(o.OutDir, "train_log.csv");
+
+    /// <summary>Raised after each optimizer step with the step number.</summary>
+    public event Action<long>? StepCompleted;
+
+    public TrainResult Run(CancellationToken cancel, Action<string>? progress = null)
+    {
+        set_num_threads(o.Threads);
+        var device = ParseDevice(o.Device);
+        var vocab = Vocabulary.Paper;
+        var train = o.TrainFiles.SelectMany(f => TrainingData.Read(f, vocab, o.MaxLen, o.TrainLimit)).ToList();
+        if (train.Count == 0) throw new ArgumentException($"no training examples in {string.Join(", ", o.TrainFiles)}");
+        var valid = o.ValidFiles.SelectMany(f => TrainingData.Read(f, vocab, o.MaxLen, o.ValidLimit)).Take(o.ValidLimit).ToList();
+        Directory.CreateDirectory(o.OutDir);
+
+        manual_seed(o.Seed);
+        using var model = new Seq2SeqTransformer(o.Model) { Precision = o.Precision };
+        model.to(device);
+        using var adam = new AdamOptimizer(model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)), o.LearningRate);
+        long step = 0;
+        var history = new List<(long, double)>();
+        var accuracy = new List<(long, double)>();
+        if (o.Resume && File.Exists(CheckpointPath))
+        {
+            var (info, tensors) = SymSeqCheckpoint.Read(CheckpointPath);
+            if (info.Config != o.Model) throw new ArgumentException($"{CheckpointPath} holds a model of a different configuration ({info.Config}); drop --resume or use another --out");
+            SymSeqCheckpoint.CopyInto(model, tensors, CheckpointPath);
+            adam.LoadState(tensors, info.Step);
+            foreach (var t in tensors.Values) t.Dispose();
+            step = info.Step;
+            (history, accuracy) = ReadLog(step);
+            progress?.Invoke($"resumed from {CheckpointPath} at step {step}");
+        }
+        else if (File.Exists(LogPath)) File.Delete(LogPath);
+
+        var sw = Stopwatch.StartNew();
+        long tokens = 0;
+        double? lastAcc = accuracy.Count > 0 ? accuracy[^1].Item2 : null;
+        var ema = double.NaN;
+        var lastReport = TimeSpan.Zero;
+        var startStep = step;
+        // Batches of an epoch come from a stream seeded by (seed, epoch), so a resumed run sees the same order.
+        var perEpoch = Batcher.Make(train, o.TokensPerBatch, new Random(o.Seed)).Count;
+        while (step < o.MaxSteps && !cancel.IsCancellationRequested)
+        {
+            var epoch = (int)(step / perEpoch);
+            var batches = Batcher.Make(train, o.TokensPerBatch, new Random(HashCode.Combine(o.Seed, epoch)));
+            for (var b = (int)(step % perEpoch); b < batches.Count && step < o.MaxSteps && !cancel.IsCancellationRequested; b++)
+            {
+                model.train();
+                double loss;
+                using (var scope = NewDisposeScope())
+                {
+                    var batch = batches[b];
+                    var (x, xl) = SourceBatch.Make(batch.Select(e => e.Src).ToList(), o.Model.PadIndex, device);
+                    var (y, yl) = SourceBatch.Make(batch.Select(e => e.Tgt).ToList(), o.Model.PadIndex, device);
+                    var l = model.Loss(x, xl, y, yl);
+                    l.backward();
+                    loss = l.item<float>();
+                    tokens += batch.Sum(e => e.Src.Length + e.Tgt.Length);
+                }
+                var norm = adam.Step(o.ClipNorm);
+                step++;
+                ema = double.IsNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
+                history.Add((step, loss));
+                var evalNow = step % o.EvalEvery == 0 || step == o.MaxSteps;
+                if (evalNow && valid.Count > 0) { lastAcc = Accuracy(model, valid); accuracy.Add((step, lastAcc.Value)); }
+                AppendLog(step, epoch, loss, norm, tokens / sw.Elapsed.TotalSeconds, evalNow ? lastAcc : null);
+                if (evalNow) Save(model, adam, step, history, accuracy);
+                StepCompleted?.Invoke(step);
+                if (progress is not null && (sw.Elapsed - lastReport).TotalSeconds >= 1)
+                {
+                    lastReport = sw.Elapsed;
+                    var rate = (step - startStep) / sw.Elapsed.TotalSeconds;
+                    var eta = TimeSpan.FromSeconds((o.MaxSteps - step) / Math.Max(rate, 1e-9));
+                    progress($"step {step}/{o.MaxSteps}  loss {ema:F4}  {tokens / sw.Elapsed.TotalSeconds:N0} tok/s  ETA {eta:hh\\:mm\\:ss}" +
+                             (lastAcc is { } a ? $"  valid acc {a:P1}" : ""));
+                }
+            }
+        }
+        var interrupted = step < o.MaxSteps;
+        if (step > startStep) Save(model, adam, step, history, accuracy);
+        return new TrainResult(step, history.Count > 0 ? history[^1].Item2 : double.NaN, lastAcc, CheckpointPath, interrupted);
+    }
+
+    private static Device ParseDevice(string d)
+    {
+        if (d == "cpu") return CPU;
+        if (d.StartsWith("cuda", StringComparison.Ordinal))
+            return cuda.is_available() ? new Device(d) : throw new ArgumentException("--device cuda: no CUDA device is available (this build ships the CPU libtorch)");
+        throw new ArgumentException($"--device must be cpu or cuda, got '{d}'");
+    }
+
+    /// <summary>Exact match of greedy decodes against the references.</summary>
+    public static double Accuracy(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int batchSize = 64, int maxLen = 200)
+    {
+        model.eval();
+        var correct = 0;
+        for (var i = 0; i < data.Count; i += batchSize)
+        {
+            var chunk = data.Skip(i).Take(batchSize).ToList();
+            var outputs = GreedyDecoder.Decode(model, chunk.Select(e => e.Src).ToList(), maxLen);
+            correct += chunk.Zip(outputs).Count(p => p.First.Tgt.SequenceEqual(p.Second));
+        }
+        return (double)correct / Math.Max(1, data.Count);
+    }
+
+    private void Save(Seq2SeqTransformer model, AdamOptimizer adam, long step, List<(long, double)> history, List<(long, double)> accuracy)
+    {
+        SymSeqCheckpoint.Save(CheckpointPath, model, step, adam.State(),
+            new Dictionary<string, string> { ["trained_on"] = string.Join(",", o.TrainFiles.Select(Path.GetFileName)), ["precision"] = o.Precision.ToString() });
+        LossPlot.Write(Path.Combine(o.OutDir, "loss.png"), history, accuracy);
+    }
+
+    private void AppendLog(long step, int epoch, double loss, double norm, double tokPerSec, double? acc)
+    {
+        var header = !File.Exists(LogPath);
+        using var w = File.AppendText(LogPath);
+        if (header) w.WriteLine("step,epoch,loss,grad_norm,tokens_per_s,valid_acc");
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step},{epoch},{loss:G6},{norm:G4},{tokPerSec:F0},{(acc is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "")}"));
+    }
+
+    /// <summary>The log up to the checkpoint's step; rows written after it (before a crash) are dropped.</summary>
+    private (List<(long, double)>, List<(long, double)>) ReadLog(long upTo)
+    {
+        var loss = new List<(long, double)>();
+        var acc = new List<(long, double)>();
+        if (!File.Exists(LogPath)) return (loss, acc);
+        var kept = new List<string>();
+        foreach (var line in File.ReadLines(LogPath))
+        {
+            var f = line.Split(',');
+            if (f.Length < 6 || !long.TryParse(f[0], out var s)) { if (kept.Count == 0) kept.Add(line); continue; }
+            if (s > upTo) continue;
+            kept.Add(line);
+            loss.Add((s, double.Parse(f[2], CultureInfo.InvariantCulture)));
+            if (f[5].Length > 0) acc.Add((s, double.Parse(f[5], CultureInfo.InvariantCulture)));
+        }
+        Datasets.AtomicFile.WriteAllLines(LogPath, kept);
+        return (loss, acc);
+    }
+}

@@ -1,0 +1,97 @@
+using SymSeq.Checkpoints;
+using SymSeq.Datasets;
+using SymSeq.Generation;
+using SymSeq.Model;
+using SymSeq.Search;
+using SymSeq.Training;
+using Xunit.Abstractions;
+using static TorchSharp.torch;
+
+namespace SymSeq.Tests.Training;
+
+public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("symseq-train-").FullName;
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly ModelConfig Tiny = new() { EmbDim = 64, EncoderLayers = 2, DecoderLayers = 2, Heads = 4 };
+
+    /// <summary>A small BWD dataset made with SymSeq's own generator.</summary>
+    private string MakeData(int count, int seed = 3)
+    {
+        var gen = new DatasetGenerator(new GenerateOptions("bwd", count, Path.Combine(_dir, "data"))
+        {
+            Seed = seed, ChunkSize = 50,
+            Expressions = ExpressionOptions.Default with { MaxOps = 3 },
+        });
+        Assert.True(gen.Run(CancellationToken.None));
+        return gen.PrefixPath;
+    }
+
+    private TrainOptions Options(string data, long steps, string sub = "run") => new()
+    {
+        TrainFiles = [data], ValidFiles = [data], OutDir = Path.Combine(_dir, sub), Model = Tiny,
+        TokensPerBatch = 1200, LearningRate = 1e-3, MaxSteps = steps, EvalEvery = 100, Seed = 1,
+        Precision = Precision.Fp32, Threads = 2, ValidLimit = 200,
+    };
+
+    [Fact]
+    public void A_tiny_model_overfits_200_examples()
+    {
+        var data = MakeData(220);
+        var examples = TrainingData.Read(data, Vocabulary.Paper).Take(200).ToList();
+        File.WriteAllLines(data, File.ReadAllLines(data).Take(200));
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var result = new Trainer(Options(data, 600)).Run(CancellationToken.None);
+        output.WriteLine($"{examples.Count} examples, {result.Steps} steps, loss {result.LastLoss:F4}, accuracy {result.ValidAccuracy:P1}, {sw.Elapsed.TotalSeconds:F0} s");
+        Assert.True(result.ValidAccuracy > 0.95, $"exact match {result.ValidAccuracy:P1}");
+        Assert.True(File.Exists(Path.Combine(_dir, "run", "loss.png")));
+        Assert.True(File.ReadAllLines(Path.Combine(_dir, "run", "train_log.csv")).Length > 500);
+    }
+
+    [Fact]
+    public void Save_then_load_gives_identical_logits()
+    {
+        manual_seed(5);
+        using var model = new Seq2SeqTransformer(Tiny);
+        model.eval();
+        var path = Path.Combine(_dir, "m.symseq");
+        SymSeqCheckpoint.Save(path, model, step: 7);
+        using var loaded = SymSeqCheckpoint.LoadModel(path);
+        var src = Vocabulary.Paper.Encode("sub Y' mul INT+ 2 x".Split(' '));
+        var tgt = Vocabulary.Paper.Encode("pow x INT+ 2".Split(' '));
+        var (x, xl) = SourceBatch.Make([src], Tiny.PadIndex);
+        var (y, yl) = SourceBatch.Make([tgt], Tiny.PadIndex);
+        using var _ = no_grad();
+        Assert.True(model.DecoderLogits(x, xl, y, yl).equal(loaded.DecoderLogits(x, xl, y, yl)).all().item<bool>());
+        Assert.Equal(7, SymSeqCheckpoint.Read(path).Info.Step);
+
+        // Half-precision storage: half the size, logits within float16 rounding.
+        var half = Path.Combine(_dir, "h.symseq");
+        SymSeqCheckpoint.Save(half, model, 7, half: true);
+        Assert.True(new FileInfo(half).Length < new FileInfo(path).Length * 0.6);
+        using var h = SymSeqCheckpoint.LoadModel(half);
+        Assert.True(model.DecoderLogits(x, xl, y, yl).allclose(h.DecoderLogits(x, xl, y, yl), rtol: 1e-2, atol: 1e-2));
+    }
+
+    [Fact]
+    public void An_interrupted_run_resumes_to_the_same_weights()
+    {
+        var data = MakeData(120);
+        var straight = new Trainer(Options(data, 30, "straight")).Run(CancellationToken.None);
+
+        using var cts = new CancellationTokenSource();
+        var first = new Trainer(Options(data, 30, "resumed"));
+        first.StepCompleted += s => { if (s == 12) cts.Cancel(); }; // as if Ctrl-C came after step 12
+        var r1 = first.Run(cts.Token);
+        Assert.True(r1.Interrupted);
+        Assert.Equal(12, r1.Steps);
+        Assert.Equal(12, SymSeqCheckpoint.Read(first.CheckpointPath).Info.Step);
+        var r2 = new Trainer(Options(data, 30, "resumed") with { Resume = true }).Run(CancellationToken.None);
+        Assert.Equal(30, r2.Steps);
+        Assert.Equal(straight.LastLoss, r2.LastLoss, 4);
+        var a = SymSeqCheckpoint.Read(straight.CheckpointPath).Tensors;
+        var b = SymSeqCheckpoint.Read(r2.CheckpointPath).Tensors;
+        foreach (var k in a.Keys) Assert.True(a[k].allclose(b[k], rtol: 1e-4, atol: 1e-5), k);
+    }
+}
