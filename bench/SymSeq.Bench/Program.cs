@@ -3,9 +3,9 @@ using SymSeq.Expressions;
 using SymSeq.Generation;
 
 // Throughput benchmarks, one core each (single thread), reported as medians over repeated runs.
-//   dotnet run -c Release --project bench/SymSeq.Bench -- [expr] [gen] [--seconds S] [--runs R]
+//   dotnet run -c Release --project bench/SymSeq.Bench -- [expr] [gen] [train] [--seconds S] [--runs R] [--steps N]
 var which = args.Where(a => !a.StartsWith("--")).ToHashSet();
-if (which.Count == 0) which = ["expr", "gen"];
+if (which.Count == 0) which = ["expr", "gen", "train"];
 var seconds = Arg("--seconds", 3.0);
 var runs = (int)Arg("--runs", 5);
 
@@ -39,6 +39,9 @@ if (which.Contains("gen"))
         }));
     }
 }
+
+if (which.Contains("train"))
+    SymSeq.Bench.TrainingBench.Run(steps: (int)Arg("--steps", 10), threads: (int)Arg("--threads", Environment.ProcessorCount));
 
 double Arg(string name, double fallback)
 {

@@ -94,4 +94,25 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
         var b = SymSeqCheckpoint.Read(r2.CheckpointPath).Tensors;
         foreach (var k in a.Keys) Assert.True(a[k].allclose(b[k], rtol: 1e-4, atol: 1e-5), k);
     }
+
+    [Fact]
+    public void Bf16_and_fp32_loss_curves_agree()
+    {
+        var data = MakeData(150);
+        double[] Curve(Precision p, string sub)
+        {
+            var t = new Trainer(Options(data, 60, sub) with { Precision = p, EvalEvery = 1000 });
+            t.Run(CancellationToken.None);
+            return File.ReadLines(t.LogPath).Skip(1).Select(l => double.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        }
+        var fp32 = Curve(Precision.Fp32, "fp32");
+        var bf16 = Curve(Precision.Bf16, "bf16");
+        Assert.Equal(60, fp32.Length);
+        Assert.True(fp32[^1] < fp32[0] * 0.5, "the loss should fall");
+        // Same data order and initial weights: curves differ only by bf16 rounding of the matrix products.
+        var worst = fp32.Zip(bf16).Max(p => Math.Abs(p.First - p.Second) / p.First);
+        output.WriteLine($"fp32 {fp32[0]:F3} -> {fp32[^1]:F3}, bf16 {bf16[0]:F3} -> {bf16[^1]:F3}, worst relative gap {worst:P1}");
+        Assert.True(worst < 0.1, $"curves differ by up to {worst:P1}");
+        Assert.True(worst > 0, "bf16 should round differently from fp32 (is bf16 in effect?)");
+    }
 }
