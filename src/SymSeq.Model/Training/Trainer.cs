@@ -86,8 +86,15 @@ public sealed class Trainer(TrainOptions o)
                 ema = double.IsNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
                 history.Add((step, loss));
                 var evalNow = step % o.EvalEvery == 0 || step == o.MaxSteps;
-                if (evalNow && valid.Count > 0) { lastAcc = Accuracy(model, valid); accuracy.Add((step, lastAcc.Value)); }
-                AppendLog(step, epoch, loss, norm, tokens / sw.Elapsed.TotalSeconds, evalNow ? lastAcc : null);
+                double? verifiedAcc = null;
+                if (evalNow && valid.Count > 0)
+                {
+                    (var exactAcc, verifiedAcc) = Evaluate(model, valid);
+                    lastAcc = exactAcc;
+                    accuracy.Add((step, exactAcc));
+                    progress?.Invoke($"step {step}: valid exact match {exactAcc:P1}, verified {verifiedAcc:P1} ({valid.Count} examples)");
+                }
+                AppendLog(step, epoch, loss, norm, tokens / sw.Elapsed.TotalSeconds, evalNow ? lastAcc : null, verifiedAcc);
                 if (evalNow) Save(model, adam, step, history, accuracy);
                 StepCompleted?.Invoke(step);
                 if (progress is not null && (sw.Elapsed - lastReport).TotalSeconds >= 1)
@@ -114,17 +121,35 @@ public sealed class Trainer(TrainOptions o)
     }
 
     /// <summary>Exact match of greedy decodes against the references.</summary>
-    public static double Accuracy(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int batchSize = 64, int maxLen = 200)
+    public static double Accuracy(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int batchSize = 64, int maxLen = 200) =>
+        Evaluate(model, data, batchSize, maxLen).ExactMatch;
+
+    /// <summary>
+    /// Greedy decodes scored two ways: exact match with the reference, and verified (the decode, whatever its
+    /// form, solves the problem: its derivative is the integrand, or it satisfies the ODE).
+    /// </summary>
+    public static (double ExactMatch, double Verified) Evaluate(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int batchSize = 64, int maxLen = 200)
     {
         model.eval();
-        var correct = 0;
+        var vocab = Vocabulary.Paper;
+        int exact = 0, verified = 0;
         for (var i = 0; i < data.Count; i += batchSize)
         {
             var chunk = data.Skip(i).Take(batchSize).ToList();
             var outputs = GreedyDecoder.Decode(model, chunk.Select(e => e.Src).ToList(), maxLen);
-            correct += chunk.Zip(outputs).Count(p => p.First.Tgt.SequenceEqual(p.Second));
+            foreach (var (example, output) in chunk.Zip(outputs))
+            {
+                if (example.Tgt.SequenceEqual(output)) { exact++; verified++; continue; }
+                if (!Expressions.PrefixCodec.TryDecode(vocab.Decode(example.Src), out var problem, out _)
+                    || !Expressions.PrefixCodec.TryDecode(vocab.Decode(output), out var answer, out _)) continue;
+                var ok = Solver.KindOf(problem!) == Solver.Kind.Integral
+                    ? Verification.IntegralVerifier.Check(((Expressions.Op)problem!)[1], answer!).Accepted
+                    : Verification.OdeVerifier.Check(problem!, answer!).Accepted;
+                if (ok) verified++;
+            }
         }
-        return (double)correct / Math.Max(1, data.Count);
+        var n = Math.Max(1, data.Count);
+        return ((double)exact / n, (double)verified / n);
     }
 
     private void Save(Seq2SeqTransformer model, AdamOptimizer adam, long step, List<(long, double)> history, List<(long, double)> accuracy)
@@ -134,12 +159,13 @@ public sealed class Trainer(TrainOptions o)
         LossPlot.Write(Path.Combine(o.OutDir, "loss.png"), history, accuracy);
     }
 
-    private void AppendLog(long step, int epoch, double loss, double norm, double tokPerSec, double? acc)
+    private void AppendLog(long step, int epoch, double loss, double norm, double tokPerSec, double? acc, double? verified)
     {
         var header = !File.Exists(LogPath);
         using var w = File.AppendText(LogPath);
-        if (header) w.WriteLine("step,epoch,loss,grad_norm,tokens_per_s,valid_acc");
-        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step},{epoch},{loss:G6},{norm:G4},{tokPerSec:F0},{(acc is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "")}"));
+        if (header) w.WriteLine("step,epoch,loss,grad_norm,tokens_per_s,valid_acc,valid_verified");
+        static string F(double? v) => v is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "";
+        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step},{epoch},{loss:G6},{norm:G4},{tokPerSec:F0},{F(acc)},{F(verified)}"));
     }
 
     /// <summary>The log up to the checkpoint's step; rows written after it (before a crash) are dropped.</summary>
