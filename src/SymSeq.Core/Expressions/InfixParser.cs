@@ -126,8 +126,10 @@ public sealed class InfixParser
         if (Peek.Kind == TokenKind.Plus) { _pos++; return Unary(depth + 1); }
         if (Peek.Kind != TokenKind.Minus) return Power(depth);
         _pos++;
+        // "-3" is the number -3; "-(-3)" and "-3^2" are negations.
+        var literal = Peek.Kind == TokenKind.Number;
         var operand = Unary(depth + 1);
-        return operand is Num n ? new Num(-n.Value) : new Op(Operator.Mul, Expr.MinusOne, operand);
+        return literal && operand is Num { Value.IsZero: false } n ? new Num(-n.Value) : new Op(Operator.Mul, Expr.MinusOne, operand);
     }
 
     private Expr Power(int depth)

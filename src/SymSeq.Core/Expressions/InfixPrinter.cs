@@ -122,7 +122,8 @@ public sealed class InfixPrinter
         if (op[0] is Num { Value: var c } && c == Rational.MinusOne)
         {
             var rest = op.Args.Length == 2 ? op[1] : new Op(Operator.Mul, op.Args.RemoveAt(0));
-            return new("-" + At(rest, rest is Op { Kind: Operator.Mul } && op.Args.Length > 2 ? PMul : PNeg), op.Args.Length > 2 ? PMul : PNeg);
+            var inner = At(rest, rest is Op { Kind: Operator.Mul } && op.Args.Length > 2 ? PMul : PNeg);
+            return new("-" + (inner.StartsWith('-') ? $"({inner})" : inner), op.Args.Length > 2 ? PMul : PNeg);
         }
         if (op[0] is Num { Value: { IsInteger: false, Sign: < 0 } neg })
             return new("-" + Product(new Op(Operator.Mul, op.Args.SetItem(0, new Num(-neg)))).Text, PMul);
