@@ -59,7 +59,11 @@ public sealed class MultiHeadAttention : nn.Module
     {
         var bs = input.shape[0];
         using var scope = NewDisposeScope();
-        var q = Shape(p.Linear(input, q_lin), bs) / Math.Sqrt(_dim / _heads);
+        // Scalars are held in locals until the native calls return: a temporary Scalar can be finalized by the
+        // GC while libtorch still reads it (seen as a corrupted masked_fill value under parallel tests).
+        using var scale = (1.0 / Math.Sqrt(_dim / _heads)).ToScalar();
+        using var negInf = float.NegativeInfinity.ToScalar();
+        var q = Shape(p.Linear(input, q_lin), bs).mul(scale);
         Tensor k, v;
         if (cache is not null && !appendToCache)
         {
@@ -80,7 +84,7 @@ public sealed class MultiHeadAttention : nn.Module
             }
         }
         var scores = p.MatMul(q, k.transpose(2, 3));
-        if (keyMask is not null) scores = scores.masked_fill(keyMask.logical_not(), float.NegativeInfinity);
+        if (keyMask is not null) scores = scores.masked_fill(keyMask.logical_not(), negInf);
         var weights = scores.softmax(-1);
         var context = p.MatMul(weights, v).transpose(1, 2).contiguous().view(bs, -1, _dim);
         return p.Linear(context, out_lin).MoveToOuterDisposeScope();

@@ -42,7 +42,8 @@ public sealed class Seq2SeqTransformer : nn.Module
         var enc = encoder.Encode(x, xLengths, Precision);
         var hidden = decoder.Decode(y, yLengths, enc, xLengths, Precision);
         var tlen = y.shape[1];
-        var predict = TransformerStack.LengthMask(tlen - 1, yLengths - 1);           // (bs, tlen-1)
+        using var one = 1L.ToScalar();
+        var predict = TransformerStack.LengthMask(tlen - 1, yLengths.sub(one));      // (bs, tlen-1)
         var h = hidden.narrow(1, 0, tlen - 1)[predict];                              // (n, dim)
         var target = y.narrow(1, 1, tlen - 1)[predict];                              // (n)
         var logits = decoder.Logits(h, Precision);

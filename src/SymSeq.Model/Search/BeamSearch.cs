@@ -59,7 +59,7 @@ public static class BeamSearch
             for (var b = 1; b < beamSize; b++) beamScores[i * beamSize + b] = -1e9;
         var hyps = Enumerable.Range(0, bs).Select(_ => new NBest(beamSize, maxLen, lengthPenalty, earlyStopping)).ToArray();
         var done = new bool[bs];
-        var last = full(bs * beamSize, (long)c.EosIndex, ScalarType.Int64);
+        var last = tensor(Enumerable.Repeat((long)c.EosIndex, bs * beamSize).ToArray());
 
         for (var curLen = 1; curLen < maxLen; curLen++)
         {

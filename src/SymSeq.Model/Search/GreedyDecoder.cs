@@ -17,7 +17,7 @@ public static class GreedyDecoder
         var bs = sources.Count;
         var outputs = Enumerable.Range(0, bs).Select(_ => new List<long> { c.EosIndex }).ToArray();
         var finished = new bool[bs];
-        var last = full(bs, (long)c.EosIndex, ScalarType.Int64);
+        var last = tensor(Enumerable.Repeat((long)c.EosIndex, bs).ToArray());
         for (var pos = 1; pos < maxLen && !finished.All(f => f); pos++)
         {
             using var step = NewDisposeScope();

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SymSeq.Training;
@@ -38,14 +39,16 @@ public sealed class AdamOptimizer : IDisposable
         Steps++;
         var c1 = 1 - Math.Pow(Beta1, Steps);
         var c2 = 1 - Math.Pow(Beta2, Steps);
+        // Explicit Scalars kept alive for the whole update (see MultiHeadAttention.Forward).
+        using Scalar sScale = scale, b1 = Beta1, b2 = Beta2, a1 = 1 - Beta1, a2 = 1 - Beta2, invC2 = 1 / c2, eps = Epsilon, step = -LearningRate / c1;
         foreach (var (name, p) in grads)
         {
             var g = p.grad!;
-            if (scale != 1.0) g = g * scale;
-            _m[name].mul_(Beta1).add_(g, alpha: 1 - Beta1);
-            _v[name].mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
-            var denom = (_v[name] / c2).sqrt_().add_(Epsilon);
-            p.addcdiv_(_m[name], denom, value: -LearningRate / c1);
+            if (scale != 1.0) g = g.mul(sScale);
+            _m[name].mul_(b1).add_(g, alpha: a1);
+            _v[name].mul_(b2).addcmul_(g, g, value: a2);
+            var denom = _v[name].mul(invC2).sqrt_().add_(eps);
+            p.addcdiv_(_m[name], denom, value: step);
             p.grad!.zero_();
         }
         return norm;
