@@ -2,6 +2,7 @@ using SymSeq.Cli;
 
 namespace SymSeq.Tests.Cli;
 
+[Collection("torch")]
 public class SolveCommandTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args)

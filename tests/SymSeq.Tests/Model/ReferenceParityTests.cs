@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 namespace SymSeq.Tests.Model;
 
 /// <summary>Parity with the paper's own transformer, run on known weights (tests/fixtures/reference).</summary>
+[Collection("torch")]
 public class ReferenceParityTests
 {
     private static readonly JsonElement Expected =

@@ -9,6 +9,7 @@ using static TorchSharp.torch;
 
 namespace SymSeq.Tests.Training;
 
+[Collection("torch")]
 public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("symseq-train-").FullName;
