@@ -76,4 +76,30 @@ public static class ExprParts
             args = args.SelectMany(a => a is Op inner && inner.Kind == op.Kind ? inner.Args : [a]);
         return new Op(op.Kind, args.ToImmutableArray());
     }
+
+    /// <summary>b^(-e) written with a positive exponent: b for e = -1, else b^(-e). For printing denominators.</summary>
+    public static Expr InvertedPower(Expr b, Rational negativeExponent) =>
+        negativeExponent == Rational.MinusOne ? b : new Op(Operator.Pow, b, new Num(-negativeExponent));
+
+    /// <summary>
+    /// Splits product factors into numerator and denominator for printing: a non-integer rational p/q puts p (unless
+    /// it is 1) on top and q below; powers with negative numeric exponents go below with the exponent negated.
+    /// </summary>
+    public static (List<Expr> Numerator, List<Expr> Denominator) SplitFraction(IEnumerable<Expr> factors)
+    {
+        var numer = new List<Expr>();
+        var denom = new List<Expr>();
+        foreach (var f in factors)
+        {
+            if (f is Num { Value: { IsInteger: false } r })
+            {
+                if (!r.Num.IsOne) numer.Add(new Num(r.Num));
+                denom.Add(new Num(r.Den));
+            }
+            else if (f is Op { Kind: Operator.Pow } p && p[1] is Num { Value: { Sign: < 0 } ex })
+                denom.Add(InvertedPower(p[0], ex));
+            else numer.Add(f);
+        }
+        return (numer, denom);
+    }
 }

@@ -80,8 +80,7 @@ public sealed class InfixPrinter
             case Operator.Pow when op[1] is Num { Value: var h } && h == Rational.Half:
                 return new($"sqrt({P(op[0]).Text})", PAtom);
             case Operator.Pow when op[1] is Num { Value: { Sign: < 0 } ex }:
-                var den = ex == Rational.MinusOne ? op[0] : new Op(Operator.Pow, op[0], new Num(-ex));
-                return new($"1/{Right(den, PMul + 1)}", PMul);
+                return new($"1/{Right(ExprParts.InvertedPower(op[0], ex), PMul + 1)}", PMul);
             case Operator.Pow: return Power(op[0], Right(op[1], PPow));
             case Operator.Pow2 or Operator.Pow3 or Operator.Pow4 or Operator.Pow5:
                 return Power(op[0], (op.Kind - Operator.Pow2 + 2).ToString());
@@ -127,19 +126,7 @@ public sealed class InfixPrinter
         }
         if (op[0] is Num { Value: { IsInteger: false, Sign: < 0 } neg })
             return new("-" + Product(new Op(Operator.Mul, op.Args.SetItem(0, new Num(-neg)))).Text, PMul);
-        var numer = new List<Expr>();
-        var denom = new List<Expr>();
-        foreach (var f in op.Args)
-        {
-            if (f is Num { Value: { IsInteger: false } r })
-            {
-                if (!r.Num.IsOne) numer.Add(new Num(r.Num));
-                denom.Add(new Num(r.Den));
-            }
-            else if (f is Op { Kind: Operator.Pow } p && p[1] is Num { Value: { Sign: < 0 } ex })
-                denom.Add(ex == Rational.MinusOne ? p[0] : new Op(Operator.Pow, p[0], new Num(-ex)));
-            else numer.Add(f);
-        }
+        var (numer, denom) = ExprParts.SplitFraction(op.Args);
         if (numer.Count > 0 && numer[0] is Num { Value.IsOne: true } && numer.Count > 1) numer.RemoveAt(0);
         if (denom.Count == 0)
         {

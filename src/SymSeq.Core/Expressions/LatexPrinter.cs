@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Text;
 
 namespace SymSeq.Expressions;
@@ -83,23 +82,10 @@ public static class LatexPrinter
             var rest = op.Args.Length == 2 ? op[1] : new Op(Operator.Mul, op.Args.RemoveAt(0));
             return new("-" + At(rest, PMul), PNeg);
         }
-        var numer = new List<Expr>();
-        var denom = new List<Expr>();
-        var negative = false;
-        foreach (var f in op.Args)
-        {
-            if (f is Num { Value: { IsInteger: false } r })
-            {
-                negative = r.Sign < 0;
-                if (!BigInteger.Abs(r.Num).IsOne) numer.Add(new Num(BigInteger.Abs(r.Num)));
-                denom.Add(new Num(r.Den));
-            }
-            else if (f is Op { Kind: Operator.Pow } p && p[1] is Num { Value: { Sign: < 0 } ex })
-                denom.Add(ex == Rational.MinusOne ? p[0] : new Op(Operator.Pow, p[0], new Num(-ex)));
-            else numer.Add(f);
-        }
+        var (numer, denom) = ExprParts.SplitFraction(op.Args);
         if (denom.Count > 0)
         {
+            var negative = false;
             if (numer.Count > 0 && numer[0] is Num { Value.Sign: < 0 } n0)
             {
                 negative = true;

@@ -48,7 +48,7 @@ public sealed class OdeGenerator : IProblemGenerator
             }
             if (!HasOrder(equation, _order)) { rejection = Rejection.Invalid; return null; }
             if (!_context.FitsLength(equation)) { rejection = Rejection.TooLong; return null; }
-            if (!Satisfies(F, equation)) { rejection = Rejection.CheckFailed; return null; }
+            if (!Verification.OdeVerifier.Check(equation, F).Accepted) { rejection = Rejection.CheckFailed; return null; }
             rejection = null;
             return new Example(Task, equation, F);
         }
@@ -96,7 +96,4 @@ public sealed class OdeGenerator : IProblemGenerator
 
     private static bool HasOrder(Expr e, int order) =>
         ExprParts.Nodes(e).Any(n => n is Unknown u && u.Order == order);
-
-    /// <summary>Substitutes F, F', F'' for Y, Y', Y'' and checks the equation vanishes at random points.</summary>
-    public static bool Satisfies(Expr solution, Expr equation) => Verification.OdeVerifier.Check(equation, solution).Accepted;
 }

@@ -8,25 +8,14 @@ namespace SymSeq.Verification;
 /// </summary>
 public static class OdeVerifier
 {
-    public static Verdict Check(Expr equation, Expr solution)
+    public static Verdict Check(Expr equation, Expr solution) => Verdict.Guard(() =>
     {
-        try
-        {
-            if (ExprParts.ContainsUnknown(solution)) return Verdict.Reject("the solution mentions the unknown function");
-            var d1 = Derivative.Of(solution);
-            var derivatives = new[] { solution, d1, Derivative.Of(d1) };
-            var substituted = ExprParts.Substitute(equation, e => e is Unknown u ? derivatives[u.Order] : null);
-            var r = NumericEquivalence.Check(substituted, Expr.Zero, NumericEquivalence.Default with { RelativeTolerance = 1e-6 });
-            return r.Verdict switch
-            {
-                Equivalence.Equal => Verdict.Accept($"numeric: the equation vanishes at {r.PointsUsed} points"),
-                Equivalence.Different => Verdict.Reject($"the equation does not vanish (residual {r.WorstError:G2})"),
-                _ => Verdict.Reject($"could not check: only {r.PointsUsed} of {r.PointsTried} points were in the domain"),
-            };
-        }
-        catch (Exception e) when (e is NotSupportedException or ArithmeticException or ArgumentException or TimeoutException)
-        {
-            return Verdict.Reject($"check failed: {e.Message}");
-        }
-    }
+        if (ExprParts.ContainsUnknown(solution)) return Verdict.Reject("the solution mentions the unknown function");
+        var d1 = Derivative.Of(solution);
+        var derivatives = new[] { solution, d1, Derivative.Of(d1) };
+        var substituted = ExprParts.Substitute(equation, e => e is Unknown u ? derivatives[u.Order] : null);
+        return Verdict.FromComparison(
+            NumericEquivalence.Check(substituted, Expr.Zero, NumericEquivalence.Default with { RelativeTolerance = 1e-6 }),
+            "the equation vanishes", "the equation does not vanish");
+    });
 }

@@ -25,6 +25,11 @@ public static class Solver
     public static Kind KindOf(Expr problem) =>
         problem is Op { Kind: Operator.Sub } s && s[0] is Unknown { Order: 1 } && !ExprParts.ContainsUnknown(s[1]) ? Kind.Integral : Kind.Ode;
 
+    /// <summary>Checks an answer against its problem: an antiderivative of "Y' - f", or a solution of the ODE.</summary>
+    public static Verdict Verify(Expr problem, Expr answer) => KindOf(problem) == Kind.Integral
+        ? IntegralVerifier.Check(((Op)problem)[1], answer)
+        : OdeVerifier.Check(problem, answer);
+
     public static Expr IntegrationProblem(Expr integrand) => new Op(Operator.Sub, new Unknown(1), Canonical(integrand));
 
     private static Expr Canonical(Expr e) => Simplifier.TrySimplify(e, out var s) ? s : e;
@@ -46,16 +51,12 @@ public static class Solver
         var results = new List<SolveResult>();
         for (var i = 0; i < problems.Count; i++)
         {
-            var kind = KindOf(problems[i]);
             var candidates = hyps[i].Select((h, rank) =>
             {
                 var tokens = vocab.Decode(h.Ids);
                 if (!PrefixCodec.TryDecode(tokens, out var answer, out var error))
                     return new Candidate(rank + 1, h.Score, tokens, null, Verdict.Reject($"malformed output: {error}"));
-                var verdict = kind == Kind.Integral
-                    ? IntegralVerifier.Check(((Op)problems[i])[1], answer!)
-                    : OdeVerifier.Check(problems[i], answer!);
-                return new Candidate(rank + 1, h.Score, tokens, answer, verdict);
+                return new Candidate(rank + 1, h.Score, tokens, answer, Verify(problems[i], answer!));
             }).ToList();
             results.Add(new SolveResult(problems[i], candidates));
         }

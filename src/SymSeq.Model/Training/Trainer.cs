@@ -142,10 +142,7 @@ public sealed class Trainer(TrainOptions o)
                 if (example.Tgt.SequenceEqual(output)) { exact++; verified++; continue; }
                 if (!Expressions.PrefixCodec.TryDecode(vocab.Decode(example.Src), out var problem, out _)
                     || !Expressions.PrefixCodec.TryDecode(vocab.Decode(output), out var answer, out _)) continue;
-                var ok = Solver.KindOf(problem!) == Solver.Kind.Integral
-                    ? Verification.IntegralVerifier.Check(((Expressions.Op)problem!)[1], answer!).Accepted
-                    : Verification.OdeVerifier.Check(problem!, answer!).Accepted;
-                if (ok) verified++;
+                if (Solver.Verify(problem!, answer!).Accepted) verified++;
             }
         }
         var n = Math.Max(1, data.Count);

@@ -1,23 +1,14 @@
-using SymSeq.Cli;
 
 namespace SymSeq.Tests.Cli;
 
 [Collection("torch")]
 public class SolveCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = Task.Run(() => CliApp.RunAsync(args, o, e)).Result;
-        return (code, o.ToString(), e.ToString());
-    }
-
     [Fact]
     public void An_untrained_model_gives_an_honest_failure_not_a_wrong_answer()
     {
         // The reference model has random weights: its candidates are malformed or wrong, and must be rejected.
-        var r = Run("integrate", "x*cos(x)", "--model", TestPaths.Fixture("reference/tiny.pth"), "--beam", "3", "--verbose");
+        var r = CliRunner.Run("integrate", "x*cos(x)", "--model", TestPaths.Fixture("reference/tiny.pth"), "--beam", "3", "--verbose");
         Assert.Equal(3, r.Code);
         Assert.Contains("no verified solution among 3 candidates", r.Out);
         Assert.Contains("rejected", r.Err);
@@ -26,10 +17,10 @@ public class SolveCommandTests
     [Fact]
     public void Missing_models_and_bad_input_are_clear_errors()
     {
-        var r = Run("integrate", "x*cos(x)", "--model", "/nonexistent/model.symseq");
+        var r = CliRunner.Run("integrate", "x*cos(x)", "--model", "/nonexistent/model.symseq");
         Assert.Equal(1, r.Code);
         Assert.Contains("does not exist", r.Err);
-        var bad = Run("solve", "y'' + = 0", "--model", TestPaths.Fixture("reference/tiny.pth"));
+        var bad = CliRunner.Run("solve", "y'' + = 0", "--model", TestPaths.Fixture("reference/tiny.pth"));
         Assert.Equal(1, bad.Code);
         Assert.Contains("column", bad.Err);
     }
