@@ -20,10 +20,11 @@ public sealed class TrainCommand : CliApp.ICommand
           --heads N           attention heads (default 4; the paper used 8)
           --tokens-per-batch  token budget of a batch (default 4000)
           --lr X              Adam learning rate (default 1e-4)
+          --warmup N          linear learning-rate warm-up over N steps (default 0: constant rate)
           --clip X            gradient norm clipping (default 5)
           --steps N           optimizer steps (default 10000)
           --eval-every N      validate and checkpoint every N steps (default 500)
-          --valid-limit N     validation examples used (default 500)
+          --valid-limit N     validation examples used from each valid file (default 500)
           --precision P       fp32 | bf16 (default bf16 where the CPU supports it)
           --device D          cpu | cuda (default cpu)
           --threads N         intra-op threads (default: all cores)
@@ -47,6 +48,7 @@ public sealed class TrainCommand : CliApp.ICommand
             TokensPerBatch = args.Int("tokens-per-batch", 4000, 16),
             LearningRate = args.Double("lr", 1e-4),
             ClipNorm = args.Double("clip", 5),
+            WarmupSteps = args.Int("warmup", 0, 0),
             MaxSteps = args.Long("steps", 10_000, 1),
             EvalEvery = args.Int("eval-every", 500, 1),
             ValidLimit = args.Int("valid-limit", 500, 0),

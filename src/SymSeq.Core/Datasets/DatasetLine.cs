@@ -3,9 +3,15 @@ namespace SymSeq.Datasets;
 /// <summary>One line of a prefix dataset: "count|input&lt;TAB&gt;output" or "input&lt;TAB&gt;output".</summary>
 public sealed record DatasetLine(long Count, string[] Input, string[] Output)
 {
-    public static DatasetLine Parse(string line, int lineNumber = 0)
+    /// <param name="file">Named in error messages with the line number, when given.</param>
+    public static DatasetLine Parse(string line, int lineNumber = 0, string? file = null)
     {
-        var where = lineNumber > 0 ? $"line {lineNumber}: " : "";
+        var where = (file, lineNumber) switch
+        {
+            (not null, > 0) => $"{file}:{lineNumber}: ",
+            (null, > 0) => $"line {lineNumber}: ",
+            _ => "",
+        };
         var count = 1L;
         var body = line.AsSpan().TrimEnd("\r\n");
         var bar = body.IndexOf('|');

@@ -6,11 +6,27 @@ namespace SymSeq.Datasets;
 /// </summary>
 public static class DatasetSplitter
 {
-    public sealed record Result(string Train, string Valid, string Test, int TrainLines, int ValidLines, int TestLines);
+    public sealed record Result(string Train, string Valid, string Test, int TrainLines, int ValidLines, int TestLines, int ExcludedLines = 0);
 
-    public static Result Split(string path, int valid, int test, int seed = 0)
+    /// <param name="exclude">
+    /// Other datasets (e.g. the training set of another generation run) whose inputs must not appear in any split;
+    /// lines with such an input are dropped. This is how a test set made with another seed is kept disjoint from train.
+    /// </param>
+    public static Result Split(string path, int valid, int test, int seed = 0, IReadOnlyList<string>? exclude = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"dataset '{path}' does not exist", path);
+        var excluded = new HashSet<string>();
+        foreach (var other in exclude ?? [])
+        {
+            if (!File.Exists(other)) throw new FileNotFoundException($"--exclude dataset '{other}' does not exist", other);
+            var n = 0;
+            foreach (var line in File.ReadLines(other))
+            {
+                n++;
+                if (line.Length > 0) excluded.Add(string.Join(' ', DatasetLine.Parse(line, n, other).Input));
+            }
+        }
+        var dropped = 0;
         var groups = new Dictionary<string, List<string>>();
         var order = new List<string>();
         var lineNumber = 0;
@@ -18,8 +34,9 @@ public static class DatasetSplitter
         {
             lineNumber++;
             if (line.Length == 0) continue;
-            var parsed = DatasetLine.Parse(line, lineNumber);
+            var parsed = DatasetLine.Parse(line, lineNumber, path);
             var key = string.Join(' ', parsed.Input);
+            if (excluded.Contains(key)) { dropped++; continue; }
             if (!groups.TryGetValue(key, out var g)) { groups[key] = g = []; order.Add(key); }
             g.Add(line);
         }
@@ -37,6 +54,6 @@ public static class DatasetSplitter
         AtomicFile.WriteAllLines(r.Train, train);
         AtomicFile.WriteAllLines(r.Valid, v);
         AtomicFile.WriteAllLines(r.Test, t);
-        return r with { TrainLines = train.Count, ValidLines = v.Count, TestLines = t.Count };
+        return r with { TrainLines = train.Count, ValidLines = v.Count, TestLines = t.Count, ExcludedLines = dropped };
     }
 }

@@ -21,6 +21,7 @@ public sealed class FeedForward : nn.Module
     public Tensor Forward(Tensor x, Precision p)
     {
         using var scope = NewDisposeScope();
-        return p.Linear(nn.functional.relu(p.Linear(x, lin1)), lin2).MoveToOuterDisposeScope();
+        var h = nn.functional.relu(p.LinearInCompute(x.to(p.ComputeType()), lin1));
+        return p.LinearInCompute(h, lin2).to(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 }

@@ -19,7 +19,9 @@ public sealed class KeyValue(Tensor k, Tensor v) : IDisposable
 
 /// <summary>
 /// The paper's multi-head attention: q/k/v/out projections, scores scaled by 1/sqrt(head dim), masked
-/// positions set to -inf before a float32 softmax.
+/// positions excluded from the softmax. The product/softmax/product core is libtorch's fused
+/// scaled_dot_product_attention (softmax accumulated in float32 even for bf16 inputs); activations stay in the
+/// compute type from the input cast to the output projection, and cached keys/values are kept in it too.
 /// </summary>
 public sealed class MultiHeadAttention : nn.Module
 {
@@ -47,7 +49,9 @@ public sealed class MultiHeadAttention : nn.Module
     public KeyValue Project(Tensor kv, Precision p)
     {
         var bs = kv.shape[0];
-        return new KeyValue(Shape(p.Linear(kv, k_lin), bs), Shape(p.Linear(kv, v_lin), bs));
+        using var scope = NewDisposeScope();
+        var x = kv.to(p.ComputeType());
+        return new KeyValue(Shape(p.LinearInCompute(x, k_lin), bs), Shape(p.LinearInCompute(x, v_lin), bs));
     }
 
     /// <summary>
@@ -59,11 +63,8 @@ public sealed class MultiHeadAttention : nn.Module
     {
         var bs = input.shape[0];
         using var scope = NewDisposeScope();
-        // Scalars are held in locals until the native calls return: a temporary Scalar can be finalized by the
-        // GC while libtorch still reads it (seen as a corrupted masked_fill value under parallel tests).
-        using var scale = (1.0 / Math.Sqrt(_dim / _heads)).ToScalar();
-        using var negInf = float.NegativeInfinity.ToScalar();
-        var q = Shape(p.Linear(input, q_lin), bs).mul(scale);
+        var x = input.to(p.ComputeType());
+        var q = Shape(p.LinearInCompute(x, q_lin), bs);
         Tensor k, v;
         if (cache is not null && !appendToCache)
         {
@@ -72,9 +73,9 @@ public sealed class MultiHeadAttention : nn.Module
         }
         else
         {
-            var source = kv ?? input;
-            k = Shape(p.Linear(source, k_lin), bs);
-            v = Shape(p.Linear(source, v_lin), bs);
+            var source = kv is null ? x : kv.to(p.ComputeType());
+            k = Shape(p.LinearInCompute(source, k_lin), bs);
+            v = Shape(p.LinearInCompute(source, v_lin), bs);
             if (cache is not null)
             {
                 cache.K = torch.cat([cache.K, k], 2);
@@ -83,10 +84,14 @@ public sealed class MultiHeadAttention : nn.Module
                 v = cache.V;
             }
         }
-        var scores = p.MatMul(q, k.transpose(2, 3));
+        // Scalars are held in locals until the native calls return: a temporary Scalar can be finalized by the
+        // GC while libtorch still reads it (seen as a corrupted masked_fill value under parallel tests).
+        using var scale = (1.0 / Math.Sqrt(_dim / _heads)).ToScalar();
+        using var negInf = float.NegativeInfinity.ToScalar();
+        var scores = q.matmul(k.transpose(2, 3)).to(ScalarType.Float32).mul_(scale);
         if (keyMask is not null) scores = scores.masked_fill(keyMask.logical_not(), negInf);
-        var weights = scores.softmax(-1);
-        var context = p.MatMul(weights, v).transpose(1, 2).contiguous().view(bs, -1, _dim);
-        return p.Linear(context, out_lin).MoveToOuterDisposeScope();
+        var weights = scores.softmax(-1).to(p.ComputeType());
+        var context = weights.matmul(v).transpose(1, 2).contiguous().view(bs, -1, _dim);
+        return p.LinearInCompute(context, out_lin).to(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 }

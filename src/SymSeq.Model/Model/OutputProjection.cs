@@ -28,9 +28,7 @@ public sealed class OutputProjection : nn.Module
     public Tensor Forward(Tensor hidden, Tensor embeddings, Precision p)
     {
         var w = weight ?? embeddings;
-        if (p == Precision.Fp32) return nn.functional.linear(hidden, w, bias);
         using var scope = NewDisposeScope();
-        return nn.functional.linear(hidden.to(ScalarType.BFloat16), w.to(ScalarType.BFloat16), bias.to(ScalarType.BFloat16))
-            .to(ScalarType.Float32).MoveToOuterDisposeScope();
+        return p.LinearInCompute(hidden.to(p.ComputeType()), w, bias).to(ScalarType.Float32).MoveToOuterDisposeScope();
     }
 }

@@ -30,20 +30,20 @@ public static class PrecisionExtensions
         catch (IOException) { return Precision.Fp32; }
     }
 
-    /// <summary>x·Wᵀ + b in the compute precision, returned as float32.</summary>
-    public static Tensor Linear(this Precision p, Tensor x, TorchSharp.Modules.Linear layer)
+    /// <summary>The element type matrix products run in.</summary>
+    public static ScalarType ComputeType(this Precision p) => p == Precision.Bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
+
+    /// <summary>
+    /// x·Wᵀ + b where x is already in the compute type; the result stays in it, so consecutive products
+    /// (q/k/v → attention → output, lin1 → relu → lin2) cast activations once rather than around every product.
+    /// In fp32 the casts are no-ops that return the same tensors.
+    /// </summary>
+    public static Tensor LinearInCompute(this Precision p, Tensor x, Tensor weight, Tensor? bias)
     {
-        if (p == Precision.Fp32) return layer.forward(x);
-        using var scope = NewDisposeScope();
-        var y = nn.functional.linear(x.to(ScalarType.BFloat16), layer.weight!.to(ScalarType.BFloat16), layer.bias?.to(ScalarType.BFloat16));
-        return y.to(ScalarType.Float32).MoveToOuterDisposeScope();
+        var t = p.ComputeType();
+        return nn.functional.linear(x, weight.to(t), bias?.to(t));
     }
 
-    /// <summary>a·b in the compute precision, returned as float32.</summary>
-    public static Tensor MatMul(this Precision p, Tensor a, Tensor b)
-    {
-        if (p == Precision.Fp32) return a.matmul(b);
-        using var scope = NewDisposeScope();
-        return a.to(ScalarType.BFloat16).matmul(b.to(ScalarType.BFloat16)).to(ScalarType.Float32).MoveToOuterDisposeScope();
-    }
+    public static Tensor LinearInCompute(this Precision p, Tensor x, TorchSharp.Modules.Linear layer) =>
+        p.LinearInCompute(x, layer.weight!, layer.bias);
 }

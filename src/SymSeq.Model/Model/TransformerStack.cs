@@ -124,7 +124,7 @@ public sealed class TransformerStack : nn.Module
         var cross = new List<KeyValue>();
         for (var i = 0; i < Layers; i++)
         {
-            self.Add(new KeyValue(empty(bs, attentions[i].Heads, 0, dh), empty(bs, attentions[i].Heads, 0, dh)));
+            self.Add(new KeyValue(empty([bs, attentions[i].Heads, 0, dh], p.ComputeType(), srcEnc.device), empty([bs, attentions[i].Heads, 0, dh], p.ComputeType(), srcEnc.device)));
             cross.Add(encoder_attn![i].Project(srcEnc, p));
         }
         return new DecoderState(self, cross, SourceMask(srcEnc, srcLengths));

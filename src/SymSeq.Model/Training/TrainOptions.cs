@@ -11,6 +11,8 @@ public sealed record TrainOptions
     public ModelConfig Model { get; init; } = new();
     public int TokensPerBatch { get; init; } = 4000;
     public double LearningRate { get; init; } = 1e-4;
+    /// <summary>Steps of linear learning-rate warm-up from 0 (0: none, the paper's constant rate).</summary>
+    public int WarmupSteps { get; init; }
     public double ClipNorm { get; init; } = 5.0;
     public long MaxSteps { get; init; } = 10_000;
     public int EvalEvery { get; init; } = 500;

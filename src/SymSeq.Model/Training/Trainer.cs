@@ -32,7 +32,7 @@ public sealed class Trainer(TrainOptions o)
         var vocab = Vocabulary.Paper;
         var train = o.TrainFiles.SelectMany(f => TrainingData.Read(f, vocab, o.MaxLen, o.TrainLimit)).ToList();
         if (train.Count == 0) throw new ArgumentException($"no training examples in {string.Join(", ", o.TrainFiles)}");
-        var valid = o.ValidFiles.SelectMany(f => TrainingData.Read(f, vocab, o.MaxLen, o.ValidLimit)).Take(o.ValidLimit).ToList();
+        var valid = o.ValidFiles.SelectMany(f => TrainingData.Read(f, vocab, o.MaxLen, o.ValidLimit)).ToList();
         Directory.CreateDirectory(o.OutDir);
 
         manual_seed(o.Seed);
@@ -81,6 +81,7 @@ public sealed class Trainer(TrainOptions o)
                     loss = l.item<float>();
                     tokens += batch.Sum(e => e.Src.Length + e.Tgt.Length);
                 }
+                adam.LearningRate = LearningRateAt(step + 1);
                 var norm = adam.Step(o.ClipNorm);
                 step++;
                 ema = double.IsNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
@@ -111,6 +112,10 @@ public sealed class Trainer(TrainOptions o)
         if (step > startStep) Save(model, adam, step, history, accuracy);
         return new TrainResult(step, history.Count > 0 ? history[^1].Item2 : double.NaN, lastAcc, CheckpointPath, interrupted);
     }
+
+    /// <summary>The rate of step <paramref name="step"/> (1-based): linear warm-up, then constant.</summary>
+    public double LearningRateAt(long step) =>
+        o.WarmupSteps <= 0 ? o.LearningRate : o.LearningRate * Math.Min(1.0, (double)step / o.WarmupSteps);
 
     private static Device ParseDevice(string d)
     {
