@@ -1,3 +1,4 @@
+using SymSeq.Verification;
 using System.Diagnostics;
 using SymSeq.Expressions;
 using SymSeq.Search;
@@ -28,7 +29,7 @@ public sealed class IntegrateCommand(bool ode) : CliApp.ICommand
         var verbose = args.Flag("verbose");
         args.EnsureAllUsed();
         if (args.Positional.Count != 1) throw new UsageException("expected one expression (quote it)");
-        var problem = ode ? InfixParser.ParseEquation(args.Positional[0]) : Solver.IntegrationProblem(InfixParser.Parse(args.Positional[0]));
+        var problem = ode ? InfixParser.ParseEquation(args.Positional[0]) : Problems.Integration(InfixParser.Parse(args.Positional[0]));
         if (ode && !ExprParts.ContainsUnknown(problem)) throw new UsageException("the equation does not mention y, y' or y''");
         using var model = ModelLocator.Load(modelPath, precision);
         var sw = Stopwatch.StartNew();

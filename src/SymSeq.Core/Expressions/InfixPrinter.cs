@@ -5,21 +5,25 @@ namespace SymSeq.Expressions;
 /// <summary>
 /// Prints infix with the fewest parentheses that keep the tree's shape when parsed back, except for
 /// readable sugar (a + -b as "a - b", negative powers as fractions, pow2(u) as "u^2").
-/// <see cref="Readable"/> is what people type; <see cref="Sympy"/> is accepted by sympy's parse_expr.
+/// <see cref="Readable"/> is what people type; <see cref="Sympy"/> is accepted by sympy's parse_expr;
+/// <see cref="Maxima"/> is Maxima input (%pi, %e, the unknown as y and its derivatives as 'diff(y,x)).
 /// </summary>
 public sealed class InfixPrinter
 {
-    public static readonly InfixPrinter Readable = new(sympy: false);
-    public static readonly InfixPrinter Sympy = new(sympy: true);
+    public enum Dialect { Readable, Sympy, Maxima }
+
+    public static readonly InfixPrinter Readable = new(Dialect.Readable);
+    public static readonly InfixPrinter Sympy = new(Dialect.Sympy);
+    public static readonly InfixPrinter Maxima = new(Dialect.Maxima);
 
     private const int PAdd = 10, PMul = 20, PNeg = 25, PPow = 30, PAtom = 40;
-    private readonly bool _sympy;
+    private readonly Dialect _dialect;
     private readonly string _pow;
 
-    private InfixPrinter(bool sympy)
+    private InfixPrinter(Dialect dialect)
     {
-        _sympy = sympy;
-        _pow = sympy ? "**" : "^";
+        _dialect = dialect;
+        _pow = dialect == Dialect.Sympy ? "**" : "^";
     }
 
     public string Print(Expr e) => P(e).Text;
@@ -56,15 +60,24 @@ public sealed class InfixPrinter
         return new(text, mag.IsInteger ? PAtom : PMul);
     }
 
-    private string SymbolName(string name) => name;
-
-    private string UnknownName(int order) => (_sympy, order) switch
+    private string SymbolName(string name) => (_dialect, name) switch
     {
-        (true, 0) => "f(x)",
-        (true, 1) => "Derivative(f(x), x)",
-        (true, _) => "Derivative(f(x), (x, 2))",
-        (false, 0) => "f(x)",
-        (false, 1) => "f'(x)",
+        (Dialect.Maxima, "pi") => "%pi",
+        (Dialect.Maxima, "E") => "%e",
+        (Dialect.Maxima, "I") => "%i",
+        _ => name,
+    };
+
+    private string UnknownName(int order) => (_dialect, order) switch
+    {
+        (Dialect.Sympy, 0) => "f(x)",
+        (Dialect.Sympy, 1) => "Derivative(f(x), x)",
+        (Dialect.Sympy, _) => "Derivative(f(x), (x, 2))",
+        (Dialect.Maxima, 0) => "y",
+        (Dialect.Maxima, 1) => "'diff(y, x)",
+        (Dialect.Maxima, _) => "'diff(y, x, 2)",
+        (_, 0) => "f(x)",
+        (_, 1) => "f'(x)",
         _ => "f''(x)",
     };
 
@@ -86,16 +99,16 @@ public sealed class InfixPrinter
                 return Power(op[0], (op.Kind - Operator.Pow2 + 2).ToString());
             case Operator.Rac: return Power(op[0], $"(1/{Right(op[1], PMul + 1)})");
             case Operator.Derivative:
-                return new($"{(_sympy ? "Derivative" : "diff")}({P(op[0]).Text}, {P(op[1]).Text})", PAtom);
+                return new($"{(_dialect == Dialect.Sympy ? "Derivative" : "diff")}({P(op[0]).Text}, {P(op[1]).Text})", PAtom);
             default:
                 return new($"{FunctionName(op.Kind)}({P(op[0]).Text})", PAtom);
         }
     }
 
-    private string FunctionName(Operator op) => (_sympy, op) switch
+    private string FunctionName(Operator op) => (_dialect, op) switch
     {
-        (true, Operator.Ln) => "log",
-        (true, Operator.Abs) => "Abs",
+        (Dialect.Sympy or Dialect.Maxima, Operator.Ln) => "log",
+        (Dialect.Sympy, Operator.Abs) => "Abs",
         _ => op.Token(),
     };
 

@@ -19,21 +19,6 @@ public sealed record SolveResult(Expr Problem, IReadOnlyList<Candidate> Candidat
 /// </summary>
 public static class Solver
 {
-    public enum Kind { Integral, Ode }
-
-    /// <summary>Integration problems are "Y' - f" with f free of Y; anything else with Y is an ODE.</summary>
-    public static Kind KindOf(Expr problem) =>
-        problem is Op { Kind: Operator.Sub } s && s[0] is Unknown { Order: 1 } && !ExprParts.ContainsUnknown(s[1]) ? Kind.Integral : Kind.Ode;
-
-    /// <summary>Checks an answer against its problem: an antiderivative of "Y' - f", or a solution of the ODE.</summary>
-    public static Verdict Verify(Expr problem, Expr answer) => KindOf(problem) == Kind.Integral
-        ? IntegralVerifier.Check(((Op)problem)[1], answer)
-        : OdeVerifier.Check(problem, answer);
-
-    public static Expr IntegrationProblem(Expr integrand) => new Op(Operator.Sub, new Unknown(1), Canonical(integrand));
-
-    private static Expr Canonical(Expr e) => Simplifier.TrySimplify(e, out var s) ? s : e;
-
     public static SolveResult Solve(Seq2SeqTransformer model, Expr problem, int beam = 10, int maxLen = 200) =>
         SolveBatch(model, [problem], beam, maxLen)[0];
 
@@ -56,7 +41,7 @@ public static class Solver
                 var tokens = vocab.Decode(h.Ids);
                 if (!PrefixCodec.TryDecode(tokens, out var answer, out var error))
                     return new Candidate(rank + 1, h.Score, tokens, null, Verdict.Reject($"malformed output: {error}"));
-                return new Candidate(rank + 1, h.Score, tokens, answer, Verify(problems[i], answer!));
+                return new Candidate(rank + 1, h.Score, tokens, answer, Problems.Verify(problems[i], answer!));
             }).ToList();
             results.Add(new SolveResult(problems[i], candidates));
         }

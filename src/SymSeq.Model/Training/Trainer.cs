@@ -1,3 +1,4 @@
+using SymSeq.Verification;
 using System.Diagnostics;
 using System.Globalization;
 using SymSeq.Checkpoints;
@@ -147,7 +148,7 @@ public sealed class Trainer(TrainOptions o)
                 if (example.Tgt.SequenceEqual(output)) { exact++; verified++; continue; }
                 if (!Expressions.PrefixCodec.TryDecode(vocab.Decode(example.Src), out var problem, out _)
                     || !Expressions.PrefixCodec.TryDecode(vocab.Decode(output), out var answer, out _)) continue;
-                if (Solver.Verify(problem!, answer!).Accepted) verified++;
+                if (Problems.Verify(problem!, answer!).Accepted) verified++;
             }
         }
         var n = Math.Max(1, data.Count);

@@ -1,0 +1,84 @@
+using SymSeq.Cas;
+using SymSeq.Expressions;
+using SymSeq.Verification;
+
+namespace SymSeq.Tests.Cas;
+
+/// <summary>The Maxima and SymPy bridges against the real systems; every answer is checked by SymSeq's verifiers.</summary>
+public sealed class ComputerAlgebraSystemTests
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
+
+    [CasFact("maxima")] public void Maxima_integrates_and_its_answer_verifies() => IntegratesAndVerifies("maxima");
+    [CasFact("sympy")] public void Sympy_integrates_and_its_answer_verifies() => IntegratesAndVerifies("sympy");
+    [CasFact("maxima")] public void Maxima_solves_a_first_order_ode_with_a_constant() => SolvesOde("maxima");
+    [CasFact("sympy")] public void Sympy_solves_a_first_order_ode_with_a_constant() => SolvesOde("sympy");
+    [CasFact("maxima")] public void Maxima_restarts_after_a_timeout() => RestartsAfterTimeout("maxima");
+    [CasFact("sympy")] public void Sympy_restarts_after_a_timeout() => RestartsAfterTimeout("sympy");
+    [CasFact("maxima")] public void Maxima_reports_non_elementary_answers_as_unsupported() => NonElementary("maxima");
+    [CasFact("sympy")] public void Sympy_reports_non_elementary_answers_as_unsupported() => NonElementary("sympy");
+
+    private static void IntegratesAndVerifies(string name)
+    {
+        using var cas = ComputerAlgebraSystem.Create(name);
+        foreach (var f in new[] { "x*cos(x)", "1/(1+x^2)", "exp(2*x)*sin(x)", "ln(x)/x" })
+        {
+            var r = cas.Integrate(InfixParser.Parse(f), Budget);
+            Assert.True(r.Status == CasStatus.Solved, $"{name} on {f}: {r}");
+            var verdict = IntegralVerifier.Check(InfixParser.Parse(f), r.Answer!);
+            Assert.True(verdict.Accepted, $"{name} answer {r.Raw} for {f}: {verdict.Reason}");
+        }
+        Assert.Equal(1, cas.Starts); // one process served every problem
+    }
+
+    private static void SolvesOde(string name)
+    {
+        using var cas = ComputerAlgebraSystem.Create(name);
+        var equation = InfixParser.ParseEquation("y' - 2*x*y = 0");
+        var r = cas.Solve(equation, Budget);
+        Assert.True(r.Status == CasStatus.Solved, r.ToString());
+        Assert.Contains("a0", InfixPrinter.Readable.Print(r.Answer!)); // the constant survives as a0
+        Assert.True(OdeVerifier.Check(equation, r.Answer!).Accepted, r.ToString());
+        // And a wrong solution of the same equation is caught by the same check.
+        Assert.False(OdeVerifier.Check(equation, InfixParser.Parse("a0*exp(x)")).Accepted);
+    }
+
+    private static void RestartsAfterTimeout(string name)
+    {
+        using var cas = ComputerAlgebraSystem.Create(name);
+        Assert.Equal(CasStatus.Solved, cas.Integrate(InfixParser.Parse("x^2"), Budget).Status);
+        var slow = cas.Integrate(InfixParser.Parse("exp(x)*sin(x)^3*cos(x)^5/(1+x)"), TimeSpan.FromMilliseconds(50));
+        Assert.Equal(CasStatus.Timeout, slow.Status);
+        Assert.True(slow.Elapsed < TimeSpan.FromSeconds(5), $"the timeout took {slow.Elapsed}");
+        var after = cas.Integrate(InfixParser.Parse("cos(x)"), Budget);
+        Assert.True(after.Status == CasStatus.Solved, after.ToString());
+        Assert.Equal(2, cas.Starts);
+    }
+
+    private static void NonElementary(string name)
+    {
+        using var cas = ComputerAlgebraSystem.Create(name);
+        var r = cas.Integrate(InfixParser.Parse("exp(x^2)"), Budget);
+        Assert.Equal(CasStatus.Unsupported, r.Status);
+        Assert.Null(r.Answer);
+    }
+
+    [CasFact("maxima")]
+    public void Maxima_questions_fail_the_problem_instead_of_hanging()
+    {
+        using var cas = ComputerAlgebraSystem.Create("maxima");
+        var r = cas.Integrate(InfixParser.Parse("1/(x^2 + a0)"), Budget);
+        Assert.Equal(CasStatus.Failed, r.Status);
+        Assert.Contains("positive", r.Raw);
+        Assert.True(r.Elapsed < TimeSpan.FromSeconds(20), $"took {r.Elapsed}");
+        Assert.Equal(CasStatus.Solved, cas.Integrate(InfixParser.Parse("sin(x)"), Budget).Status);
+    }
+
+    [Fact]
+    public void A_missing_executable_is_a_clear_error_naming_the_package()
+    {
+        using var cas = new MaximaCas("/nonexistent/maxima");
+        var e = Assert.Throws<CasUnavailableException>(() => cas.Integrate(InfixParser.Parse("x"), Budget));
+        Assert.Contains("apt-get install maxima", e.Message);
+    }
+}
