@@ -6,11 +6,11 @@ namespace SymSeq.Cli.Commands;
 public sealed class GenerateCommand : CliApp.ICommand
 {
     public string Name => "generate";
-    public string Summary => "generate a dataset (bwd, ibp, ode1, ode2, deriv) in the paper's prefix format";
+    public string Summary => "generate a dataset (bwd, fwd, ibp, ode1, ode2, deriv) in the paper's prefix format";
     public string Usage => """
         symseq generate --task TASK --count N --out DIR [options]
 
-          --task TASK          bwd | ibp | ode1 | ode2 | deriv
+          --task TASK          bwd | fwd | ibp | ode1 | ode2 | deriv  (fwd integrates with a CAS)
           --count N            number of examples (before merging duplicates)
           --out DIR            output folder: TASK.prefix, TASK.infix; partial work in DIR/.chunks
           --seed S             random seed (default 0); same seed, same files
@@ -22,6 +22,8 @@ public sealed class GenerateCommand : CliApp.ICommand
           --operators SPEC     weights, default the paper's: add:10,sub:3,mul:10,...
           --leaf-probs P       variable,coefficient,integer,constant (default 0.75,0,0.25,0)
           --step-timeout-ms MS time budget of each symbolic step (default 500)
+          --cas NAME           fwd: maxima (default) or sympy, one process per worker thread
+          --cas-timeout-ms MS  fwd: time the CAS gets per integral (default 5000); slower draws are dropped
 
         Interrupting (Ctrl-C, SIGTERM) keeps every finished chunk; running the same command again resumes.
         """;
@@ -46,6 +48,8 @@ public sealed class GenerateCommand : CliApp.ICommand
             Threads = args.Int("threads", Environment.ProcessorCount, 1, 1024),
             StepBudget = TimeSpan.FromMilliseconds(args.Int("step-timeout-ms", 500, 1)),
             Expressions = expr,
+            Cas = args.String("cas") ?? "maxima",
+            CasBudget = TimeSpan.FromMilliseconds(args.Int("cas-timeout-ms", 5000, 1)),
         };
         if (options.Count == 0) throw new UsageException("missing --count");
         args.EnsureAllUsed();

@@ -13,6 +13,9 @@ public sealed record GenerateOptions(string Task, long Count, string OutDir)
     public int ChunkSize { get; init; } = 200;
     public ExpressionOptions Expressions { get; init; } = ExpressionOptions.Default;
     public TimeSpan StepBudget { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>FWD only: the CAS (maxima or sympy) and its time per integral.</summary>
+    public string Cas { get; init; } = "maxima";
+    public TimeSpan CasBudget { get; init; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>
@@ -52,8 +55,10 @@ public sealed class DatasetGenerator(GenerateOptions options)
     {
         Validate();
         Directory.CreateDirectory(ChunkDir);
-        var context = new GeneratorContext(options.Expressions, options.StepBudget);
-        ProblemGenerators.Create(options.Task, context); // fail on a bad task before any work
+        var context = new GeneratorContext(options.Expressions, options.StepBudget) { Cas = options.Cas, CasBudget = options.CasBudget };
+        // Fail on a bad task, or a CAS that is not there, before any work.
+        using (var probe = ProblemGenerators.Create(options.Task, context) as IDisposable)
+            (probe as ForwardGenerator)?.EnsureAvailable();
         var todo = MyChunks().Where(c => !File.Exists(ChunkPath(c))).ToArray();
         var total = MyChunks().Sum(ChunkLength);
         long done = total - todo.Sum(ChunkLength);
@@ -65,7 +70,10 @@ public sealed class DatasetGenerator(GenerateOptions options)
             {
                 // A generator per chunk: IBP's cache of known integrals would otherwise make the output
                 // depend on which thread finished first.
-                var lines = GenerateChunk(ProblemGenerators.Create(options.Task, context), c, cancel);
+                var generator = ProblemGenerators.Create(options.Task, context);
+                List<string>? lines;
+                try { lines = GenerateChunk(generator, c, cancel); }
+                finally { (generator as IDisposable)?.Dispose(); }
                 if (lines is null) { state.Stop(); return; }
                 AtomicFile.WriteAllLines(ChunkPath(c), lines);
                 Interlocked.Add(ref done, lines.Count);

@@ -21,6 +21,9 @@ public static class Rejection
     public const string CheckFailed = "check failed";
     public const string NoKnownIntegral = "no known integral";
     public const string Failed = "failed";
+    public const string CasTimeout = "cas timeout";
+    public const string CasFailed = "cas gave up";
+    public const string NotElementary = "not elementary";
 }
 
 /// <summary>A source of examples for one task. Implementations are thread-safe.</summary>

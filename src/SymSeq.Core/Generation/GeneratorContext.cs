@@ -11,6 +11,12 @@ public sealed class GeneratorContext(ExpressionOptions options, TimeSpan? stepBu
     /// <summary>Time allowed for each symbolic step (simplify) of one example.</summary>
     public TimeSpan StepBudget { get; } = stepBudget ?? TimeSpan.FromMilliseconds(500);
 
+    /// <summary>The CAS that FWD integrates with (maxima or sympy).</summary>
+    public string Cas { get; init; } = "maxima";
+
+    /// <summary>Time FWD gives the CAS for one integral; past it the draw is dropped and the CAS restarted.</summary>
+    public TimeSpan CasBudget { get; init; } = TimeSpan.FromSeconds(5);
+
     public Expr Simplify(Expr e) => Simplifier.Simplify(e, StepBudget);
 
     /// <summary>Number of operators for a fresh random tree: uniform in [3, MaxOps] as in the paper.</summary>

@@ -1,9 +1,9 @@
 namespace SymSeq.Generation;
 
-/// <summary>The task names the command line accepts, and the generator for each.</summary>
+/// <summary>The task names the command line accepts, and the generator for each (dispose the IDisposable ones).</summary>
 public static class ProblemGenerators
 {
-    public static readonly string[] Tasks = ["bwd", "ibp", "ode1", "ode2", "deriv"];
+    public static readonly string[] Tasks = ["bwd", "fwd", "ibp", "ode1", "ode2", "deriv"];
 
     public static IProblemGenerator Create(string task, GeneratorContext context) => task switch
     {
@@ -12,7 +12,7 @@ public static class ProblemGenerators
         "ode1" => new OdeGenerator(context, 1),
         "ode2" => new OdeGenerator(context, 2),
         "deriv" => new DerivativeGenerator(context),
-        "fwd" => throw new ArgumentException("task 'fwd' needs a computer algebra system and is not available yet"),
+        "fwd" => new ForwardGenerator(context),
         _ => throw new ArgumentException($"unknown task '{task}'; expected one of {string.Join(", ", Tasks)}"),
     };
 }
