@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SymSeq.Datasets;
 using SymSeq.Expressions;
+using SymSeq.Evaluation;
 using SymSeq.Search;
 
 namespace SymSeq.Cli.Commands;
@@ -28,10 +29,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
         var table = new Dictionary<string, Dictionary<int, (int Solved, int Total)>>();
         foreach (var file in files)
         {
-            if (!File.Exists(file)) throw new FileNotFoundException($"test set '{file}' does not exist", file);
-            var task = Path.GetFileNameWithoutExtension(file);
-            var problems = File.ReadLines(file).Where(l => l.Length > 0).Take(limit)
-                .Select((l, i) => PrefixCodec.Decode(DatasetLine.Parse(l, i + 1).Input)).ToList();
+            var (task, _, problems) = TestSet.Load(file, limit);
             table[task] = [];
             foreach (var k in beams)
             {

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using SymSeq.Cas;
+using SymSeq.Expressions;
+using SymSeq.Model;
+using SymSeq.Search;
+using SymSeq.Verification;
+
+namespace SymSeq.Evaluation;
+
+/// <summary>One system's outcome on one problem. Status: solved (verified), wrong (an answer that fails the check), failed, unsupported, timeout.</summary>
+public sealed record ProblemOutcome(string Task, int Index, string System, string Status, double Seconds, string? Answer);
+
+/// <summary>
+/// The paper's Table 3: the model and real CAS run on the same problems, each answer checked by SymSeq's
+/// verifiers. Outcomes are appended to a JSON-lines log as they come, so an interrupted comparison resumes
+/// where it stopped (a torn last line is ignored and redone).
+/// </summary>
+public sealed class Comparison(string logPath, TimeSpan budget)
+{
+    public const string ModelSystem = "model";
+
+    private readonly Dictionary<(string, int, string), ProblemOutcome> _done = Load(logPath);
+
+    public IReadOnlyCollection<ProblemOutcome> Outcomes => _done.Values;
+
+    public int Resumed { get; private set; }
+
+    public void Run(IReadOnlyList<TestSet> sets, IReadOnlyList<string> systems, Seq2SeqTransformer? model, int beam,
+                    CancellationToken cancel, Action<string>? progress = null)
+    {
+        Resumed = _done.Count;
+        using var log = new StreamWriter(logPath, append: true, Encoding.UTF8) { AutoFlush = true };
+        foreach (var system in systems)
+        {
+            using var cas = system == ModelSystem ? null : ComputerAlgebraSystem.Create(system);
+            if (system == ModelSystem && model is null) throw new ArgumentException("comparing the model needs a model");
+            foreach (var set in sets)
+                for (var i = 0; i < set.Problems.Count && !cancel.IsCancellationRequested; i++)
+                {
+                    if (_done.ContainsKey((set.Task, i, system))) continue;
+                    var outcome = cas is null ? RunModel(model!, set, i, beam) : RunCas(cas, set, i);
+                    _done[(set.Task, i, system)] = outcome;
+                    log.WriteLine(JsonSerializer.Serialize(outcome));
+                    progress?.Invoke($"{system} on {set.Task}: {i + 1}/{set.Problems.Count}");
+                }
+        }
+    }
+
+    private static ProblemOutcome RunModel(Seq2SeqTransformer model, TestSet set, int i, int beam)
+    {
+        var sw = Stopwatch.StartNew();
+        var r = Solver.Solve(model, set.Problems[i], beam);
+        var seconds = sw.Elapsed.TotalSeconds;
+        var v = r.Verified;
+        return new ProblemOutcome(set.Task, i, ModelSystem, v is null ? "failed" : "solved", seconds,
+            v?.Answer is { } a ? InfixPrinter.Readable.Print(a) : null);
+    }
+
+    private ProblemOutcome RunCas(ComputerAlgebraSystem cas, TestSet set, int i)
+    {
+        var problem = set.Problems[i];
+        var r = cas.Solve(problem, budget);
+        var status = r.Status switch
+        {
+            CasStatus.Solved => Problems.Verify(problem, r.Answer!).Accepted ? "solved" : "wrong",
+            CasStatus.Timeout => "timeout",
+            CasStatus.Unsupported => "unsupported",
+            _ => "failed",
+        };
+        return new ProblemOutcome(set.Task, i, cas.Name, status, r.Elapsed.TotalSeconds, r.Raw.Length > 500 ? r.Raw[..500] : r.Raw);
+    }
+
+    private static Dictionary<(string, int, string), ProblemOutcome> Load(string path)
+    {
+        var done = new Dictionary<(string, int, string), ProblemOutcome>();
+        if (!File.Exists(path)) return done;
+        var lines = File.ReadAllLines(path);
+        var kept = new List<string>();
+        foreach (var line in lines)
+        {
+            ProblemOutcome? o;
+            try { o = JsonSerializer.Deserialize<ProblemOutcome>(line); }
+            catch (JsonException) { continue; } // a line torn by a crash: that problem is run again
+            if (o is null) continue;
+            done[(o.Task, o.Index, o.System)] = o;
+            kept.Add(line);
+        }
+        if (kept.Count != lines.Length) Datasets.AtomicFile.WriteAllLines(path, kept);
+        return done;
+    }
+
+    /// <summary>Rows of (task, system): solved share, timeouts, median and mean seconds per problem.</summary>
+    public sealed record Row(string Task, string System, int Solved, int Total, int Timeouts, double MedianSeconds, double MeanSeconds)
+    {
+        public double Rate => (double)Solved / Math.Max(1, Total);
+    }
+
+    public IReadOnlyList<Row> Table(IReadOnlyList<TestSet> sets, IReadOnlyList<string> systems) =>
+        [.. from set in sets
+            from system in systems
+            let outcomes = _done.Values.Where(o => o.Task == set.Task && o.System == system && o.Index < set.Problems.Count).ToList()
+            where outcomes.Count > 0
+            let times = outcomes.Select(o => o.Seconds).Order().ToList()
+            select new Row(set.Task, system, outcomes.Count(o => o.Status == "solved"), outcomes.Count,
+                outcomes.Count(o => o.Status == "timeout"), times[times.Count / 2], times.Average())];
+
+    public static string Format(IReadOnlyList<Row> rows)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"{"task",-8} {"system",-8} {"solved",12} {"rate",7} {"timeouts",9} {"median s",9} {"mean s",8}");
+        foreach (var r in rows)
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{r.Task,-8} {r.System,-8} {$"{r.Solved}/{r.Total}",12} {r.Rate,7:P1} {r.Timeouts,9} {r.MedianSeconds,9:F2} {r.MeanSeconds,8:F2}");
+        return sb.ToString();
+    }
+}
