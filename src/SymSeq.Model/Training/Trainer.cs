@@ -63,7 +63,10 @@ public sealed class Trainer(TrainOptions o)
         var lastReport = TimeSpan.Zero;
         var startStep = step;
         // Batches of an epoch come from a stream seeded by (seed, epoch), so a resumed run sees the same order.
-        var perEpoch = Batcher.Make(train, o.TokensPerBatch, new Random(o.Seed)).Count;
+        var first = Batcher.Make(train, o.TokensPerBatch, new Random(o.Seed));
+        var perEpoch = first.Count;
+        progress?.Invoke($"{train.Count:N0} training examples in {perEpoch:N0} batches of up to {o.TokensPerBatch} tokens " +
+                         $"({(double)train.Count / perEpoch:F0} examples each, padding {Batcher.PaddingFraction(first):P1} of tokens); {valid.Count:N0} validation examples");
         while (step < o.MaxSteps && !cancel.IsCancellationRequested)
         {
             var epoch = (int)(step / perEpoch);
