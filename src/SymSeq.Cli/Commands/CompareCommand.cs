@@ -46,14 +46,9 @@ public sealed class CompareCommand : CliApp.ICommand
         using var model = systems.Contains(Comparison.ModelSystem) ? ModelLocator.Load(modelPath, precision) : null;
         var comparison = new Comparison(outPath, TimeSpan.FromSeconds(timeout));
         if (comparison.Outcomes.Count > 0) stderr.WriteLine($"resuming: {comparison.Outcomes.Count} outcomes already in {outPath}");
-        var interactive = !Console.IsErrorRedirected;
-        var last = DateTime.MinValue;
-        comparison.Run(sets, systems, model, beam, cancel, line =>
-        {
-            if (interactive) stderr.Write("\r" + line.PadRight(60));
-            else if (DateTime.UtcNow - last > TimeSpan.FromSeconds(10)) { last = DateTime.UtcNow; stderr.WriteLine(line); }
-        });
-        if (interactive) stderr.WriteLine();
+        var progress = new ProgressLine(stderr);
+        comparison.Run(sets, systems, model, beam, cancel, progress.Report);
+        progress.Finish();
         var rows = comparison.Table(sets, systems);
         stdout.Write(Comparison.Format(rows));
         stdout.WriteLine($"outcomes: {outPath}");

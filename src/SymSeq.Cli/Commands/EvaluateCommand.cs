@@ -26,6 +26,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
         var precision = args.String("precision");
         args.EnsureAllUsed();
         using var model = ModelLocator.Load(modelPath, precision);
+        var progress = new ProgressLine(stderr);
         var table = new Dictionary<string, Dictionary<int, (int Solved, int Total)>>();
         foreach (var file in files)
         {
@@ -38,11 +39,16 @@ public sealed class EvaluateCommand : CliApp.ICommand
                 {
                     var batch = problems.Skip(i).Take(16).ToList();
                     solved += Solver.SolveBatch(model, batch, k).Count(r => r.Verified is not null);
-                    stderr.Write($"\r{task} beam {k}: {Math.Min(i + 16, problems.Count)}/{problems.Count}");
+                    progress.Report($"{task} beam {k}: {Math.Min(i + 16, problems.Count)}/{problems.Count}, {solved} solved");
                 }
-                stderr.WriteLine();
+                progress.Finish();
                 table[task][k] = (solved, problems.Count);
             }
+        }
+        if (cancel.IsCancellationRequested)
+        {
+            stderr.WriteLine("interrupted: no table written (the counts would cover only part of the test set)");
+            return Task.FromResult(130);
         }
         stdout.WriteLine($"{"task",-12}" + string.Concat(beams.Select(k => $"{"beam " + k,12}")));
         foreach (var (task, row) in table)

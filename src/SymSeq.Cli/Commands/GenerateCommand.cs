@@ -56,17 +56,9 @@ public sealed class GenerateCommand : CliApp.ICommand
         if (options.Shard >= options.Shards) throw new UsageException($"--shard {options.Shard} must be below --shards {options.Shards}");
 
         var gen = new DatasetGenerator(options);
-        var interactive = !Console.IsErrorRedirected;
-        var last = DateTime.MinValue;
-        void Progress(string line)
-        {
-            if (interactive) { stderr.Write("\r" + line.PadRight(Console.WindowWidth > 0 ? Math.Min(Console.WindowWidth - 1, 160) : 120)); return; }
-            if (DateTime.UtcNow - last < TimeSpan.FromSeconds(10)) return;
-            last = DateTime.UtcNow;
-            stderr.WriteLine(line);
-        }
-        var finished = gen.Run(cancel, Progress);
-        if (interactive) stderr.WriteLine();
+        var progress = new ProgressLine(stderr);
+        var finished = gen.Run(cancel, progress.Report);
+        progress.Finish();
         if (!finished)
         {
             stderr.WriteLine($"interrupted: finished chunks are kept in {gen.ChunkDir}; run the same command to resume");
