@@ -105,6 +105,6 @@ public sealed class DatasetGeneratorTests : IDisposable
     {
         Assert.Throws<ArgumentException>(() => new DatasetGenerator(Options("x", task: "nope")).Run(CancellationToken.None));
         Assert.Throws<ArgumentException>(() => new DatasetGenerator(Options("x") with { Shard = 3, Shards = 3 }).Run(CancellationToken.None));
-        Assert.Throws<ArgumentException>(() => new DatasetGenerator(Options("x", task: "fwd")).Run(CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => new DatasetGenerator(Options("x", task: "fwd") with { Cas = "nope" }).Run(CancellationToken.None));
     }
 }
