@@ -1,0 +1,51 @@
+using SymSeq.Expressions;
+using SymSeq.Verification;
+
+namespace SymSeq.Tests.Cli;
+
+/// <summary>The bundled models/default.symseq: what a newcomer's first command relies on.</summary>
+[Collection("torch")]
+public class DefaultModelTests
+{
+    [Fact]
+    public void The_bundled_model_integrates_without_being_told_where_it_is()
+    {
+        // No --model: the command must find models/default.symseq by itself.
+        var r = CliRunner.Run("integrate", "cos(x)*exp(sin(x))");
+        Assert.True(r.Code == 0, $"exit {r.Code}: {r.Out} {r.Err}");
+        var answer = InfixParser.Parse(r.Out.Trim().Split('\n')[0].Replace(" + C", ""));
+        Assert.True(IntegralVerifier.Check(InfixParser.Parse("cos(x)*exp(sin(x))"), answer).Accepted, r.Out);
+    }
+
+    [Fact]
+    public void The_bundled_model_is_small_and_half_precision()
+    {
+        var path = Path.Combine(TestPaths.Repo, "models", "default.symseq");
+        Assert.True(new FileInfo(path).Length < 50_000_000);
+        var (info, tensors) = SymSeq.Checkpoints.SymSeqCheckpoint.Read(path);
+        foreach (var t in tensors.Values) t.Dispose();
+        Assert.True(info.Step > 0);
+        Assert.DoesNotContain(tensors.Keys, k => k.StartsWith("adam.", StringComparison.Ordinal)); // shipped without optimizer state
+    }
+
+    [Fact]
+    public void Greedy_accuracy_on_the_shipped_test_sets_matches_the_model_card()
+    {
+        // models/default.eval.json is what `symseq evaluate` wrote for the model card; greedy decoding is
+        // deterministic, so rerunning beam 1 on the shipped test sets must give the same counts.
+        var dir = Path.Combine(TestPaths.Repo, "models");
+        var card = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "default.eval.json"))).RootElement;
+        var data = string.Join(',', card.EnumerateObject().Select(t => Path.Combine(dir, "test", t.Name + ".test")));
+        var json = Path.Combine(Path.GetTempPath(), $"symseq-eval-{Guid.NewGuid():N}.json");
+        try
+        {
+            var r = CliRunner.Run("evaluate", "--data", data, "--beam", "1", "--json", json);
+            Assert.True(r.Code == 0, r.Err);
+            var again = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+            foreach (var task in card.EnumerateObject())
+                Assert.Equal(task.Value.GetProperty("beam1").GetProperty("solved").GetInt32(),
+                             again.GetProperty(task.Name).GetProperty("beam1").GetProperty("solved").GetInt32());
+        }
+        finally { File.Delete(json); }
+    }
+}
