@@ -9,8 +9,8 @@ namespace SymSeq.Bench;
 
 /// <summary>
 /// Long-run behaviour of the training loop on real generated data: the padding share of token-budget batches,
-/// and resident memory sampled every tenth of a long run (it should stay flat: every step runs in its own
-/// dispose scope). A small model keeps 10,000 steps within minutes.
+/// and resident memory sampled every tenth of a long run of the trainer's own step (it should stay flat:
+/// every step runs in its own dispose scope). A small model keeps 10,000 steps within minutes.
 /// </summary>
 public static class MemoryBench
 {
@@ -36,14 +36,7 @@ public static class MemoryBench
         var samples = new List<(int Step, long Rss)>();
         for (var s = 1; s <= steps; s++)
         {
-            using (var scope = NewDisposeScope())
-            {
-                var batch = batches[s % batches.Count];
-                var (x, xl) = Search.SourceBatch.Make(batch.Select(e => e.Src).ToList(), config.PadIndex);
-                var (y, yl) = Search.SourceBatch.Make(batch.Select(e => e.Tgt).ToList(), config.PadIndex);
-                model.Loss(x, xl, y, yl).backward();
-            }
-            adam.Step(5.0);
+            Trainer.Step(model, adam, batches[s % batches.Count], 5.0, CPU);
             if (s % Math.Max(1, steps / 10) == 0)
             {
                 var rss = Rss();

@@ -1,4 +1,5 @@
 using SymSeq.Checkpoints;
+using SymSeq.Model;
 
 namespace SymSeq.Cli.Commands;
 
@@ -25,15 +26,16 @@ public sealed class ExportCommand : CliApp.ICommand
         if (!File.Exists(source)) throw new FileNotFoundException($"model '{source}' does not exist", source);
         long step = 0;
         var meta = new Dictionary<string, string> { ["exported_from"] = Path.GetFileName(source) };
+        Seq2SeqTransformer loaded;
         if (SymSeqCheckpoint.IsSymSeqCheckpoint(source))
         {
-            var (info, tensors) = SymSeqCheckpoint.Read(source);
-            foreach (var t in tensors.Values) t.Dispose();
+            loaded = SymSeqCheckpoint.LoadModel(source, out var info);
             step = info.Step;
             foreach (var (k, v) in info.Meta) meta.TryAdd(k, v);
         }
+        else loaded = PaperCheckpoint.Load(source);
+        using var model = loaded;
         if (note is not null) meta["note"] = note;
-        using var model = SymSeqCheckpoint.LoadAny(source);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         SymSeqCheckpoint.Save(output, model, step, meta: meta, half: !fp32);
         stdout.WriteLine($"wrote {output} ({new FileInfo(output).Length / 1e6:F1} MB, {(fp32 ? "float32" : "float16")}, step {step}, {model.Config})");

@@ -31,6 +31,26 @@ public sealed record DatasetLine(long Count, string[] Input, string[] Output)
         return new DatasetLine(count, input, output);
     }
 
+    /// <summary>
+    /// The non-empty lines of a prefix dataset file, parsed, with their text and 1-based line number; a bad line
+    /// is an error naming the file and line. A missing file fails at once, naming it as <paramref name="what"/>.
+    /// </summary>
+    public static IEnumerable<(DatasetLine Line, string Text, int Number)> ReadFile(string path, string what = "dataset")
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{what} '{path}' does not exist", path);
+        return Lines(path);
+
+        static IEnumerable<(DatasetLine, string, int)> Lines(string path)
+        {
+            var n = 0;
+            foreach (var text in File.ReadLines(path))
+            {
+                n++;
+                if (text.Length > 0) yield return (Parse(text, n, path), text, n);
+            }
+        }
+    }
+
     private static string[] Split(ReadOnlySpan<char> s) => s.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     public string Format(bool withCount = true) =>

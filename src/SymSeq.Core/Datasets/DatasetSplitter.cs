@@ -14,27 +14,16 @@ public static class DatasetSplitter
     /// </param>
     public static Result Split(string path, int valid, int test, int seed = 0, IReadOnlyList<string>? exclude = null)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"dataset '{path}' does not exist", path);
+        var lines = DatasetLine.ReadFile(path);
         var excluded = new HashSet<string>();
         foreach (var other in exclude ?? [])
-        {
-            if (!File.Exists(other)) throw new FileNotFoundException($"--exclude dataset '{other}' does not exist", other);
-            var n = 0;
-            foreach (var line in File.ReadLines(other))
-            {
-                n++;
-                if (line.Length > 0) excluded.Add(string.Join(' ', DatasetLine.Parse(line, n, other).Input));
-            }
-        }
+            foreach (var (parsed, _, _) in DatasetLine.ReadFile(other, "--exclude dataset"))
+                excluded.Add(string.Join(' ', parsed.Input));
         var dropped = 0;
         var groups = new Dictionary<string, List<string>>();
         var order = new List<string>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (parsed, line, _) in lines)
         {
-            lineNumber++;
-            if (line.Length == 0) continue;
-            var parsed = DatasetLine.Parse(line, lineNumber, path);
             var key = string.Join(' ', parsed.Input);
             if (excluded.Contains(key)) { dropped++; continue; }
             if (!groups.TryGetValue(key, out var g)) { groups[key] = g = []; order.Add(key); }

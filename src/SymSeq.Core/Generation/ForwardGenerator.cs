@@ -19,27 +19,21 @@ public sealed class ForwardGenerator(GeneratorContext context) : IProblemGenerat
     public Example? TryGenerate(Random rng, out string? rejection)
     {
         var ops = context.SampleOps(rng);
-        Expr f;
         try
         {
-            f = context.Simplify(context.Expressions.Generate(ops, rng));
+            var f = context.Simplify(context.Expressions.Generate(ops, rng));
             if (!ExprParts.Contains(f, "x")) { rejection = Rejection.Constant; return null; }
             if (ExprParts.OperatorCount(f) < ops / 2) { rejection = Rejection.TooFewOps; return null; }
-            if (!context.FitsLength(f) ) { rejection = Rejection.TooLong; return null; }
+            if (!context.FitsLength(f)) { rejection = Rejection.TooLong; return null; }
             if (!GeneratorContext.HasFiniteValues(f)) { rejection = Rejection.Invalid; return null; }
-        }
-        catch (Exception e) when (e is UndefinedExpressionException or DivideByZeroException) { rejection = Rejection.Invalid; return null; }
-        catch (SymbolicTimeoutException) { rejection = Rejection.Timeout; return null; }
 
-        var r = _cas.Integrate(f, context.CasBudget);
-        switch (r.Status)
-        {
-            case CasStatus.Timeout: rejection = Rejection.CasTimeout; return null;
-            case CasStatus.Failed: rejection = Rejection.CasFailed; return null;
-            case CasStatus.Unsupported: rejection = Rejection.NotElementary; return null;
-        }
-        try
-        {
+            var r = _cas.Integrate(f, context.CasBudget);
+            switch (r.Status)
+            {
+                case CasStatus.Timeout: rejection = Rejection.CasTimeout; return null;
+                case CasStatus.Failed: rejection = Rejection.CasFailed; return null;
+                case CasStatus.Unsupported: rejection = Rejection.NotElementary; return null;
+            }
             var F = GeneratorContext.RemoveAdditiveConstants(context.Simplify(r.Answer!));
             if (!context.FitsLength(F)) { rejection = Rejection.TooLong; return null; }
             if (!IntegralVerifier.Check(f, F, context.StepBudget).Accepted) { rejection = Rejection.CheckFailed; return null; }

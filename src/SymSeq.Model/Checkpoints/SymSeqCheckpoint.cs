@@ -81,9 +81,12 @@ public static class SymSeqCheckpoint
     }
 
     /// <summary>A model ready for inference from a SymSeq checkpoint.</summary>
-    public static Seq2SeqTransformer LoadModel(string path)
+    public static Seq2SeqTransformer LoadModel(string path) => LoadModel(path, out _);
+
+    /// <summary>The model, and what the checkpoint records besides its tensors, from one read of the file.</summary>
+    public static Seq2SeqTransformer LoadModel(string path, out CheckpointInfo info)
     {
-        var (info, tensors) = Read(path);
+        (info, var tensors) = Read(path);
         try
         {
             var model = new Seq2SeqTransformer(info.Config);

@@ -8,16 +8,11 @@ public sealed record TestSet(string Task, string Path, IReadOnlyList<Expr> Probl
 {
     public static TestSet Load(string path, int limit = int.MaxValue)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"test set '{path}' does not exist", path);
         var problems = new List<Expr>();
-        var n = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (line, _, n) in DatasetLine.ReadFile(path, "test set"))
         {
-            n++;
-            if (line.Length == 0) continue;
             if (problems.Count >= limit) break;
-            var tokens = DatasetLine.Parse(line, n, path).Input;
-            try { problems.Add(PrefixCodec.Decode(tokens)); }
+            try { problems.Add(PrefixCodec.Decode(line.Input)); }
             catch (PrefixFormatException e) { throw new FormatException($"{path}:{n}: {e.Message}", e); }
         }
         if (problems.Count == 0) throw new FormatException($"test set '{path}' holds no problems");

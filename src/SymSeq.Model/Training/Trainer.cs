@@ -74,19 +74,9 @@ public sealed class Trainer(TrainOptions o)
             for (var b = (int)(step % perEpoch); b < batches.Count && step < o.MaxSteps && !cancel.IsCancellationRequested; b++)
             {
                 model.train();
-                double loss;
-                using (var scope = NewDisposeScope())
-                {
-                    var batch = batches[b];
-                    var (x, xl) = SourceBatch.Make(batch.Select(e => e.Src).ToList(), o.Model.PadIndex, device);
-                    var (y, yl) = SourceBatch.Make(batch.Select(e => e.Tgt).ToList(), o.Model.PadIndex, device);
-                    var l = model.Loss(x, xl, y, yl);
-                    l.backward();
-                    loss = l.item<float>();
-                    tokens += batch.Sum(e => e.Src.Length + e.Tgt.Length);
-                }
                 adam.LearningRate = LearningRateAt(step + 1);
-                var norm = adam.Step(o.ClipNorm);
+                var (loss, norm) = Step(model, adam, batches[b], o.ClipNorm, device);
+                tokens += batches[b].Sum(e => e.Src.Length + e.Tgt.Length);
                 step++;
                 ema = double.IsNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
                 history.Add((step, loss));
@@ -115,6 +105,25 @@ public sealed class Trainer(TrainOptions o)
         var interrupted = step < o.MaxSteps;
         if (step > startStep) Save(model, adam, step, history, accuracy);
         return new TrainResult(step, history.Count > 0 ? history[^1].Item2 : double.NaN, lastAcc, CheckpointPath, interrupted);
+    }
+
+    /// <summary>
+    /// One optimizer step on one batch: forward, loss, backward in a dispose scope of its own (so memory stays
+    /// flat however long the run), then Adam with clipping. Returns the loss and the gradient norm.
+    /// </summary>
+    public static (double Loss, double GradNorm) Step(Seq2SeqTransformer model, AdamOptimizer adam, TrainExample[] batch, double clipNorm, Device device)
+    {
+        double loss;
+        using (var scope = NewDisposeScope())
+        {
+            var pad = model.Config.PadIndex;
+            var (x, xl) = SourceBatch.Make(batch.Select(e => e.Src).ToList(), pad, device);
+            var (y, yl) = SourceBatch.Make(batch.Select(e => e.Tgt).ToList(), pad, device);
+            var l = model.Loss(x, xl, y, yl);
+            l.backward();
+            loss = l.item<float>();
+        }
+        return (loss, adam.Step(clipNorm));
     }
 
     /// <summary>The rate of step <paramref name="step"/> (1-based): linear warm-up, then constant.</summary>

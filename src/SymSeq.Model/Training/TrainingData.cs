@@ -11,18 +11,11 @@ public static class TrainingData
     /// <summary>Reads a prefix dataset (the paper's or SymSeq's), naming the file and line of any bad entry.</summary>
     public static List<TrainExample> Read(string path, Vocabulary vocab, int maxLen = int.MaxValue, long limit = long.MaxValue)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"dataset '{path}' does not exist", path);
         var list = new List<TrainExample>();
-        var n = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (d, _, n) in DatasetLine.ReadFile(path))
         {
-            n++;
-            if (line.Length == 0) continue;
-            DatasetLine d;
-            try { d = DatasetLine.Parse(line, n); }
-            catch (FormatException e) { throw new FormatException($"{path}: {e.Message}"); }
             var unknown = d.Input.Concat(d.Output).FirstOrDefault(t => !vocab.Contains(t));
-            if (unknown is not null) throw new FormatException($"{path}: line {n}: token '{unknown}' is not in the vocabulary");
+            if (unknown is not null) throw new FormatException($"{path}:{n}: token '{unknown}' is not in the vocabulary");
             if (d.Input.Length + 2 > maxLen || d.Output.Length + 2 > maxLen) continue;
             list.Add(new TrainExample(vocab.Encode(d.Input), vocab.Encode(d.Output)));
             if (list.Count >= limit) break;
