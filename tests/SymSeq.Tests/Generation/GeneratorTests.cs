@@ -54,6 +54,18 @@ public class GeneratorTests(ITestOutputHelper output)
             Assert.True(NumericEquivalence.Check(Derivative.Of(ex.Output), Integrand(ex)).IsEqual, $"{ex.Output} vs {Integrand(ex)}");
     }
 
+    [Fact]
+    public void Ibp_reaches_polynomial_times_trig_and_exp_products()
+    {
+        // The products a newcomer tries first: x·cos(x), x·sin(x), x·exp(x), up to a constant factor.
+        var wanted = new[] { "x*cos(x)", "x*sin(x)", "x*exp(x)" }.Select(s => InfixParser.Parse(s)).Select(e => Simplifier.Simplify(e)).ToHashSet();
+        var g = new IntegrationByPartsGenerator(Context);
+        var found = Draw(g, 3000, maxDraws: 100000)
+            .Select(ex => KnownIntegrals.SplitFactor(Integrand(ex)).Core)
+            .Where(wanted.Contains).ToHashSet();
+        Assert.Equal(wanted.Count, found.Count);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
