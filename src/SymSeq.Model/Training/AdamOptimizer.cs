@@ -34,7 +34,8 @@ public sealed class AdamOptimizer : IDisposable
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var grads = _params.Where(p => p.Param.grad is not null).ToArray();
-        var norm = Math.Sqrt(grads.Sum(p => p.Param.grad!.pow(2).sum().item<float>()));
+        // One reduction and one read-back for the global norm, not one per parameter.
+        var norm = grads.Length == 0 ? 0.0 : Math.Sqrt(stack(grads.Select(p => p.Param.grad!.square().sum()).ToArray()).sum().item<float>());
         var scale = maxNorm > 0 && norm > maxNorm ? maxNorm / (norm + 1e-6) : 1.0;
         Steps++;
         var c1 = 1 - Math.Pow(Beta1, Steps);

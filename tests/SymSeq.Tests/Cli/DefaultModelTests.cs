@@ -7,14 +7,16 @@ namespace SymSeq.Tests.Cli;
 [Collection("torch")]
 public class DefaultModelTests
 {
-    [Fact]
-    public void The_bundled_model_integrates_without_being_told_where_it_is()
+    [Theory]
+    [InlineData("x*cos(x)")] // the README's main command
+    [InlineData("cos(x)*exp(sin(x))")]
+    public void The_bundled_model_integrates_without_being_told_where_it_is(string integrand)
     {
         // No --model: the command must find models/default.symseq by itself.
-        var r = CliRunner.Run("integrate", "cos(x)*exp(sin(x))");
+        var r = CliRunner.Run("integrate", integrand);
         Assert.True(r.Code == 0, $"exit {r.Code}: {r.Out} {r.Err}");
         var answer = InfixParser.Parse(r.Out.Trim().Split('\n')[0].Replace(" + C", ""));
-        Assert.True(IntegralVerifier.Check(InfixParser.Parse("cos(x)*exp(sin(x))"), answer).Accepted, r.Out);
+        Assert.True(IntegralVerifier.Check(InfixParser.Parse(integrand), answer).Accepted, r.Out);
     }
 
     [Fact]
