@@ -9,29 +9,25 @@ namespace SymSeq.Generation;
 /// the table is bounded and shared by all threads. F and G may be single leaves (F = x), which is what
 /// products like x·cos(x) and x·exp(x) need.
 /// </summary>
-public sealed class IntegrationByPartsGenerator : IProblemGenerator
+public sealed class IntegrationByPartsGenerator(GeneratorContext context, int cacheCapacity = 1_000_000) : IProblemGenerator
 {
-    private readonly GeneratorContext _context;
-    private readonly BackwardGenerator _bwd;
-    private readonly KnownIntegrals _known;
-
-    public IntegrationByPartsGenerator(GeneratorContext context, int cacheCapacity = 1_000_000)
-    {
-        _context = context;
-        _bwd = new BackwardGenerator(context);
-        _known = new KnownIntegrals(context.Simplify, cacheCapacity);
-    }
+    private readonly BackwardGenerator _bwd = new(context);
+    private readonly KnownIntegrals _known = new(context.Simplify, cacheCapacity);
 
     public string Task => "ibp";
-    public int KnownIntegrals => _known.Count;
+
+    /// <summary>A random F (up to MaxOps/2 operators, possibly a single leaf) with its derivative f.</summary>
+    private (Expr F, Expr f)? DrawWithDerivative(Random rng, out string? rejection)
+    {
+        var ops = rng.Next(0, Math.Max(1, context.Options.MaxOps / 2) + 1);
+        return _bwd.Integrand(context.Expressions.Generate(ops, rng), 0, rng, out rejection);
+    }
 
     public Example? TryGenerate(Random rng, out string? rejection)
     {
-        var context = _context;
-        var maxOps = Math.Max(1, context.Options.MaxOps / 2);
-        var pf = _bwd.Integrand(context.Expressions.Generate(rng.Next(0, maxOps + 1), rng), 0, rng, out rejection);
+        var pf = DrawWithDerivative(rng, out rejection);
         if (pf is null) return null;
-        var pg = _bwd.Integrand(context.Expressions.Generate(rng.Next(0, maxOps + 1), rng), 0, rng, out rejection);
+        var pg = DrawWithDerivative(rng, out rejection);
         if (pg is null) return null;
         try
         {
