@@ -98,7 +98,7 @@ public sealed class DatasetGenerator(GenerateOptions options)
     /// <summary>The lines of chunk c ("input TAB output" in prefix), or null when cancelled.</summary>
     private List<string>? GenerateChunk(IProblemGenerator generator, long c, CancellationToken cancel)
     {
-        var rng = new Random(HashCode.Combine(options.Seed, StableHash(options.Task), c));
+        var rng = new Random(StableSeed.Combine(options.Seed, StableSeed.Of(options.Task), c));
         var n = ChunkLength(c);
         var lines = new List<string>((int)n);
         while (lines.Count < n)
@@ -110,14 +110,6 @@ public sealed class DatasetGenerator(GenerateOptions options)
             lines.Add(string.Join(' ', ex.InputTokens) + "\t" + string.Join(' ', ex.OutputTokens));
         }
         return lines;
-    }
-
-    /// <summary>HashCode.Combine is stable within a process only for ints; strings need a fixed hash.</summary>
-    private static int StableHash(string s)
-    {
-        var h = 17;
-        foreach (var ch in s) h = unchecked(h * 31 + ch);
-        return h;
     }
 
     /// <summary>Merges the chunk files into the deduplicated prefix file and its infix twin.</summary>

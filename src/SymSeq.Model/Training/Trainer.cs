@@ -1,3 +1,4 @@
+using SymSeq.Datasets;
 using SymSeq.Verification;
 using System.Diagnostics;
 using System.Globalization;
@@ -70,7 +71,7 @@ public sealed class Trainer(TrainOptions o)
         while (step < o.MaxSteps && !cancel.IsCancellationRequested)
         {
             var epoch = (int)(step / perEpoch);
-            var batches = Batcher.Make(train, o.TokensPerBatch, new Random(HashCode.Combine(o.Seed, epoch)));
+            var batches = Batcher.Make(train, o.TokensPerBatch, new Random(StableSeed.Combine(o.Seed, epoch)));
             for (var b = (int)(step % perEpoch); b < batches.Count && step < o.MaxSteps && !cancel.IsCancellationRequested; b++)
             {
                 model.train();
