@@ -7,10 +7,26 @@ namespace SymSeq.Bench;
 
 /// <summary>
 /// Training throughput of the paper's model at a given size, in fp32 and bf16, against the machine's own large
-/// matrix-product rate measured in the same run (model FLOPs utilization), plus peak RSS.
+/// matrix-product rate measured in the same run (model FLOPs utilization), plus peak RSS. The two precisions
+/// run interleaved (fp32, bf16, bf16, fp32, ...), so drift in the machine's load hits both alike and the
+/// ratio of their medians is the speed-up; each step is also split into forward, backward and optimizer time.
 /// </summary>
 public static class TrainingBench
 {
+    private const int Warmup = 3;
+
+    private sealed class PrecisionRun : IDisposable
+    {
+        public required Precision Precision { get; init; }
+        public required Seq2SeqTransformer Model { get; init; }
+        public required AdamOptimizer Adam { get; init; }
+        public List<double> Total { get; } = [];
+        public List<double> Forward { get; } = [];
+        public List<double> Backward { get; } = [];
+        public List<double> Optimizer { get; } = [];
+        public void Dispose() { Adam.Dispose(); Model.Dispose(); }
+    }
+
     public static void Run(int steps, int threads)
     {
         set_num_threads(threads);
@@ -21,37 +37,65 @@ public static class TrainingBench
         Console.WriteLine($"matmul 2048x2048: fp32 {peak32 / 1e9:F0} GFLOP/s, bf16 {peak16 / 1e9:F0} GFLOP/s ({peak16 / peak32:F1}x), {threads} threads");
         var flops = ModelFlops(config, batch, srcLen, tgtLen);
         Console.WriteLine($"model: emb {config.EmbDim}, {config.EncoderLayers}+{config.DecoderLayers} layers, {config.Heads} heads; batch {batch}, source {srcLen}, target {tgtLen}; {flops / 1e9:F1} GFLOP per training step");
-        var results = new Dictionary<Precision, double>();
-        foreach (var p in new[] { Precision.Fp32, Precision.Bf16 })
+        using var x = randint(15, config.Words, [batch, srcLen]);
+        using var y = randint(15, config.Words, [batch, tgtLen]);
+        using var xl = full(batch, (long)srcLen, ScalarType.Int64);
+        using var yl = full(batch, (long)tgtLen, ScalarType.Int64);
+        var runs = new[] { Precision.Fp32, Precision.Bf16 }.Select(p =>
         {
             manual_seed(0);
-            using var model = new Seq2SeqTransformer(config) { Precision = p };
-            using var adam = new AdamOptimizer(model.named_parameters().Select(n => (n.name, (Tensor)n.parameter)), 1e-4);
-            var rng = new Random(0);
-            using var x = randint(15, config.Words, [batch, srcLen]);
-            using var y = randint(15, config.Words, [batch, tgtLen]);
-            using var xl = full(batch, (long)srcLen, ScalarType.Int64);
-            using var yl = full(batch, (long)tgtLen, ScalarType.Int64);
-            var times = new List<double>();
-            for (var s = 0; s < steps + 3; s++)
+            var model = new Seq2SeqTransformer(config) { Precision = p };
+            return new PrecisionRun { Precision = p, Model = model, Adam = new AdamOptimizer(model.named_parameters().Select(n => (n.name, (Tensor)n.parameter)), 1e-4) };
+        }).ToArray();
+        try
+        {
+            for (var s = 0; s < steps + Warmup; s++)
+                foreach (var r in s % 2 == 0 ? runs : runs.Reverse()) // ABBA order: neither precision always goes first
+                    TimedStep(r, x, xl, y, yl, record: s >= Warmup); // the first steps warm up allocators
+            foreach (var r in runs)
             {
-                var sw = Stopwatch.StartNew();
-                using (var scope = NewDisposeScope())
-                {
-                    model.Loss(x, xl, y, yl).backward();
-                }
-                adam.Step(5.0);
-                if (s >= 3) times.Add(sw.Elapsed.TotalSeconds); // the first steps warm up allocators
+                var median = Median(r.Total);
+                var tokens = batch * (srcLen + tgtLen);
+                var peak = r.Precision == Precision.Fp32 ? peak32 : peak16;
+                Console.WriteLine($"{r.Precision}: median {median * 1000:F0} ms/step (forward {Median(r.Forward) * 1000:F0}, backward {Median(r.Backward) * 1000:F0}, optimizer {Median(r.Optimizer) * 1000:F0}), " +
+                                  $"{tokens / median:N0} tokens/s, {flops / median / 1e9:F0} GFLOP/s = {flops / median / peak:P0} of the {r.Precision} matmul rate");
             }
-            times.Sort();
-            var median = times[times.Count / 2];
-            results[p] = median;
-            var tokens = batch * (srcLen + tgtLen);
-            var peak = p == Precision.Fp32 ? peak32 : peak16;
-            Console.WriteLine($"{p}: median {median * 1000:F0} ms/step, {tokens / median:N0} tokens/s, {flops / median / 1e9:F0} GFLOP/s = {flops / median / peak:P0} of the {p} matmul rate");
+            var ratios = runs[0].Total.Zip(runs[1].Total, (a, b) => a / b).ToList();
+            Console.WriteLine($"bf16 speed-up over fp32: {Median(runs[0].Total) / Median(runs[1].Total):F2}x (ratio of medians); " +
+                              $"step by step median {Median(ratios):F2}x, range {ratios.Min():F2}-{ratios.Max():F2}");
+            Console.WriteLine($"peak RSS: {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MiB");
         }
-        Console.WriteLine($"bf16 speed-up over fp32: {results[Precision.Fp32] / results[Precision.Bf16]:F2}x");
-        Console.WriteLine($"peak RSS: {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MiB");
+        finally
+        {
+            foreach (var r in runs) r.Dispose();
+        }
+    }
+
+    private static void TimedStep(PrecisionRun r, Tensor x, Tensor xl, Tensor y, Tensor yl, bool record)
+    {
+        var sw = Stopwatch.StartNew();
+        double forward, backward;
+        using (var scope = NewDisposeScope())
+        {
+            var loss = r.Model.Loss(x, xl, y, yl);
+            forward = sw.Elapsed.TotalSeconds;
+            loss.backward();
+            backward = sw.Elapsed.TotalSeconds - forward;
+        }
+        var before = sw.Elapsed.TotalSeconds;
+        r.Adam.Step(5.0);
+        var total = sw.Elapsed.TotalSeconds;
+        if (!record) return;
+        r.Total.Add(total);
+        r.Forward.Add(forward);
+        r.Backward.Add(backward);
+        r.Optimizer.Add(total - before);
+    }
+
+    private static double Median(List<double> xs)
+    {
+        var s = xs.Order().ToList();
+        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
     }
 
     private static double MatMulRate(ScalarType t)
