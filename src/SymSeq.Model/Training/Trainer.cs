@@ -64,14 +64,18 @@ public sealed class Trainer(TrainOptions o)
         var lastReport = TimeSpan.Zero;
         var startStep = step;
         // Batches of an epoch come from a stream seeded by (seed, epoch), so a resumed run sees the same order.
-        var first = Batcher.Make(train, o.TokensPerBatch, new Random(o.Seed));
+        // Their count is the same every epoch (boundaries depend only on the sorted lengths).
+        List<TrainExample[]> EpochBatches(long epoch) => Batcher.Make(train, o.TokensPerBatch, new Random(StableSeed.Combine(o.Seed, epoch)));
+        var first = EpochBatches(0);
         var perEpoch = first.Count;
+        var startEpoch = step / perEpoch;
+        if (startEpoch > 0) first = EpochBatches(startEpoch); // a resumed run continues in its own epoch
         progress?.Invoke($"{train.Count:N0} training examples in {perEpoch:N0} batches of up to {o.TokensPerBatch} tokens " +
                          $"({(double)train.Count / perEpoch:F0} examples each, padding {Batcher.PaddingFraction(first):P1} of tokens); {valid.Count:N0} validation examples");
         while (step < o.MaxSteps && !cancel.IsCancellationRequested)
         {
             var epoch = (int)(step / perEpoch);
-            var batches = Batcher.Make(train, o.TokensPerBatch, new Random(StableSeed.Combine(o.Seed, epoch)));
+            var batches = epoch == startEpoch ? first : EpochBatches(epoch);
             for (var b = (int)(step % perEpoch); b < batches.Count && step < o.MaxSteps && !cancel.IsCancellationRequested; b++)
             {
                 model.train();
