@@ -41,7 +41,7 @@ public sealed class AdamOptimizer : IDisposable
         using var _ = no_grad();
         var live = _params.Where(p => p.Param.grad is not null).ToArray();
         var grads = live.Select(p => p.Param.grad!).ToArray();
-        var fused = Fused && live.All(p => FusedAdamKernel.Accepts(p.Param) && FusedAdamKernel.Accepts(p.Param.grad!));
+        var fused = Fused && live.All(p => FusedAdamKernel.Accepts(p.Param)) && grads.All(FusedAdamKernel.Accepts);
         // One reduction and one read-back for the global norm, not one per parameter.
         var norm = grads.Length == 0 ? 0.0
             : fused ? Math.Sqrt(FusedAdamKernel.SumOfSquares(grads))
