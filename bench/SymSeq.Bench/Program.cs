@@ -4,6 +4,7 @@ using SymSeq.Generation;
 
 // Throughput benchmarks, one core each (single thread), reported as medians over repeated runs.
 //   dotnet run -c Release --project bench/SymSeq.Bench -- [expr] [gen] [train] [memory] [--seconds S] [--runs R] [--steps N]
+//   audit (not in the default set): the verifier on --pairs generated pairs per task and their mutants
 //   memory (not in the default set): padding share of real batches and RSS over --memory-steps (default 10000)
 var which = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--"))).ToHashSet();
 if (which.Count == 0) which = ["expr", "gen", "train"];
@@ -43,6 +44,9 @@ if (which.Contains("gen"))
 
 if (which.Contains("train"))
     SymSeq.Bench.TrainingBench.Run(steps: (int)Arg("--steps", 10), threads: (int)Arg("--threads", Environment.ProcessorCount));
+
+if (which.Contains("audit"))
+    SymSeq.Bench.VerifierAudit.Run(pairs: (int)Arg("--pairs", 2000), seed: (int)Arg("--seed", 1));
 
 if (which.Contains("memory"))
     SymSeq.Bench.MemoryBench.Run(steps: (int)Arg("--memory-steps", 10_000), threads: (int)Arg("--threads", Environment.ProcessorCount));

@@ -29,7 +29,11 @@ public sealed class TrainCommand : CliApp.ICommand
           --device D          cpu | cuda (default cpu)
           --threads N         intra-op threads (default: all cores)
           --seed S            (default 0)
-          --resume            continue from RUN/checkpoint.symseq
+          --resume            continue from RUN/checkpoint.symseq (its step, optimizer state and log)
+          --init MODEL        warm start: the weights (and architecture) of MODEL, fresh optimizer, step 0
+          --schedule S        constant (default) | cosine: after warm-up, decay to a tenth of --lr at --steps
+
+        The run folder is locked while a run uses it; a NaN loss stops the run and keeps the last checkpoint.
         """;
 
     public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -57,9 +61,16 @@ public sealed class TrainCommand : CliApp.ICommand
             Threads = args.Int("threads", Environment.ProcessorCount, 1, 1024),
             Seed = args.Int("seed", 0),
             Resume = args.Flag("resume"),
+            InitFrom = args.String("init"),
+            Schedule = (args.String("schedule") ?? "constant") switch
+            {
+                "constant" => LearningRateSchedule.Constant,
+                "cosine" => LearningRateSchedule.Cosine,
+                var s => throw new UsageException($"--schedule must be constant or cosine, got '{s}'"),
+            },
         };
         args.EnsureAllUsed();
-        options.Model.Validate();
+        options.Validate();
         var trainer = new Trainer(options);
         stderr.WriteLine($"training {options.Model} in {options.Precision} on {string.Join(", ", train)}");
         var r = trainer.Run(cancel, line => stderr.WriteLine(line));

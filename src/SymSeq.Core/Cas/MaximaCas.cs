@@ -13,7 +13,7 @@ public sealed class MaximaCas : ComputerAlgebraSystem
     private const string Begin = "SYMSEQ<<", Answer = "SYMSEQ-ANS", Error = "SYMSEQ-ERR", End = "SYMSEQ>>";
 
     private static readonly (string, string)[] Renames =
-        [("%k1", "a0"), ("%k2", "a1"), ("%c", "a0"), ("%pi", "pi"), ("%e", "E"), ("%i", "I")];
+        [("%k1", "a8"), ("%k2", "a9"), ("%c", "a8"), ("%pi", "pi"), ("%e", "E"), ("%i", "I")];
 
     public MaximaCas(string executable = "maxima")
     {

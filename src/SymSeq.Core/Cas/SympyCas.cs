@@ -41,7 +41,7 @@ public sealed class SympyCas : ComputerAlgebraSystem
             print(json.dumps(out), flush=True)
         """;
 
-    private static readonly (string, string)[] Renames = [("C1", "a0"), ("C2", "a1")];
+    private static readonly (string, string)[] Renames = [("C1", "a8"), ("C2", "a9")];
 
     public SympyCas(string python = "python3")
     {

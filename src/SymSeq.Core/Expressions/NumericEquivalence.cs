@@ -4,106 +4,166 @@ namespace SymSeq.Expressions;
 
 public enum Equivalence { Equal, Different, Inconclusive }
 
-/// <summary>The outcome of a numeric comparison: the verdict and how many points could be used.</summary>
-public readonly record struct EquivalenceResult(Equivalence Verdict, int PointsTried, int PointsUsed, double WorstError)
+/// <summary>
+/// The outcome of a numeric comparison: the verdict, how many points were tried and how many could decide, the
+/// largest relative residual seen at a deciding point, and, for Equal, where the agreement was found.
+/// </summary>
+public readonly record struct EquivalenceResult(Equivalence Verdict, int PointsTried, int PointsUsed, double WorstError, string Where = "")
 {
     public bool IsEqual => Verdict == Equivalence.Equal;
 }
 
 /// <summary>
-/// Decides numerically whether two expressions agree, sampling random points for every free symbol.
-/// Points where either side is undefined (outside the real domain, a pole, an overflow) are skipped; when too
-/// few real points remain, complex points are tried, which reaches functions defined only off the real line.
+/// Decides numerically whether a sum of terms vanishes identically (two expressions a, b: the terms a and -b),
+/// evaluating with <see cref="ApproxEvaluator"/>: complex arithmetic on principal branches at real points first
+/// (SymPy's semantics for real x), each value with a bound on its rounding error and a binary exponent of its own.
+/// <para>
+/// A point decides only when every term is known to <see cref="Options.Determined"/> relative accuracy and is
+/// at most 2^<see cref="Options.MaxLog2Magnitude"/> in size (so that a difference of order 1, like F + x against F,
+/// cannot hide under the rounding of a huge value). It agrees when the sum is within <see cref="Kappa"/> times its
+/// error bound of 0, and disagrees otherwise. Points that cannot decide (overflow, underflow to nothing, a pole or
+/// branch cut within the error, cancellation eating every digit) are not counted either way.
+/// </para>
+/// <para>
+/// Equal when at least <see cref="Options.MinAgree"/> real points agree and none disagrees. An antiderivative or a
+/// solution need only hold on a region (sqrt(x-1)·sqrt(x+1) is an antiderivative of x/sqrt(x²-1) for x &gt; 1, not
+/// for x &lt; -1 on principal branches), so when real points both agree and disagree, or too few can decide,
+/// small boxes of the complex plane are tried: Equal when every deciding point of some box agrees. Different when
+/// points disagree and no box agrees throughout; Inconclusive (uncheckable) when too few points could decide.
+/// </para>
 /// </summary>
 public static class NumericEquivalence
 {
-    public sealed record Options(int Points = 24, int MinValid = 6, double RelativeTolerance = 1e-7, int Seed = 12345,
-        double Range = 10.0, bool AllowComplex = true, bool UpToConstant = false);
+    public sealed record Options(int Points = 48, int MinAgree = 6, double Determined = 1e-8, int MaxLog2Magnitude = 20,
+        int Seed = 12345, bool AllowComplex = true, bool RealOnly = false);
 
     public static readonly Options Default = new();
 
-    /// <summary>Relative noise used to detect ill-conditioned points: ~100 ulps, far below the tolerance.</summary>
-    private const double RoundingProbe = 1e-14;
+    /// <summary>Only real points where every term is real: the semantics of rewrites that assume real values (ln(exp u) = u).</summary>
+    public static readonly Options RealValues = new(AllowComplex: false, RealOnly: true);
+
+    /// <summary>Agreement allows the residual to reach this multiple of its (first-order) error bound.</summary>
+    public const double Kappa = 8;
+
+    private enum PointStatus { Unusable, Agree, Disagree }
 
     public static bool AreEqual(Expr a, Expr b, Options? options = null) => Check(a, b, options).IsEqual;
 
-    public static EquivalenceResult Check(Expr a, Expr b, Options? options = null)
+    public static EquivalenceResult Check(Expr a, Expr b, Options? options = null) =>
+        Vanishes([a, new Op(Operator.Mul, Expr.MinusOne, b)], options);
+
+    /// <summary>Whether the sum of <paramref name="terms"/> is identically 0 (on some interval).</summary>
+    public static EquivalenceResult Vanishes(IReadOnlyList<Expr> terms, Options? options = null)
     {
         var o = options ?? Default;
         var rng = new Random(o.Seed);
-        var diffs = new List<double>();
-        var scales = new List<double>();
-        Span<double> slots = stackalloc double[Symbols.SlotCount];
+        // Constants of a solution (a0..a9, y, z, t) take moderate values first; where that leaves too few points
+        // (atanh(a8^2) is real only for |a8| < 1, (cos x - a8)^(1/3) only where cos x > a8), small ones, then
+        // positive ones above 1.
+        // A solution need only hold for the constants in some open set, so each set of values is a test of its own
+        // and the first that finds the sum vanishing decides.
+        var symbols = terms.SelectMany(ExprParts.Nodes).OfType<Sym>().Any(s => !s.IsConstant && s.Name != "x");
+        EquivalenceResult? different = null;
         var tried = 0;
-        for (var i = 0; i < o.Points * 3 && diffs.Count < o.Points; i++)
+        var used = 0;
+        foreach (var (low, high, signed) in new[] { (0.3, 2.5, true), (0.1, 0.9, true), (1.1, 3.0, false) })
         {
-            tried++;
-            for (var s = 0; s < slots.Length; s++) slots[s] = SamplePoint(rng, o.Range, i);
-            var va = Evaluator.Eval(a, slots);
-            var vb = Evaluator.Eval(b, slots);
-            if (!double.IsFinite(va) || !double.IsFinite(vb) || Math.Abs(va) > 1e12 || Math.Abs(vb) > 1e12) continue;
-            var scale = Math.Max(1.0, Math.Max(Math.Abs(va), Math.Abs(vb)));
-            // Ill-conditioned points (sec of 1e13, say) give different values for equal expressions after
-            // rounding; where perturbing every intermediate by far more than rounding moves either side by a
-            // tenth of the tolerance, the point is skipped.
-            if (!(Math.Abs(Evaluator.EvalPerturbed(a, slots, RoundingProbe) - va) <= o.RelativeTolerance * scale * 0.1)
-                || !(Math.Abs(Evaluator.EvalPerturbed(b, slots, RoundingProbe) - vb) <= o.RelativeTolerance * scale * 0.1)) continue;
-            diffs.Add(va - vb);
-            scales.Add(scale);
+            var attempt = VanishesWith(terms, o, rng, SampleCoefficients(rng, low, high, signed));
+            tried += attempt.PointsTried;
+            if (attempt.IsEqual) return attempt with { PointsTried = tried };
+            used += attempt.PointsUsed;
+            if (attempt.Verdict == Equivalence.Different) different ??= attempt;
+            if (!symbols) break;
         }
-        var real = Judge(diffs, scales, o, tried);
-        if (real.Verdict != Equivalence.Inconclusive || !o.AllowComplex) return real;
-        return CheckComplex(a, b, o, rng, tried);
+        return (different ?? new EquivalenceResult(Equivalence.Inconclusive, 0, 0, double.NaN)) with { PointsTried = tried, PointsUsed = used };
     }
 
-    private static EquivalenceResult CheckComplex(Expr a, Expr b, Options o, Random rng, int triedBefore)
+    private static EquivalenceResult VanishesWith(IReadOnlyList<Expr> terms, Options o, Random rng, Approx[] coefficients)
     {
-        var diffs = new List<double>();
-        var scales = new List<double>();
-        var slots = new Complex[Symbols.SlotCount];
-        var tried = triedBefore;
-        Complex? firstDiff = null;
-        for (var i = 0; i < o.Points * 3 && diffs.Count < o.Points; i++)
-        {
-            tried++;
-            for (var s = 0; s < slots.Length; s++)
-                slots[s] = new Complex(SamplePoint(rng, o.Range, i), SamplePoint(rng, o.Range, i));
-            var va = Evaluator.EvalComplex(a, slots);
-            var vb = Evaluator.EvalComplex(b, slots);
-            if (!IsFinite(va) || !IsFinite(vb) || Complex.Abs(va) > 1e12 || Complex.Abs(vb) > 1e12) continue;
-            var d = va - vb;
-            if (o.UpToConstant) { firstDiff ??= d; d -= firstDiff.Value; }
-            diffs.Add(Complex.Abs(d));
-            scales.Add(Math.Max(1.0, Math.Max(Complex.Abs(va), Complex.Abs(vb))));
-        }
-        // A constant difference on the complex plane is only meaningful up to branch choices, so when comparing
-        // up to a constant the real judgement is preferred; here the differences already had the constant removed.
-        return Judge(diffs, scales, o with { UpToConstant = false }, tried);
-    }
-
-    private static bool IsFinite(Complex c) => double.IsFinite(c.Real) && double.IsFinite(c.Imaginary);
-
-    private static EquivalenceResult Judge(List<double> diffs, List<double> scales, Options o, int tried)
-    {
-        if (diffs.Count < o.MinValid) return new(Equivalence.Inconclusive, tried, diffs.Count, double.NaN);
-        var offset = o.UpToConstant ? Median(diffs) : 0.0;
+        // Real points first: every point that can decide must agree.
+        int agree = 0, disagree = 0, used = 0, tried = 0;
         var worst = 0.0;
-        for (var i = 0; i < diffs.Count; i++)
-            worst = Math.Max(worst, Math.Abs(diffs[i] - offset) / scales[i]);
-        return new(worst <= o.RelativeTolerance ? Equivalence.Equal : Equivalence.Different, tried, diffs.Count, worst);
+        for (var i = 0; i < o.Points; i++)
+        {
+            tried++;
+            var st = Evaluate(terms, Approx.Exact(SampleReal(rng, i)), coefficients, o, out var residual);
+            if (st == PointStatus.Unusable) continue;
+            used++;
+            worst = Math.Max(worst, residual);
+            if (st == PointStatus.Agree) agree++; else disagree++;
+        }
+        if (disagree == 0 && agree >= o.MinAgree) return new(Equivalence.Equal, tried, used, worst);
+        if ((disagree > 0 && agree == 0) || !o.AllowComplex) return new(disagree > 0 ? Equivalence.Different : Equivalence.Inconclusive, tried, used, worst);
+
+        // Mixed (agreeing on one side of a branch cut, as sqrt(x-1)*sqrt(x+1) and sqrt(x^2-1) do for x > 1 but not
+        // for x < -1) or too few real points: small boxes of the complex plane, each a connected region on which
+        // agreement at every point means identity. A run of agreeing real points is not enough: 1 - tanh(x^3)^2
+        // is 0 to double precision for every x > 2.7, though it is not 0.
+        var disagreed = disagree > 0;
+        for (var box = 0; box < 6; box++)
+        {
+            // Near the origin: far from it, effects that decay like z^-30 or e^-z fall below rounding in a whole box.
+            var center = new Complex(rng.NextDouble() * 3 - 1.5, rng.NextDouble() * 3 - 1.5);
+            var radius = 0.15 + rng.NextDouble() * 0.3;
+            int boxAgree = 0, boxDisagree = 0;
+            var boxWorst = 0.0;
+            for (var i = 0; i < 16; i++)
+            {
+                tried++;
+                var z = center + new Complex((rng.NextDouble() * 2 - 1) * radius, (rng.NextDouble() * 2 - 1) * radius);
+                var st = Evaluate(terms, Approx.FromComplex(z, 0, false), coefficients, o, out var residual);
+                if (st == PointStatus.Unusable) continue;
+                used++;
+                boxWorst = Math.Max(boxWorst, residual);
+                if (st == PointStatus.Agree) boxAgree++; else boxDisagree++;
+            }
+            if (boxDisagree == 0 && boxAgree >= 10)
+                return new(Equivalence.Equal, tried, boxAgree, boxWorst,
+                    $"in the complex plane near {center.Real:G3}{(center.Imaginary < 0 ? "-" : "+")}{Math.Abs(center.Imaginary):G3}i");
+            if (boxDisagree > 0) { disagreed = true; worst = Math.Max(worst, boxWorst); }
+        }
+        return new(disagreed ? Equivalence.Different : Equivalence.Inconclusive, tried, used, worst);
     }
 
-    private static double Median(List<double> v)
+    private static PointStatus Evaluate(IReadOnlyList<Expr> terms, Approx x, Approx[] coefficients, Options o, out double residual)
     {
-        var s = v.Order().ToArray();
-        return s[s.Length / 2];
+        residual = 0;
+        var slots = new Approx[Symbols.SlotCount];
+        Array.Copy(coefficients, slots, slots.Length);
+        slots[0] = x;
+        var sum = Approx.Zero;
+        var largest = double.NegativeInfinity;
+        foreach (var t in terms)
+        {
+            var v = ApproxEvaluator.Eval(t, slots);
+            if (!v.IsValid || v.RelativeError > o.Determined || (o.RealOnly && !v.IsReal)) return PointStatus.Unusable;
+            largest = Math.Max(largest, v.Log2Magnitude);
+            sum += v;
+            if (!sum.IsValid) return PointStatus.Unusable;
+        }
+        if (double.IsNegativeInfinity(largest) || largest > o.MaxLog2Magnitude) return PointStatus.Unusable;
+        var mag = sum.Magnitude;
+        residual = sum.IsZero ? 0 : Math.Pow(2, Math.Clamp(sum.Log2Magnitude - largest, -1000, 1000));
+        return mag <= Kappa * sum.Err ? PointStatus.Agree : PointStatus.Disagree;
     }
 
-    /// <summary>Mostly moderate values, some small ones near zero where many functions live (asin, atanh).</summary>
-    private static double SamplePoint(Random rng, double range, int i) => (i % 3) switch
+    /// <summary>
+    /// Values for the other symbols (y, z, t, a0..a9: arbitrary constants of a solution), fixed for a check:
+    /// moderate, away from 0 and from each other's simple ratios.
+    /// </summary>
+    private static Approx[] SampleCoefficients(Random rng, double low, double high, bool signed)
     {
-        0 => (rng.NextDouble() * 2 - 1) * range,
-        1 => rng.NextDouble() * 2 - 1,
-        _ => rng.NextDouble() * range + 0.1,
+        var slots = new Approx[Symbols.SlotCount];
+        for (var i = 0; i < slots.Length; i++)
+            slots[i] = Approx.Exact(Math.Round((low + rng.NextDouble() * (high - low)) * (signed && rng.Next(2) == 0 ? -1 : 1), 6));
+        return slots;
+    }
+
+    /// <summary>Spread over [-10, 10], denser over [-2, 2], and some on (0, 5] where ln and sqrt are real.</summary>
+    private static double SampleReal(Random rng, int i) => (i % 3) switch
+    {
+        0 => (rng.NextDouble() * 2 - 1) * 10,
+        1 => (rng.NextDouble() * 2 - 1) * 2,
+        _ => 0.05 * Math.Pow(100, rng.NextDouble()),
     };
 }

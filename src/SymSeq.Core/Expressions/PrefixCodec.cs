@@ -52,6 +52,11 @@ public static class PrefixCodec
                     Write(op.Args[i], tokens);
                 }
                 break;
+            case Op { Kind: Operator.Pow } op when op[1] is Num { Value: var h } && h == Rational.Half:
+                // The paper's token convention: a square root is written "sqrt u", never "pow u 1/2".
+                tokens.Add("sqrt");
+                Write(op[0], tokens);
+                break;
             case Op op:
                 tokens.Add(op.Kind.Token());
                 foreach (var a in op.Args) Write(a, tokens);

@@ -32,8 +32,8 @@ public sealed class BackwardGenerator(GeneratorContext context) : IProblemGenera
             if (!ExprParts.Contains(F, "x")) { rejection = Rejection.Constant; return null; }
             if (ExprParts.OperatorCount(F) < ops / 2) { rejection = Rejection.TooFewOps; return null; }
             if (!context.FitsLength(F)) { rejection = Rejection.TooLong; return null; }
-            var d = Derivative.Of(F);
-            var f = rng.Next(2) == 0 ? context.Simplify(d) : d;
+            // Always the canonical form: the form every front end feeds the model (Problems.Canonical).
+            var f = context.Simplify(Derivative.Of(F));
             if (!GeneratorContext.HasFiniteValues(f)) { rejection = Rejection.Invalid; return null; }
             if (!context.FitsLength(f)) { rejection = Rejection.TooLong; return null; }
             rejection = null;

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using SymSeq.Expressions;
+using SymSeq.Verification;
 
 namespace SymSeq.Generation;
 
 /// <summary>
 /// ODE1 and ODE2: a random solution F(x, c1[, c2]) with each constant appearing once; solving F = Y for the
 /// constants by inverting the path to them and differentiating eliminates them, which leaves an ODE that F
-/// solves for every value of the constants. The constants are written a0 (c1) and a1 (c2). Factors of the
+/// solves for every value of the constants. The constants are written a8 and a9, as in the paper's data. Factors of the
 /// equation that never vanish and do not involve Y (numbers, exponentials, powers of x-only terms) are dropped,
 /// and every emitted pair is checked numerically by substituting F into the equation.
 /// </summary>
@@ -24,7 +25,8 @@ public sealed class OdeGenerator : IProblemGenerator
 
     public string Task => _order == 1 ? "ode1" : "ode2";
 
-    public static readonly string[] ConstantNames = ["a0", "a1"];
+    /// <summary>The paper's names: its ODE data writes the constants a8 and a9.</summary>
+    public static readonly string[] ConstantNames = ["a8", "a9"];
 
     public Example? TryGenerate(Random rng, out string? rejection)
     {
@@ -36,14 +38,14 @@ public sealed class OdeGenerator : IProblemGenerator
             { rejection = Rejection.Constant; return null; }
             if (!_context.FitsLength(F)) { rejection = Rejection.TooLong; return null; }
 
-            // Eliminate the last constant first: F = Y  →  c_last = g(x, Y, ...)  →  d/dx g = 0.
+            // Eliminate a8 first, as the paper does: F = Y  →  a8 = g(x, Y, a9)  →  d/dx g = 0, then a9 likewise.
             Expr equation = new Num(0);
             Expr lhs = F, rhs = new Unknown(0);
-            for (var k = _order - 1; k >= 0; k--)
+            for (var k = 0; k < _order; k++)
             {
                 var solved = PathInverter.SolveFor(lhs, ConstantNames[k], rhs);
                 if (solved is null) { rejection = Rejection.NotInvertible; return null; }
-                equation = Clean(_context.Simplify(Derivative.Of(_context.Simplify(solved))));
+                equation = Problems.DropNonvanishingFactors(_context.Simplify(Derivative.Of(_context.Simplify(solved))));
                 (lhs, rhs) = (equation, Expr.Zero);
             }
             if (!HasOrder(equation, _order)) { rejection = Rejection.Invalid; return null; }
@@ -58,7 +60,7 @@ public sealed class OdeGenerator : IProblemGenerator
         catch (SymbolicTimeoutException) { rejection = Rejection.Timeout; return null; }
     }
 
-    /// <summary>Replaces distinct random leaves with the constants a0 (and a1).</summary>
+    /// <summary>Replaces distinct random leaves with the constants a8 (and a9).</summary>
     private Expr WithConstants(Expr tree, Random rng)
     {
         var leaves = ExprParts.Nodes(tree).Count(n => n is not Op);
@@ -79,19 +81,6 @@ public sealed class OdeGenerator : IProblemGenerator
         var args = ImmutableArray.CreateBuilder<Expr>(op.Args.Length);
         foreach (var a in op.Args) args.Add(Replace(a, picks, ref index));
         return new Op(op.Kind, args.MoveToImmutable());
-    }
-
-    /// <summary>Drops factors that cannot vanish and do not involve Y: numbers, exp(u), powers of Y-free terms.</summary>
-    public static Expr Clean(Expr equation)
-    {
-        if (equation is not Op { Kind: Operator.Mul } m) return equation;
-        var kept = m.Args.Where(f => ExprParts.ContainsUnknown(f) || f is not (Num or Op { Kind: Operator.Exp or Operator.Pow })).ToArray();
-        return kept.Length switch
-        {
-            0 => Expr.One,
-            1 => kept[0],
-            _ => new Op(Operator.Mul, kept),
-        };
     }
 
     private static bool HasOrder(Expr e, int order) =>

@@ -3,19 +3,24 @@ using SymSeq.Expressions;
 namespace SymSeq.Verification;
 
 /// <summary>
-/// Accepts a solution y(x) of an ODE F(x, Y, Y', Y'') = 0 when substituting it (and its derivatives) makes the
-/// equation vanish at random points, for random values of any constants a0..a9 it contains.
+/// Accepts a solution y(x) of an ODE F(x, Y, Y', Y'') = 0 when it is a general solution — it has as many
+/// arbitrary constants (a0..a9) as the equation's order — and substituting it (and its derivatives) makes the
+/// equation vanish (<see cref="Residual"/>: symbolically, else at random points for random values of the constants,
+/// term by term, so that terms cancelling only to rounding are told apart from a residual that is really 0).
 /// </summary>
 public static class OdeVerifier
 {
-    public static Verdict Check(Expr equation, Expr solution) => Verdict.Guard(() =>
+    public static Verdict Check(Expr equation, Expr solution, TimeSpan? budget = null) => Verdict.Guard(() =>
     {
         if (ExprParts.ContainsUnknown(solution)) return Verdict.Reject("the solution mentions the unknown function");
+        var order = ExprParts.Nodes(equation).OfType<Unknown>().Select(u => u.Order).DefaultIfEmpty(0).Max();
+        var constants = ExprParts.Nodes(solution).OfType<Sym>().Where(s => s.IsCoefficient).Select(s => s.Name).Distinct().Count();
+        if (constants < order)
+            return Verdict.Reject($"not a general solution: it has {constants} arbitrary constant{(constants == 1 ? "" : "s")}, an order-{order} equation needs {order}");
         var d1 = Derivative.Of(solution);
         var derivatives = new[] { solution, d1, Derivative.Of(d1) };
-        var substituted = ExprParts.Substitute(equation, e => e is Unknown u ? derivatives[u.Order] : null);
-        return Verdict.FromComparison(
-            NumericEquivalence.Check(substituted, Expr.Zero, NumericEquivalence.Default with { RelativeTolerance = 1e-6 }),
-            "the equation vanishes", "the equation does not vanish");
+        var substituted = ExprParts.Substitute(equation, n => n is Unknown u ? derivatives[u.Order] : null);
+        return Residual.Judge(substituted, budget ?? TimeSpan.FromMilliseconds(500),
+            "the equation = 0", "the equation does not vanish");
     });
 }

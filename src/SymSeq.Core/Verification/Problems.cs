@@ -29,6 +29,30 @@ public static class Problems
         ? IntegralVerifier.Check(f, answer)
         : OdeVerifier.Check(problem, answer);
 
+    /// <summary>
+    /// The one canonical form of a problem, the form the generators write and the model reads: "Y' - f" with f
+    /// simplified, or an ODE simplified with its non-vanishing Y-free factors dropped. Every front end (integrate,
+    /// solve, evaluate, compare, verify) feeds the model this form, whatever form the user or a dataset wrote.
+    /// Throws <see cref="UndefinedExpressionException"/> for an undefined problem (1/0) and
+    /// <see cref="SymbolicTimeoutException"/> past the budget.
+    /// </summary>
+    public static Expr Canonical(Expr problem, TimeSpan? budget = null) => TryIntegrand(problem, out var f)
+        ? new Op(Operator.Sub, new Unknown(1), Simplifier.Simplify(f, budget))
+        : DropNonvanishingFactors(Simplifier.Simplify(problem, budget));
+
+    /// <summary>Drops factors of an equation that cannot vanish and do not involve Y: numbers, exp(u), powers of Y-free terms.</summary>
+    public static Expr DropNonvanishingFactors(Expr equation)
+    {
+        if (equation is not Op { Kind: Operator.Mul } m) return equation;
+        var kept = m.Args.Where(f => ExprParts.ContainsUnknown(f) || f is not (Num or Op { Kind: Operator.Exp or Operator.Pow })).ToArray();
+        return kept.Length switch
+        {
+            0 => Expr.One,
+            1 => kept[0],
+            _ => new Op(Operator.Mul, kept),
+        };
+    }
+
     /// <summary>"Y' - f" with f in canonical form, the way the generators write integration problems.</summary>
     public static Expr Integration(Expr integrand) =>
         new Op(Operator.Sub, new Unknown(1), Simplifier.TrySimplify(integrand, out var s) ? s : integrand);

@@ -2,25 +2,37 @@ using SymSeq.Expressions;
 
 namespace SymSeq.Verification;
 
-/// <summary>Whether a hypothesis solves its problem, and why not when it does not.</summary>
-public sealed record Verdict(bool Accepted, string Reason)
+/// <summary>Verified: the answer is right. Rejected: it is wrong, or not an answer. Uncheckable: SymSeq cannot tell.</summary>
+public enum VerdictKind { Verified, Rejected, Uncheckable }
+
+/// <summary>Whether a hypothesis solves its problem, and why (not) — the one judgement every front end reports.</summary>
+public sealed record Verdict(VerdictKind Kind, string Reason)
 {
-    public static Verdict Accept(string how) => new(true, how);
-    public static Verdict Reject(string why) => new(false, why);
+    /// <summary>Only a verified answer is accepted: an uncheckable one is never reported as a solution.</summary>
+    public bool Accepted => Kind == VerdictKind.Verified;
+    public bool Uncheckable => Kind == VerdictKind.Uncheckable;
+
+    public static Verdict Accept(string how) => new(VerdictKind.Verified, how);
+    public static Verdict Reject(string why) => new(VerdictKind.Rejected, why);
+    public static Verdict CannotCheck(string why) => new(VerdictKind.Uncheckable, why);
+
+    public string Label => Kind switch { VerdictKind.Verified => "verified", VerdictKind.Rejected => "rejected", _ => "uncheckable" };
 
     /// <summary>The verdict of a numeric comparison, with the caller's wording for the equal and different cases.</summary>
     public static Verdict FromComparison(EquivalenceResult r, string equal, string different) => r.Verdict switch
     {
-        Equivalence.Equal => Accept($"numeric: {equal} at {r.PointsUsed} points (worst relative error {r.WorstError:G2})"),
-        Equivalence.Different => Reject($"{different} (relative error {r.WorstError:G2})"),
-        _ => Reject($"could not check: only {r.PointsUsed} of {r.PointsTried} points were in the domain"),
+        Equivalence.Equal => Accept($"numeric: {equal}{(r.Where.Length > 0 ? " " + r.Where : "")} at {r.PointsUsed} points (worst relative residual {r.WorstError:G2})"),
+        Equivalence.Different => Reject($"{different} (relative residual {r.WorstError:G2})"),
+        _ => CannotCheck($"could not check: only {r.PointsUsed} of {r.PointsTried} points could decide (outside the domain, too large, or ill-conditioned)"),
     };
 
-    /// <summary>Runs a check so that a failing symbolic step rejects the hypothesis instead of throwing.</summary>
+    /// <summary>Runs a check so that a failing symbolic step gives a verdict instead of throwing.</summary>
     public static Verdict Guard(Func<Verdict> check)
     {
         try { return check(); }
-        catch (Exception e) when (e is NotSupportedException or ArithmeticException or ArgumentException or TimeoutException)
+        catch (SymbolicTimeoutException e) { return CannotCheck($"could not check: {e.Message}"); }
+        catch (Exception e) when (e is NotSupportedException or ArithmeticException or ArgumentException or TimeoutException
+                                       or InsufficientExecutionStackException)
         {
             return Reject($"check failed: {e.Message}");
         }

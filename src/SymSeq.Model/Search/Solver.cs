@@ -27,7 +27,9 @@ public static class Solver
         var vocab = Vocabulary.Paper;
         var sources = problems.Select(p =>
         {
-            var tokens = PrefixCodec.Encode(p);
+            // The model reads problems in the canonical form it was trained on; answers are checked against the
+            // problem as given.
+            var tokens = PrefixCodec.Encode(Problems.Canonical(p));
             var unknown = tokens.FirstOrDefault(t => !vocab.Contains(t));
             if (unknown is not null) throw new ArgumentException($"the problem uses '{unknown}', which is not in the model's vocabulary");
             return vocab.Encode(tokens);

@@ -2,6 +2,8 @@ using SymSeq.Model;
 
 namespace SymSeq.Training;
 
+public enum LearningRateSchedule { Constant, Cosine }
+
 /// <summary>Everything a training run needs; a plain record, like nanoGPT's config.</summary>
 public sealed record TrainOptions
 {
@@ -23,5 +25,24 @@ public sealed record TrainOptions
     public Precision Precision { get; init; } = PrecisionExtensions.Default();
     public string Device { get; init; } = "cpu";
     public bool Resume { get; init; }
+    /// <summary>Warm start: weights from this model (SymSeq checkpoint or the paper's .pth), fresh optimizer, step 0.</summary>
+    public string? InitFrom { get; init; }
+    /// <summary>After warm-up: constant (the paper's) or cosine decay to a tenth of the rate at MaxSteps.</summary>
+    public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
     public long TrainLimit { get; init; } = long.MaxValue;
+
+    /// <summary>Rejects settings no run can use, before any data or model is loaded.</summary>
+    public void Validate()
+    {
+        if (!(LearningRate > 0) || LearningRate > 1) throw new ArgumentException($"the learning rate must be in (0, 1], got {LearningRate}");
+        if (!(ClipNorm > 0)) throw new ArgumentException($"gradient clipping must be positive, got {ClipNorm}");
+        if (TokensPerBatch < 16) throw new ArgumentException($"the token budget of a batch must be at least 16, got {TokensPerBatch}");
+        if (Resume && InitFrom is not null) throw new ArgumentException("--resume continues a run, --init starts one from a model's weights: give one of them");
+        foreach (var f in TrainFiles.Concat(ValidFiles))
+            if (!File.Exists(f)) throw new FileNotFoundException($"data file '{f}' does not exist", f);
+        if (InitFrom is not null && !File.Exists(InitFrom)) throw new FileNotFoundException($"--init: model '{InitFrom}' does not exist", InitFrom);
+        if (Resume && !File.Exists(System.IO.Path.Combine(OutDir, "checkpoint.symseq")))
+            throw new FileNotFoundException($"--resume: there is no checkpoint in {OutDir} (drop --resume to start a new run)");
+        Model.Validate();
+    }
 }

@@ -10,6 +10,9 @@ using static TorchSharp.torch;
 
 namespace SymSeq.Training;
 
+/// <summary>Training produced a non-finite loss; the last good checkpoint is kept.</summary>
+public sealed class TrainingDivergedException(string message) : ArithmeticException(message);
+
 /// <summary>The outcome of a run.</summary>
 public sealed record TrainResult(long Steps, double LastLoss, double? ValidAccuracy, string CheckpointPath, bool Interrupted);
 
@@ -29,6 +32,9 @@ public sealed class Trainer(TrainOptions o)
 
     public TrainResult Run(CancellationToken cancel, Action<string>? progress = null)
     {
+        o.Validate();
+        using var folderLock = FolderLock.Acquire(o.OutDir, "symseq train");
+        RemoveLeftovers();
         set_num_threads(o.Threads);
         var device = ParseDevice(o.Device);
         var vocab = Vocabulary.Paper;
@@ -38,7 +44,9 @@ public sealed class Trainer(TrainOptions o)
         Directory.CreateDirectory(o.OutDir);
 
         manual_seed(o.Seed);
-        using var model = new Seq2SeqTransformer(o.Model) { Precision = o.Precision };
+        // A warm start takes its architecture from the model it starts from.
+        using var init = !o.Resume && o.InitFrom is not null ? SymSeqCheckpoint.LoadAny(o.InitFrom) : null;
+        using var model = new Seq2SeqTransformer(init?.Config ?? o.Model) { Precision = o.Precision };
         model.to(device);
         using var adam = new AdamOptimizer(model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)), o.LearningRate);
         long step = 0;
@@ -47,7 +55,7 @@ public sealed class Trainer(TrainOptions o)
         if (o.Resume && File.Exists(CheckpointPath))
         {
             var (info, tensors) = SymSeqCheckpoint.Read(CheckpointPath);
-            if (info.Config != o.Model) throw new ArgumentException($"{CheckpointPath} holds a model of a different configuration ({info.Config}); drop --resume or use another --out");
+            if (info.Config != model.Config) throw new ArgumentException($"{CheckpointPath} holds a model of a different configuration ({info.Config}); drop --resume or use another --out");
             SymSeqCheckpoint.CopyInto(model, tensors, CheckpointPath);
             adam.LoadState(tensors, info.Step);
             foreach (var t in tensors.Values) t.Dispose();
@@ -55,7 +63,15 @@ public sealed class Trainer(TrainOptions o)
             (history, accuracy) = ReadLog(step);
             progress?.Invoke($"resumed from {CheckpointPath} at step {step}");
         }
-        else if (File.Exists(LogPath)) File.Delete(LogPath);
+        else
+        {
+            if (File.Exists(LogPath)) File.Delete(LogPath);
+            if (init is not null)
+            {
+                SymSeqCheckpoint.CopyInto(model, init.state_dict(), o.InitFrom!);
+                progress?.Invoke($"warm start from {o.InitFrom} (fresh optimizer state)");
+            }
+        }
 
         var sw = Stopwatch.StartNew();
         long tokens = 0;
@@ -81,6 +97,9 @@ public sealed class Trainer(TrainOptions o)
                 model.train();
                 adam.LearningRate = LearningRateAt(step + 1);
                 var (loss, norm) = Step(model, adam, batches[b], o.ClipNorm, device);
+                if (!double.IsFinite(loss) || !double.IsFinite(norm))
+                    throw new TrainingDivergedException($"the loss became {loss} (gradient norm {norm}) at step {step + 1}; " +
+                        $"nothing was saved after the last checkpoint ({(File.Exists(CheckpointPath) ? CheckpointPath : "none")}); lower --lr or raise --warmup");
                 tokens += batches[b].Sum(e => e.Src.Length + e.Tgt.Length);
                 step++;
                 ema = double.IsNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
@@ -131,9 +150,22 @@ public sealed class Trainer(TrainOptions o)
         return (loss, adam.Step(clipNorm));
     }
 
-    /// <summary>The rate of step <paramref name="step"/> (1-based): linear warm-up, then constant.</summary>
-    public double LearningRateAt(long step) =>
-        o.WarmupSteps <= 0 ? o.LearningRate : o.LearningRate * Math.Min(1.0, (double)step / o.WarmupSteps);
+    /// <summary>The rate of step <paramref name="step"/> (1-based): linear warm-up, then constant or cosine decay.</summary>
+    public double LearningRateAt(long step)
+    {
+        if (o.WarmupSteps > 0 && step < o.WarmupSteps) return o.LearningRate * step / o.WarmupSteps;
+        if (o.Schedule == LearningRateSchedule.Constant) return o.LearningRate;
+        var span = Math.Max(1, o.MaxSteps - o.WarmupSteps);
+        var progress = Math.Clamp((double)(step - o.WarmupSteps) / span, 0, 1);
+        return o.LearningRate * (0.1 + 0.9 * 0.5 * (1 + Math.Cos(Math.PI * progress)));
+    }
+
+    /// <summary>Temporary files of a killed run (atomic writes that never finished); safe to drop under the lock.</summary>
+    private void RemoveLeftovers()
+    {
+        foreach (var f in Directory.EnumerateFiles(o.OutDir, ".*.tmp"))
+            try { File.Delete(f); } catch (IOException) { }
+    }
 
     private static Device ParseDevice(string d)
     {

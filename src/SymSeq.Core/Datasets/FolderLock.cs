@@ -1,0 +1,38 @@
+namespace SymSeq.Datasets;
+
+/// <summary>The folder is in use by another run; the message names the holder.</summary>
+public sealed class FolderLockedException(string message) : IOException(message);
+
+/// <summary>
+/// An exclusive lock on a run folder (generate's output, train's run folder): DIR/.lock held open with no
+/// sharing for the whole run (.NET takes an flock for FileShare.None on Unix), so a second run into the same
+/// folder fails at once instead of mixing its output with the first one's. The OS drops the lock when the
+/// process dies, so a crash never leaves the folder locked. DIR/.lock.owner (pid, host, command) only serves
+/// to name the holder in the error.
+/// </summary>
+public sealed class FolderLock : IDisposable
+{
+    private readonly FileStream _stream;
+    public string Path { get; }
+
+    private FolderLock(string path, FileStream stream) { Path = path; _stream = stream; }
+
+    public static FolderLock Acquire(string folder, string what)
+    {
+        Directory.CreateDirectory(folder);
+        var path = System.IO.Path.Combine(folder, ".lock");
+        var owner = path + ".owner";
+        FileStream s;
+        try { s = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+        catch (IOException)
+        {
+            string holder;
+            try { holder = File.ReadAllText(owner).Trim(); } catch (IOException) { holder = ""; }
+            throw new FolderLockedException($"{folder} is in use by {(holder.Length > 0 ? holder : "another process")}; wait for it to finish or use another folder");
+        }
+        File.WriteAllText(owner, $"pid {Environment.ProcessId} on {Environment.MachineName} since {DateTime.UtcNow:u} ({what})");
+        return new FolderLock(path, s);
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

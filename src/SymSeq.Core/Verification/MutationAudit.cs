@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using SymSeq.Expressions;
+using SymSeq.Generation;
+
+namespace SymSeq.Verification;
+
+/// <summary>The verifier's record on one task's pairs: completeness on right answers, soundness on wrong ones.</summary>
+public sealed record AuditCounts(string Task)
+{
+    public int Pairs { get; set; }
+    public int Verified { get; set; }
+    public int Rejected { get; set; }
+    public int Uncheckable { get; set; }
+    public int Mutants { get; set; }
+    /// <summary>Mutants that turned out right (symbolically equal up to what the problem allows): not counted.</summary>
+    public int RightMutants { get; set; }
+    public int MutantsRejected { get; set; }
+    public int MutantsUncheckable { get; set; }
+    public List<string> FalseAcceptances { get; } = [];
+    public List<string> FalseRejections { get; } = [];
+}
+
+/// <summary>
+/// Generates pairs of a task, checks every right answer (it must verify, or at worst be uncheckable) and every
+/// mutant of it (<see cref="Mutations"/>: it must never verify). A mutant that the simplifier proves right
+/// (d/dx (mutant - F) = 0 for an integral; the ODE simplifies to 0 with it) is set aside, not counted.
+/// </summary>
+public static class MutationAudit
+{
+    public static AuditCounts Run(string task, int pairs, int seed, ExpressionOptions options, CancellationToken cancel = default)
+    {
+        var counts = new AuditCounts(task);
+        var context = new GeneratorContext(options);
+        var generator = ProblemGenerators.Create(task, context);
+        var rng = new Random(seed);
+        var attempts = 0;
+        while (counts.Pairs < pairs && attempts++ < pairs * 200 && !cancel.IsCancellationRequested)
+        {
+            if (generator.TryGenerate(rng, out _) is not { } example) continue;
+            counts.Pairs++;
+            var verdict = Problems.Verify(example.Input, example.Output);
+            switch (verdict.Kind)
+            {
+                case VerdictKind.Verified: counts.Verified++; break;
+                case VerdictKind.Uncheckable: counts.Uncheckable++; counts.FalseRejections.Add($"{example.Input}\t{example.Output}\t{verdict.Reason}"); break;
+                default: counts.Rejected++; counts.FalseRejections.Add($"{example.Input}\t{example.Output}\t{verdict.Reason}"); break;
+            }
+            foreach (var (kind, wrong) in Mutations.Of(example.Output, rng, keepConstants: Problems.KindOf(example.Input) == Problems.Kind.Ode))
+            {
+                if (IsRight(example.Input, example.Output, wrong)) { counts.RightMutants++; continue; }
+                counts.Mutants++;
+                var v = Problems.Verify(example.Input, wrong);
+                if (v.Accepted) counts.FalseAcceptances.Add($"{kind}: {example.Input}\t{wrong}\t{v.Reason}");
+                else if (v.Uncheckable) counts.MutantsUncheckable++;
+                else counts.MutantsRejected++;
+            }
+        }
+        return counts;
+    }
+
+    /// <summary>
+    /// Whether a mutant is right anyway (then it says nothing about the verifier): the simplifier proves it, or an
+    /// independent oracle finds its residual at the rounding level on a good share (a quarter) of the real points where it is defined (plain
+    /// complex double evaluation at real points; |residual| below 1e-10 of the residual with every sign made positive), at 6 points or more.
+    /// This catches reparametrized constants (33*(a8 - cosh 3) is as arbitrary as a8) and integrands that are 0 in
+    /// disguise, which the canonical form does not always see.
+    /// </summary>
+    public static bool IsRight(Expr problem, Expr answer, Expr mutant)
+    {
+        try
+        {
+            Expr residual;
+            if (Problems.TryIntegrand(problem, out var f))
+                residual = new Op(Operator.Sub, Derivative.Of(mutant), f);
+            else
+            {
+                if (!ExprParts.Nodes(mutant).OfType<Sym>().Any(s => s.IsCoefficient)) return false; // never a general solution
+                var d1 = Derivative.Of(mutant);
+                var ds = new[] { mutant, d1, Derivative.Of(d1) };
+                residual = ExprParts.Substitute(problem, n => n is Unknown u ? ds[u.Order] : null);
+            }
+            if (Simplifier.TrySimplify(residual, out var simple, TimeSpan.FromSeconds(1)) && simple is Num { Value.IsZero: true }) return true;
+            var rng = new Random(99);
+            var scaleExpr = Majorant(residual);
+            var slots = new System.Numerics.Complex[Symbols.SlotCount];
+            for (var i = 1; i < slots.Length; i++) slots[i] = 0.2 + 0.55 * rng.NextDouble();
+            int small = 0, finite = 0;
+            for (var i = 0; i < 300; i++)
+            {
+                slots[0] = (rng.NextDouble() * 2 - 1) * (i % 3) switch { 0 => 10, 1 => 3, _ => 0.9 };
+                var r = System.Numerics.Complex.Abs(Evaluator.EvalComplex(residual, slots));
+                var scale = System.Numerics.Complex.Abs(Evaluator.EvalComplex(scaleExpr, slots));
+                if (!double.IsFinite(r) || !double.IsFinite(scale) || scale > 1e12) continue;
+                finite++;
+                if (r <= 1e-10 * scale) small++;
+            }
+            // Right on a region is right (an ODE solution with sqrt((x + a8)^2) holds where x + a8 > 0).
+            return small >= 6 && small >= finite / 4;
+        }
+        catch (Exception e) when (e is ArithmeticException or TimeoutException or ArgumentException) { return false; }
+    }
+
+    /// <summary>The residual with subtraction turned into addition and every number made positive: a scale for it.</summary>
+    private static Expr Majorant(Expr e) => e switch
+    {
+        Num n => new Num(n.Value.Sign < 0 ? -n.Value : n.Value),
+        Op { Kind: Operator.Sub } s => new Op(Operator.Add, Majorant(s[0]), Majorant(s[1])),
+        Op { Kind: Operator.Pow } p => new Op(Operator.Pow, Majorant(p[0]), p[1]),
+        Op op => new Op(op.Kind, op.Args.Select(Majorant).ToImmutableArray()),
+        _ => e,
+    };
+}

@@ -1,0 +1,80 @@
+using SymSeq.Expressions;
+
+namespace SymSeq.Verification;
+
+/// <summary>
+/// Wrong answers made from a right one, to test that a verifier rejects them: 2F, F + x, 0, F with one number
+/// changed, and F with one sub-expression swapped (the operands of a non-commutative operator, or one function
+/// replaced by another). Some mutants can still be right (ln(2x) → ln(3x) differs by a constant); callers
+/// tell those apart with <see cref="MutationAudit.IsRight"/>. In an ODE solution, a change next to an arbitrary
+/// constant only renames it (a8 + 6, 3*a9, tan(a8)), so with <paramref name="keepConstants"/> numbers and
+/// sub-expressions are changed only in the parts of F that do not involve a0..a9.
+/// </summary>
+public static class Mutations
+{
+    public static IEnumerable<(string Kind, Expr Wrong)> Of(Expr answer, Random rng, bool keepConstants = false)
+    {
+        yield return ("2F", new Op(Operator.Mul, Expr.Two, answer));
+        yield return ("F + x", new Op(Operator.Add, answer, Expr.X));
+        yield return ("0", Expr.Zero);
+        if (ChangeNumber(answer, rng, keepConstants) is { } c) yield return ("number changed", c);
+        if (Swap(answer, rng, keepConstants) is { } s) yield return ("sub-expression swapped", s);
+    }
+
+    private static bool HasConstant(Expr e) => ExprParts.Nodes(e).Any(n => n is Sym { IsCoefficient: true });
+
+    /// <summary>The numbers that may change: with keepConstants, only those in an operator free of a0..a9.</summary>
+    private static List<Num> Changeable(Expr e, bool keepConstants)
+    {
+        var result = new List<Num>();
+        void Walk(Expr n, bool nearConstant)
+        {
+            if (n is Num num) { if (!nearConstant) result.Add(num); return; }
+            if (n is Op op)
+            {
+                var here = nearConstant || keepConstants && HasConstant(op);
+                foreach (var a in op.Args) Walk(a, here);
+            }
+        }
+        Walk(e, false);
+        return result;
+    }
+
+    private static Expr? ChangeNumber(Expr e, Random rng, bool keepConstants)
+    {
+        var nums = Changeable(e, keepConstants);
+        if (nums.Count == 0) return null;
+        var target = nums[rng.Next(nums.Count)];
+        var done = false;
+        return ExprParts.Substitute(e, n =>
+        {
+            if (done || !ReferenceEquals(n, target)) return null;
+            done = true;
+            var num = (Num)n;
+            var v = num.Value + (rng.Next(2) == 0 ? Rational.One : new Rational(2));
+            return new Num(v.IsZero ? new Rational(3) : v);
+        });
+    }
+
+    private static readonly Operator[] Functions = [Operator.Sin, Operator.Cos, Operator.Exp, Operator.Ln, Operator.Tan, Operator.Sqrt, Operator.Atan];
+
+    private static Expr? Swap(Expr e, Random rng, bool keepConstants)
+    {
+        bool IsSwappable(Expr n) => Mutations.IsSwappable(n) && !(keepConstants && HasConstant(n));
+        var swappable = ExprParts.Nodes(e).Count(IsSwappable);
+        if (swappable == 0) return null;
+        var pick = rng.Next(swappable);
+        var seen = -1;
+        return ExprParts.Substitute(e, n =>
+        {
+            if (!IsSwappable(n) || ++seen != pick) return null;
+            var op = (Op)n;
+            if (op.Kind.Arity() == 2) return new Op(op.Kind, op[1], op[0]);
+            var other = Functions.Where(f => f != op.Kind).ElementAt(rng.Next(Functions.Length - 1));
+            return new Op(other, op[0]);
+        });
+    }
+
+    private static bool IsSwappable(Expr n) => n is Op op
+        && (op.Kind is Operator.Sub or Operator.Div or Operator.Pow && !op[0].Equals(op[1]) || op.Kind.IsFunction());
+}

@@ -1,0 +1,64 @@
+using SymSeq.Expressions;
+
+namespace SymSeq.Verification;
+
+/// <summary>
+/// Decides whether a residual (d/dx answer - integrand, or an ODE with the solution substituted) is identically 0.
+/// <list type="number">
+/// <item>Symbolically: its canonical form is 0 (verified) or a nonzero number (rejected).</item>
+/// <item>Numerically on that canonical form, where equal terms have already cancelled exactly, at points where every
+/// term is at most 2^30: a wrong answer's difference of order 1 (F + x gives 1) is then at least 1e-9 of the terms,
+/// far above their rounding, while a term like exp(20) x^4 stays checkable.</item>
+/// <item>Numerically on the residual as written (when simplification ran out of time or could not decide), with
+/// terms capped at 2^20.</item>
+/// </list>
+/// Numerically, a sum vanishes when its terms cancel (<see cref="NumericEquivalence.Vanishes"/>); a product or
+/// quotient vanishes when one factor of it (its numerator) does; a positive power when its base does.
+/// </summary>
+public static class Residual
+{
+    private static readonly NumericEquivalence.Options Simplified = NumericEquivalence.Default with { MaxLog2Magnitude = 30 };
+
+    public static Verdict Judge(Expr residual, TimeSpan budget, string equal, string different)
+    {
+        if (Simplifier.TrySimplify(residual, out var d, budget))
+        {
+            if (d is Num n)
+                return n.Value.IsZero ? Verdict.Accept($"symbolic: {equal} (the difference simplifies to 0)")
+                    : Verdict.Reject($"{different}: the difference simplifies to the constant {n.Value}");
+            var r = Vanishes(d, Simplified);
+            if (r.Verdict != Equivalence.Inconclusive) return Verdict.FromComparison(r, equal, different);
+        }
+        return Verdict.FromComparison(Vanishes(residual, NumericEquivalence.Default), equal, different);
+    }
+
+    private static EquivalenceResult Vanishes(Expr e, NumericEquivalence.Options o)
+    {
+        switch (e)
+        {
+            case Op { Kind: Operator.Add } sum:
+                return NumericEquivalence.Vanishes(sum.Args, o);
+            case Op { Kind: Operator.Sub } sub:
+                return NumericEquivalence.Vanishes([sub[0], new Op(Operator.Mul, Expr.MinusOne, sub[1])], o);
+            case Op { Kind: Operator.Div } div:
+                return Vanishes(div[0], o);
+            case Op { Kind: Operator.Pow } pow when pow[1] is Num { Value.Sign: > 0 }:
+                return Vanishes(pow[0], o);
+            case Op { Kind: Operator.Mul } product:
+            {
+                // Some factor must vanish: the first that does decides; otherwise the most informative outcome.
+                EquivalenceResult? different = null, inconclusive = null;
+                foreach (var f in product.Args)
+                {
+                    if (f is Num) continue;
+                    var r = Vanishes(f, o);
+                    if (r.IsEqual) return r;
+                    if (r.Verdict == Equivalence.Different) different ??= r; else inconclusive ??= r;
+                }
+                return inconclusive ?? different ?? new EquivalenceResult(Equivalence.Different, 0, 0, 1);
+            }
+            default:
+                return NumericEquivalence.Vanishes([e], o);
+        }
+    }
+}
