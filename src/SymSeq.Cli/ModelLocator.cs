@@ -25,6 +25,7 @@ public static class ModelLocator
 
     public static Seq2SeqTransformer Load(string? explicitPath, string? precision)
     {
+        if (precision is not null) PrecisionExtensions.Parse(precision); // a bad option fails before the load
         var model = SymSeqCheckpoint.LoadAny(Resolve(explicitPath));
         model.Precision = precision is null ? Precision.Fp32 : PrecisionExtensions.Parse(precision);
         model.eval();

@@ -17,7 +17,8 @@ public sealed class DiffCommand : CliApp.ICommand
         args.EnsureAllUsed();
         if (args.Positional.Count != 1) throw new UsageException("expected one expression");
         if (!Symbols.IsVariable(v)) throw new UsageException($"--var must be x, y, z or t, got '{v}'");
-        var e = InfixParser.Parse(args.Positional[0]);
+        // The input is simplified first: an undefined one (1/0) is an error, not a derivative of 0.
+        var e = Simplifier.Simplify(InfixParser.Parse(args.Positional[0]));
         stdout.WriteLine(ExprFormats.Print(Simplifier.Simplify(Derivative.Of(e, v)), format));
         return Task.FromResult(0);
     }

@@ -6,6 +6,7 @@ namespace SymSeq.Cli.Commands;
 public sealed class GenerateCommand : CliApp.ICommand
 {
     public string Name => "generate";
+    public IReadOnlyList<string> Flags => ["restart"];
     public string Summary => "generate a dataset (bwd, fwd, ibp, ode1, ode2, deriv) in the paper's prefix format";
     public string Usage => """
         symseq generate --task TASK --count N --out DIR [options]
@@ -24,8 +25,12 @@ public sealed class GenerateCommand : CliApp.ICommand
           --step-timeout-ms MS time budget of each symbolic step (default 500)
           --cas NAME           fwd: maxima (default) or sympy, one process per worker thread
           --cas-timeout-ms MS  fwd: time the CAS gets per integral (default 5000); slower draws are dropped
+          --restart            delete chunks that an earlier run made with other settings, instead of refusing
 
         Interrupting (Ctrl-C, SIGTERM) keeps every finished chunk; running the same command again resumes.
+        DIR/.chunks/TASK records the settings; a run with another seed, operator set or size limit is refused
+        rather than mixed in. The chunks are deleted once TASK.prefix and TASK.infix are written. A second run
+        into the same folder and task while one is going fails at once, naming the first.
         """;
 
     public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -50,6 +55,7 @@ public sealed class GenerateCommand : CliApp.ICommand
             Expressions = expr,
             Cas = args.String("cas") ?? "maxima",
             CasBudget = TimeSpan.FromMilliseconds(args.Int("cas-timeout-ms", 5000, 1)),
+            Restart = args.Flag("restart"),
         };
         if (options.Count == 0) throw new UsageException("missing --count");
         args.EnsureAllUsed();

@@ -29,21 +29,46 @@ public sealed class IntegrateCommand(bool ode) : CliApp.ICommand
         var verbose = args.Flag("verbose");
         args.EnsureAllUsed();
         if (args.Positional.Count != 1) throw new UsageException("expected one expression (quote it)");
-        var problem = ode ? InfixParser.ParseEquation(args.Positional[0]) : Problems.Integration(InfixParser.Parse(args.Positional[0]));
-        if (ode && !ExprParts.ContainsUnknown(problem)) throw new UsageException("the equation does not mention y, y' or y''");
-        using var model = ModelLocator.Load(modelPath, precision);
+        var problem = ReadProblem(args.Positional[0], ode);
+        var modelFile = ModelLocator.Resolve(modelPath); // a missing model is reported before any work
+        using var model = ModelLocator.Load(modelFile, precision);
         var sw = Stopwatch.StartNew();
-        var result = Solver.Solve(model, problem, beam);
+        var result = Solver.Solve(model, problem, beam, cancel: cancel);
         if (verbose)
             foreach (var c in result.Candidates)
                 stderr.WriteLine($"  #{c.Rank} score {c.Score:F4}  {(c.Answer is null ? string.Join(' ', c.Tokens) : c.Answer.ToString())}  [{(c.Verdict.Accepted ? "verified" : "rejected")}: {c.Verdict.Reason}]");
         if (result.Verified is { } v)
         {
-            stdout.WriteLine(ExprFormats.Print(v.Answer!, format) + (ode ? "" : " + C"));
+            var answer = Simplifier.TrySimplify(v.Answer!, out var simple) ? simple : v.Answer!;
+            stdout.WriteLine(ExprFormats.Print(answer, format) + (ode ? "" : " + C"));
             stderr.WriteLine($"verified ({v.Verdict.Reason}); candidate {v.Rank} of {result.Candidates.Count}, {sw.Elapsed.TotalSeconds:F2} s");
             return Task.FromResult(0);
         }
         stdout.WriteLine($"no verified solution among {result.Candidates.Count} candidates");
         return Task.FromResult(3);
+    }
+
+    /// <summary>
+    /// The problem, checked before any model is loaded: an integrand free of the unknown function, an equation
+    /// that mentions it and is not satisfied by everything, and neither undefined (1/0, ln(0)).
+    /// </summary>
+    public static Expr ReadProblem(string text, bool ode)
+    {
+        Expr problem;
+        if (ode)
+        {
+            problem = InfixParser.ParseEquation(text);
+            if (!ExprParts.ContainsUnknown(problem)) throw new UsageException("the equation does not mention y, y' or y''");
+        }
+        else
+        {
+            var f = InfixParser.Parse(text);
+            if (ExprParts.ContainsUnknown(f)) throw new UsageException("an integrand may not contain y or f(x); use symseq solve for an ODE");
+            problem = new Op(Operator.Sub, new Unknown(1), f);
+        }
+        var canonical = Problems.Canonical(problem); // throws for undefined input
+        if (ode && !ExprParts.ContainsUnknown(canonical))
+            throw new UsageException($"the equation simplifies to {canonical}: it does not constrain y");
+        return problem;
     }
 }

@@ -16,6 +16,22 @@ public sealed record GenerateOptions(string Task, long Count, string OutDir)
     /// <summary>FWD only: the CAS (maxima or sympy) and its time per integral.</summary>
     public string Cas { get; init; } = "maxima";
     public TimeSpan CasBudget { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Delete chunks left by a run with other settings instead of refusing to mix them.</summary>
+    public bool Restart { get; init; }
+
+    /// <summary>
+    /// Everything that decides which examples a chunk holds (not the count, which only decides how many chunks
+    /// there are, nor the thread count): chunks made under another fingerprint must never be mixed in.
+    /// </summary>
+    public string Fingerprint() => string.Join("; ", FingerprintParts());
+
+    private IEnumerable<string> FingerprintParts() => new[] {
+        $"task {Task}", $"seed {Seed}", $"shards {Shards}", $"chunk size {ChunkSize}", $"max-ops {Expressions.MaxOps}",
+        $"max-int {Expressions.MaxInt}", $"max-len {Expressions.MaxLen}", $"positive {Expressions.Positive}",
+        $"leaf-probs {string.Join(",", Expressions.LeafProbs.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)))}",
+        $"operators {string.Join(",", Expressions.Operators.Select(o => $"{o.Op.Token()}:{o.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}",
+        $"variables {string.Join(",", Expressions.Variables)}", $"coefficients {string.Join(",", Expressions.Coefficients)}",
+        Task == "fwd" ? $"cas {Cas}" : "" }.Select(p => p.Trim()).Where(p => p.Length > 0);
 }
 
 /// <summary>
@@ -24,8 +40,9 @@ public sealed record GenerateOptions(string Task, long Count, string OutDir)
 /// stream seeded by (seed, task, c), so the output does not depend on the thread count. Shard k of S takes the
 /// chunks with c mod S = k: the shards of a job array are disjoint and together are exactly the unsharded run.
 /// Each finished chunk is written atomically under DIR/.chunks; a rerun skips them, so an interrupted run resumes.
-/// When all chunks exist, DIR/TASK.prefix ("count|input TAB output", duplicates merged with their counts) and the
-/// parallel DIR/TASK.infix are written atomically.
+/// The chunks' folder is locked while a run uses it and records the settings its chunks were made with; chunks of
+/// other settings are never mixed in. When all chunks exist, DIR/TASK.prefix ("count|input TAB output", duplicates
+/// merged with their counts) and the parallel DIR/TASK.infix are written atomically, and the chunks are deleted.
 /// </summary>
 public sealed class DatasetGenerator(GenerateOptions options)
 {
@@ -55,6 +72,8 @@ public sealed class DatasetGenerator(GenerateOptions options)
     {
         Validate();
         Directory.CreateDirectory(ChunkDir);
+        using var folderLock = FolderLock.Acquire(ChunkDir, $"symseq generate --task {options.Task}");
+        if (CheckSettings(progress)) return true;
         var context = new GeneratorContext(options.Expressions, options.StepBudget) { Cas = options.Cas, CasBudget = options.CasBudget };
         // Fail on a bad task, or a CAS that is not there, before any work.
         using (var probe = ProblemGenerators.Create(options.Task, context) as IDisposable)
@@ -84,7 +103,46 @@ public sealed class DatasetGenerator(GenerateOptions options)
         if (cancel.IsCancellationRequested) return false;
         progress?.Invoke(Stats.ProgressLine(options.Task, done, total));
         Assemble();
+        // The chunks have served their purpose (resuming); the merged files hold everything. A marker keeps a
+        // rerun of the same command from doing the work again.
+        foreach (var c in MyChunks()) File.Delete(ChunkPath(c));
+        AtomicFile.WriteAllLines(CompletePath, [options.Fingerprint(), $"count {options.Count}"]);
         return true;
+    }
+
+    private string SettingsPath => Path.Combine(ChunkDir, "settings.txt");
+    private string CompletePath => Path.Combine(ChunkDir, "complete.txt");
+
+    /// <summary>
+    /// Records the settings with the chunks, or checks them against the recorded ones: chunks of another seed,
+    /// operator set or size limit are refused (or, with Restart, deleted). True when this exact run already
+    /// finished and its files are in place.
+    /// </summary>
+    private bool CheckSettings(Action<string>? progress)
+    {
+        var fingerprint = options.Fingerprint();
+        var recorded = File.Exists(SettingsPath) ? File.ReadAllText(SettingsPath).Trim() : fingerprint;
+        if (recorded != fingerprint)
+        {
+            var was = recorded.Split("; ");
+            var now = fingerprint.Split("; ");
+            var differences = now.Where(p => !was.Contains(p)).Select(p => $"{p} (was {was.FirstOrDefault(w => w.Split(' ')[0] == p.Split(' ')[0]) ?? "absent"})");
+            if (!options.Restart)
+                throw new InvalidOperationException($"{ChunkDir} holds chunks made with other settings: {string.Join(", ", differences)}; " +
+                    "use another --out, or --restart to delete them and start over");
+            foreach (var f in Directory.EnumerateFiles(ChunkDir).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal) && !f.EndsWith(".lock.owner", StringComparison.Ordinal)))
+                File.Delete(f);
+        }
+        foreach (var tmp in Directory.EnumerateFiles(ChunkDir, ".*.tmp")) File.Delete(tmp); // a killed run's half-written chunks
+        AtomicFile.WriteAllLines(SettingsPath, [fingerprint]);
+        if (File.Exists(CompletePath) && File.Exists(PrefixPath) && File.Exists(InfixPath)
+            && File.ReadAllLines(CompletePath).SequenceEqual([fingerprint, $"count {options.Count}"]))
+        {
+            progress?.Invoke($"{options.Task}: already complete in {PrefixPath} (same settings and count); nothing to do");
+            return true;
+        }
+        if (File.Exists(CompletePath)) File.Delete(CompletePath);
+        return false;
     }
 
     private void Validate()

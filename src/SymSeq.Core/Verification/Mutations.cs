@@ -8,13 +8,14 @@ namespace SymSeq.Verification;
 /// replaced by another). Some mutants can still be right (ln(2x) → ln(3x) differs by a constant); callers
 /// tell those apart with <see cref="MutationAudit.IsRight"/>. In an ODE solution, a change next to an arbitrary
 /// constant only renames it (a8 + 6, 3*a9, tan(a8)), so with <paramref name="keepConstants"/> numbers and
-/// sub-expressions are changed only in the parts of F that do not involve a0..a9.
+/// sub-expressions are changed only in the parts of F that do not involve a0..a9, and 2F is left out.
 /// </summary>
 public static class Mutations
 {
     public static IEnumerable<(string Kind, Expr Wrong)> Of(Expr answer, Random rng, bool keepConstants = false)
     {
-        yield return ("2F", new Op(Operator.Mul, Expr.Two, answer));
+        // 2F of an ODE solution is often one of the same family (a linear homogeneous equation, or F = a8*g).
+        if (!keepConstants) yield return ("2F", new Op(Operator.Mul, Expr.Two, answer));
         yield return ("F + x", new Op(Operator.Add, answer, Expr.X));
         yield return ("0", Expr.Zero);
         if (ChangeNumber(answer, rng, keepConstants) is { } c) yield return ("number changed", c);

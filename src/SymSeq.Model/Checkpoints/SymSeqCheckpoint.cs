@@ -19,7 +19,8 @@ public static class SymSeqCheckpoint
     private static readonly byte[] Magic = "SYMSEQ1\n"u8.ToArray();
 
     private sealed record Entry(string Name, long[] Shape, string Dtype, long Offset, long Bytes);
-    private sealed record Header(ModelConfig Config, long Step, Dictionary<string, string> Meta, List<Entry> Tensors);
+    /// <param name="Sha256">Hex SHA-256 of all tensor bytes; files written before it existed have none and load unchecked.</param>
+    private sealed record Header(ModelConfig Config, long Step, Dictionary<string, string> Meta, List<Entry> Tensors, string? Sha256 = null);
 
     public static void Save(string path, Seq2SeqTransformer model, long step, IEnumerable<(string Name, Tensor Value)>? extra = null,
         Dictionary<string, string>? meta = null, bool half = false)
@@ -38,7 +39,9 @@ public static class SymSeqCheckpoint
             blobs.Add(bytes);
             offset += bytes.Length;
         }
-        var header = JsonSerializer.SerializeToUtf8Bytes(new Header(model.Config, step, meta ?? [], entries));
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var b in blobs) sha.AppendData(b);
+        var header = JsonSerializer.SerializeToUtf8Bytes(new Header(model.Config, step, meta ?? [], entries, Convert.ToHexString(sha.GetHashAndReset())));
         AtomicFile.WriteStream(path, s =>
         {
             s.Write(Magic);
@@ -62,20 +65,45 @@ public static class SymSeqCheckpoint
         if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint '{path}' does not exist", path);
         using var f = File.OpenRead(path);
         using var r = new BinaryReader(f);
-        if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new FormatException($"'{path}' is not a SymSeq checkpoint");
-        var header = JsonSerializer.Deserialize<Header>(r.ReadBytes(r.ReadInt32()))
-            ?? throw new FormatException($"'{path}': unreadable header");
+        if (f.Length < Magic.Length + 4 || !r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new FormatException($"'{path}' is not a SymSeq checkpoint");
+        var headerLength = r.ReadInt32();
+        if (headerLength <= 0 || headerLength > f.Length - f.Position)
+            throw new FormatException($"'{path}' is damaged: its header is cut short (the file is {f.Length:N0} bytes)");
+        Header header;
+        try
+        {
+            header = JsonSerializer.Deserialize<Header>(r.ReadBytes(headerLength)) ?? throw new JsonException("empty header");
+            if (header.Config is null || header.Tensors is null) throw new JsonException("the header lacks the model configuration or the tensor table");
+        }
+        catch (JsonException e) { throw new FormatException($"'{path}' is damaged: its header is unreadable ({e.Message})"); }
         var start = f.Position;
         var tensors = new Dictionary<string, Tensor>();
-        foreach (var e in header.Tensors)
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        try
         {
-            f.Position = start + e.Offset;
-            var bytes = r.ReadBytes(checked((int)e.Bytes));
-            if (bytes.Length != e.Bytes) throw new FormatException($"'{path}' is truncated at tensor {e.Name}");
-            var dtype = e.Dtype == "f16" ? ScalarType.Float16 : ScalarType.Float32;
-            var t = empty(e.Shape, dtype);
-            t.bytes = bytes;
-            tensors[e.Name] = dtype == ScalarType.Float32 ? t : t.to(ScalarType.Float32);
+            foreach (var e in header.Tensors)
+            {
+                if (e.Offset < 0 || e.Bytes < 0 || start + e.Offset + e.Bytes > f.Length)
+                    throw new FormatException($"'{path}' is damaged: it is cut short at tensor {e.Name}");
+                f.Position = start + e.Offset;
+                var bytes = r.ReadBytes(checked((int)e.Bytes));
+                if (bytes.Length != e.Bytes) throw new FormatException($"'{path}' is truncated at tensor {e.Name}");
+                sha.AppendData(bytes);
+                var dtype = e.Dtype == "f16" ? ScalarType.Float16 : e.Dtype == "f32" ? ScalarType.Float32
+                    : throw new FormatException($"'{path}' is damaged: tensor {e.Name} has unknown type '{e.Dtype}'");
+                var t = empty(e.Shape, dtype);
+                if (t.NumberOfElements * (dtype == ScalarType.Float16 ? 2 : 4) != e.Bytes)
+                    throw new FormatException($"'{path}' is damaged: tensor {e.Name} has {e.Bytes} bytes for shape [{string.Join(", ", e.Shape)}]");
+                t.bytes = bytes;
+                tensors[e.Name] = dtype == ScalarType.Float32 ? t : t.to(ScalarType.Float32);
+            }
+            if (header.Sha256 is { } expected && !string.Equals(expected, Convert.ToHexString(sha.GetHashAndReset()), StringComparison.OrdinalIgnoreCase))
+                throw new FormatException($"'{path}' is damaged: its weights do not match their checksum (the file was changed after it was written)");
+        }
+        catch
+        {
+            foreach (var t in tensors.Values) t.Dispose();
+            throw;
         }
         return (new CheckpointInfo(header.Config, header.Step, header.Meta), tensors);
     }
@@ -109,6 +137,14 @@ public static class SymSeqCheckpoint
     }
 
     /// <summary>Loads either a SymSeq checkpoint or one of the paper's .pth files.</summary>
-    public static Seq2SeqTransformer LoadAny(string path) =>
-        IsSymSeqCheckpoint(path) ? LoadModel(path) : PaperCheckpoint.Load(path);
+    public static Seq2SeqTransformer LoadAny(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"model '{path}' does not exist", path);
+        if (IsSymSeqCheckpoint(path)) return LoadModel(path);
+        try { return PaperCheckpoint.Load(path); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new FormatException($"'{path}' is neither a SymSeq checkpoint nor a PyTorch .pth ({e.Message})");
+        }
+    }
 }

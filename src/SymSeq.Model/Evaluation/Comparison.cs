@@ -32,7 +32,8 @@ public sealed class Comparison(string logPath, TimeSpan budget)
                     CancellationToken cancel, Action<string>? progress = null)
     {
         Resumed = _done.Count;
-        using var log = new StreamWriter(logPath, append: true, Encoding.UTF8) { AutoFlush = true };
+        // UTF-8 without a byte-order mark: JSON-lines readers reject one.
+        using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
         foreach (var system in systems)
         {
             using var cas = system == ModelSystem ? null : ComputerAlgebraSystem.Create(system);
@@ -70,7 +71,7 @@ public sealed class Comparison(string logPath, TimeSpan budget)
             CasStatus.Unsupported => "unsupported",
             _ => "failed",
         };
-        return new ProblemOutcome(set.Task, i, cas.Name, status, r.Elapsed.TotalSeconds, r.Raw.Length > 500 ? r.Raw[..500] : r.Raw);
+        return new ProblemOutcome(set.Task, i, cas.Name, status, r.Elapsed.TotalSeconds, r.Raw); // whole, so a verdict can be rechecked
     }
 
     private static Dictionary<(string, int, string), ProblemOutcome> Load(string path)

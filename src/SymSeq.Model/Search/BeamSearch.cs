@@ -40,7 +40,7 @@ public static class BeamSearch
 
     /// <summary>For each source, its hypotheses best first.</summary>
     public static List<List<Hypothesis>> Search(Seq2SeqTransformer model, IReadOnlyList<long[]> sources, int beamSize,
-        double lengthPenalty = 1.0, bool earlyStopping = true, int maxLen = 200)
+        double lengthPenalty = 1.0, bool earlyStopping = true, int maxLen = 200, CancellationToken cancel = default)
     {
         if (beamSize < 1) throw new ArgumentOutOfRangeException(nameof(beamSize), "beam size must be at least 1");
         using var scope = NewDisposeScope();
@@ -63,6 +63,7 @@ public static class BeamSearch
 
         for (var curLen = 1; curLen < maxLen; curLen++)
         {
+            cancel.ThrowIfCancellationRequested();
             using var step = NewDisposeScope();
             var logProbs = model.Decoder.Step(last, curLen - 1, state, model.Precision).log_softmax(-1);
             var scores = (logProbs + tensor(beamScores.Select(s => (float)s).ToArray()).unsqueeze(1)).view(bs, beamSize * words);

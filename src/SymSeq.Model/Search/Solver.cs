@@ -19,27 +19,37 @@ public sealed record SolveResult(Expr Problem, IReadOnlyList<Candidate> Candidat
 /// </summary>
 public static class Solver
 {
-    public static SolveResult Solve(Seq2SeqTransformer model, Expr problem, int beam = 10, int maxLen = 200) =>
-        SolveBatch(model, [problem], beam, maxLen)[0];
+    public static SolveResult Solve(Seq2SeqTransformer model, Expr problem, int beam = 10, int maxLen = 200, CancellationToken cancel = default) =>
+        SolveBatch(model, [problem], beam, maxLen, cancel)[0];
 
-    public static List<SolveResult> SolveBatch(Seq2SeqTransformer model, IReadOnlyList<Expr> problems, int beam = 10, int maxLen = 200)
+    /// <summary>
+    /// The token ids the model reads for a problem: its canonical form (the form the model was trained on; answers
+    /// are still checked against the problem as given), in the model's vocabulary and within its positions.
+    /// Throws <see cref="ArgumentException"/> naming what does not fit, before any model work.
+    /// </summary>
+    public static long[] Source(Expr problem, ModelConfig config)
     {
         var vocab = Vocabulary.Paper;
-        var sources = problems.Select(p =>
-        {
-            // The model reads problems in the canonical form it was trained on; answers are checked against the
-            // problem as given.
-            var tokens = PrefixCodec.Encode(Problems.Canonical(p));
-            var unknown = tokens.FirstOrDefault(t => !vocab.Contains(t));
-            if (unknown is not null) throw new ArgumentException($"the problem uses '{unknown}', which is not in the model's vocabulary");
-            return vocab.Encode(tokens);
-        }).ToList();
-        var hyps = BeamSearch.Search(model, sources, beam, lengthPenalty: 1.0, earlyStopping: true, maxLen: maxLen);
+        var tokens = PrefixCodec.Encode(Problems.Canonical(problem));
+        var unknown = tokens.FirstOrDefault(t => !vocab.Contains(t));
+        if (unknown is not null) throw new ArgumentException($"the problem uses '{unknown}', which is not in the model's vocabulary");
+        if (tokens.Length + 2 > config.MaxPositions)
+            throw new ArgumentException($"the input is {tokens.Length} tokens; this model accepts at most {config.MaxPositions - 2}");
+        return vocab.Encode(tokens);
+    }
+
+    public static List<SolveResult> SolveBatch(Seq2SeqTransformer model, IReadOnlyList<Expr> problems, int beam = 10, int maxLen = 200,
+        CancellationToken cancel = default)
+    {
+        var vocab = Vocabulary.Paper;
+        var sources = problems.Select(p => Source(p, model.Config)).ToList();
+        var hyps = BeamSearch.Search(model, sources, beam, lengthPenalty: 1.0, earlyStopping: true, maxLen: maxLen, cancel: cancel);
         var results = new List<SolveResult>();
         for (var i = 0; i < problems.Count; i++)
         {
             var candidates = hyps[i].Select((h, rank) =>
             {
+                cancel.ThrowIfCancellationRequested();
                 var tokens = vocab.Decode(h.Ids);
                 if (!PrefixCodec.TryDecode(tokens, out var answer, out var error))
                     return new Candidate(rank + 1, h.Score, tokens, null, Verdict.Reject($"malformed output: {error}"));

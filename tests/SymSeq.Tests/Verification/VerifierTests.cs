@@ -38,3 +38,44 @@ public class VerifierTests
     [InlineData("y' = y", "exp(x) + a0", false)]
     public void Ode_solutions(string eq, string y, bool ok) => Assert.Equal(ok, Ode(eq, y).Accepted);
 }
+
+public class VerifierSoundnessTests
+{
+    private static Verdict Integral(string f, string h) => IntegralVerifier.Check(InfixParser.Parse(f), InfixParser.Parse(h));
+
+    [Theory]
+    [InlineData("(x+1)^1000", "(x+1)^1000")]                 // was "verified", worst relative error 3.9E-39
+    [InlineData("sin(x)^1000000", "sin(x)^100000000000000000000000")]
+    [InlineData("exp(x)", "2*exp(x)")]
+    [InlineData("exp(exp(x))*exp(x)", "exp(exp(x)) + x")]     // a difference of 1 under huge values
+    [InlineData("(1 - tanh(x^3)^2)*3*x^2", "2*tanh(x^3)")]    // saturated for x > 2.7
+    [InlineData("1e-12*x", "1e-12*x^2")]                      // tiny values compared relatively
+    public void Wrong_answers_of_any_magnitude_are_never_verified(string f, string h) => Assert.False(Integral(f, h).Accepted, Integral(f, h).Reason);
+
+    [Theory]
+    [InlineData("1000*(x+1)^999", "(x+1)^1000")]
+    [InlineData("x/sqrt(x^2-1)", "sqrt(x-1)*sqrt(x+1)")]     // SymPy-style forms: right for x > 1
+    [InlineData("2*x/(x^2+1)", "ln(x^2+1)")]
+    [InlineData("1/x", "ln(abs(x))")]
+    [InlineData("x*exp(20)", "x^2*exp(20)/2")]                // large constants stay checkable
+    [InlineData("sign(x)", "abs(x)")]
+    public void Right_answers_in_other_forms_verify(string f, string h) => Assert.True(Integral(f, h).Accepted, Integral(f, h).Reason);
+
+    [Fact]
+    public void An_integrand_with_the_unknown_function_is_not_a_problem() =>
+        Assert.Throws<ArgumentException>(() => IntegralVerifier.Check(new SymSeq.Expressions.Unknown(1), InfixParser.Parse("x^2/2")));
+
+    [Fact]
+    public void Uncheckable_is_its_own_verdict_and_never_accepted()
+    {
+        var v = Integral("exp(exp(x^2 + 20))", "exp(exp(x^2 + 20))*x");
+        Assert.NotEqual(VerdictKind.Verified, v.Kind);
+    }
+
+    [Theory]
+    [InlineData("y' = y", "exp(x)")]                          // a particular solution, not the general one
+    [InlineData("y'' + y = 0", "a8*sin(x)")]
+    [InlineData("y' = y", "0")]
+    public void Odes_need_a_general_solution(string eq, string y) =>
+        Assert.False(OdeVerifier.Check(InfixParser.ParseEquation(eq), InfixParser.Parse(y)).Accepted);
+}

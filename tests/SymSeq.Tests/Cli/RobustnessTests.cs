@@ -1,0 +1,133 @@
+using SymSeq.Checkpoints;
+using SymSeq.Model;
+
+namespace SymSeq.Tests.Cli;
+
+/// <summary>Every bad input ends in one line naming what went wrong, a nonzero exit code, and no stack trace.</summary>
+[Collection("torch")]
+public class RobustnessTests
+{
+    private static readonly string Tiny = TestPaths.Fixture("reference/tiny.pth");
+
+    internal static void AssertCleanError((int Code, string Out, string Err) r, string? mentions = null)
+    {
+        Assert.NotEqual(0, r.Code);
+        Assert.DoesNotContain("   at ", r.Err);
+        Assert.DoesNotContain("Unhandled exception", r.Err);
+        Assert.DoesNotContain("internal error", r.Err);
+        if (mentions is not null) Assert.Contains(mentions, r.Err);
+    }
+
+    [Theory]
+    [InlineData("1/0")]
+    [InlineData("0/0")]
+    [InlineData("ln(0)")]
+    [InlineData("x/(x-x)")]
+    [InlineData("0^-1")]
+    public void Undefined_expressions_are_errors(string e)
+    {
+        AssertCleanError(CliRunner.Run("simplify", e), "undefined");
+        AssertCleanError(CliRunner.Run("diff", e), "undefined");
+        AssertCleanError(CliRunner.Run("integrate", e, "--model", Tiny), "undefined");
+    }
+
+    [Fact]
+    public void The_derivative_of_an_undefined_power_is_an_error() => AssertCleanError(CliRunner.Run("diff", "0^x"), "undefined");
+
+    [Theory]
+    [InlineData("+")]
+    [InlineData("*")]
+    public void Twenty_thousand_terms_do_not_overflow_the_stack(string op)
+    {
+        var e = string.Join(op, Enumerable.Repeat("x", 20_000));
+        foreach (var cmd in new[] { "simplify", "diff" })
+        {
+            var r = CliRunner.Run(cmd, e);
+            Assert.True(r.Code is 0 or 1, r.Err);
+            Assert.DoesNotContain("   at ", r.Err);
+        }
+        Assert.Equal("x^20000", CliRunner.Run("simplify", string.Join("*", Enumerable.Repeat("x", 20_000))).Out.Trim());
+    }
+
+    [Fact]
+    public void A_two_thousand_operator_derivative_finishes_or_says_it_ran_out_of_time()
+    {
+        var e = string.Concat(Enumerable.Repeat("sin(", 400)) + "x" + new string(')', 400);
+        e = string.Join("*", Enumerable.Repeat(e, 5));
+        var r = CliRunner.Run("diff", e);
+        if (r.Code != 0) AssertCleanError(r, "time budget");
+    }
+
+    [Fact]
+    public void An_integrand_may_not_contain_the_unknown_function() =>
+        AssertCleanError(CliRunner.Run("integrate", "f'(x)", "--model", Tiny), "may not contain");
+
+    [Fact]
+    public void Huge_powers_end_quickly()
+    {
+        foreach (var e in new[] { "10^5000", "10^(10^5)", "x^(10^20)" })
+            Assert.True(CliRunner.Run("simplify", e).Code is 0 or 1);
+        var r = CliRunner.Run("integrate", "x^(10^20)", "--model", Tiny, "--beam", "2");
+        Assert.True(r.Code is 1 or 3, r.Err);
+        Assert.DoesNotContain("   at ", r.Err);
+    }
+
+    [Fact]
+    public void An_input_longer_than_the_model_accepts_is_named()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"symseq-short-{Guid.NewGuid():N}.symseq");
+        try
+        {
+            using (var m = new Seq2SeqTransformer(new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, MaxPositions = 24 }))
+                SymSeqCheckpoint.Save(path, m, 0);
+            var r = CliRunner.Run("integrate", string.Join("+", Enumerable.Range(1, 30).Select(i => $"sin({i}*x)")), "--model", path);
+            AssertCleanError(r, "this model accepts at most 22");
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Damaged_checkpoints_are_named_not_loaded()
+    {
+        var dir = Directory.CreateTempSubdirectory("symseq-ckpt").FullName;
+        try
+        {
+            var good = Path.Combine(dir, "good.symseq");
+            using (var m = new Seq2SeqTransformer(new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, MaxPositions = 64 }))
+                SymSeqCheckpoint.Save(good, m, 3);
+            var bytes = File.ReadAllBytes(good);
+
+            var cut = Path.Combine(dir, "cut.symseq");
+            File.WriteAllBytes(cut, bytes[..40]); // inside the header
+            AssertCleanError(CliRunner.Run("integrate", "x", "--model", cut), "damaged");
+
+            var flipped = Path.Combine(dir, "flipped.symseq");
+            var f = (byte[])bytes.Clone();
+            for (var i = 12; i < 60; i++) f[i] ^= 0x5A; // the JSON header
+            File.WriteAllBytes(flipped, f);
+            AssertCleanError(CliRunner.Run("integrate", "x", "--model", flipped), "damaged");
+
+            var zeroed = Path.Combine(dir, "zeroed.symseq");
+            var z = (byte[])bytes.Clone();
+            Array.Clear(z, z.Length - 400, 300); // weights
+            File.WriteAllBytes(zeroed, z);
+            AssertCleanError(CliRunner.Run("integrate", "x", "--model", zeroed), "checksum");
+            AssertCleanError(CliRunner.Run("export", "--model", zeroed, "--out", Path.Combine(dir, "out.symseq")), "checksum");
+
+            var text = Path.Combine(dir, "notes.txt");
+            File.WriteAllText(text, "these are not weights");
+            AssertCleanError(CliRunner.Run("integrate", "x", "--model", text), "neither a SymSeq checkpoint nor a PyTorch .pth");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Answers_are_printed_simplified()
+    {
+        // Whatever the tiny model proposes, a printed answer is in canonical form: printing it again changes nothing.
+        var r = CliRunner.Run("integrate", "1", "--model", Tiny, "--beam", "5");
+        if (r.Code != 0) return;
+        var answer = r.Out.Trim()[..^" + C".Length];
+        Assert.Equal(answer, CliRunner.Run("simplify", answer).Out.Trim());
+    }
+}

@@ -1,0 +1,82 @@
+using SymSeq.Checkpoints;
+using SymSeq.Datasets;
+using SymSeq.Generation;
+using SymSeq.Model;
+using SymSeq.Tests.Cli;
+using SymSeq.Training;
+using static TorchSharp.torch;
+
+namespace SymSeq.Tests.Training;
+
+/// <summary>Training never starts on bad settings, never saves a diverged model, and never shares a run folder.</summary>
+[Collection("torch")]
+public sealed class TrainingSafetyTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("symseq-safety-").FullName;
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Data()
+    {
+        var gen = new DatasetGenerator(new GenerateOptions("bwd", 100, Path.Combine(_dir, "data"))
+            { Seed = 2, ChunkSize = 50, Expressions = ExpressionOptions.Default with { MaxOps = 3 } });
+        Assert.True(gen.Run(CancellationToken.None));
+        return gen.PrefixPath;
+    }
+
+    [Theory]
+    [InlineData("--lr", "-1", "learning rate")]
+    [InlineData("--lr", "0", "learning rate")]
+    [InlineData("--clip", "-2", "clipping")]
+    public void Bad_settings_are_refused_before_any_work(string option, string value, string mentions)
+    {
+        var r = CliRunner.Run("train", "--train", Data(), "--out", Path.Combine(_dir, "run"), option, value);
+        RobustnessTests.AssertCleanError(r, mentions);
+        Assert.False(File.Exists(Path.Combine(_dir, "run", "checkpoint.symseq")));
+    }
+
+    [Fact]
+    public void Resume_without_a_checkpoint_is_an_error_not_a_fresh_start() =>
+        RobustnessTests.AssertCleanError(CliRunner.Run("train", "--train", Data(), "--out", Path.Combine(_dir, "empty"), "--resume"), "no checkpoint");
+
+    [Fact]
+    public void A_nan_loss_stops_the_run_and_saves_nothing()
+    {
+        // Weights with a NaN in them make the very first loss NaN.
+        var init = Path.Combine(_dir, "nan.symseq");
+        var config = new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1 };
+        using (var m = new Seq2SeqTransformer(config))
+        {
+            using (no_grad()) m.named_parameters().First(p => p.name.Contains("embeddings")).parameter.fill_(float.NaN);
+            SymSeqCheckpoint.Save(init, m, 0);
+        }
+        var run = Path.Combine(_dir, "nanrun");
+        var r = CliRunner.Run("train", "--train", Data(), "--out", run, "--init", init, "--steps", "5", "--eval-every", "2", "--precision", "fp32");
+        RobustnessTests.AssertCleanError(r, "the loss became NaN");
+        Assert.False(File.Exists(Path.Combine(run, "checkpoint.symseq")));
+    }
+
+    [Fact]
+    public void A_run_folder_has_one_user_at_a_time()
+    {
+        var run = Path.Combine(_dir, "locked");
+        using (FolderLock.Acquire(run, "a test holding the folder"))
+        {
+            var r = CliRunner.Run("train", "--train", Data(), "--out", run, "--steps", "2");
+            RobustnessTests.AssertCleanError(r, "in use by");
+            Assert.Contains("a test holding the folder", r.Err);
+        }
+        using (FolderLock.Acquire(run, "free again")) { } // released with its holder
+    }
+
+    [Fact]
+    public void Leftover_temporary_files_of_a_killed_run_are_removed()
+    {
+        var run = Path.Combine(_dir, "leftovers");
+        Directory.CreateDirectory(run);
+        var tmp = Path.Combine(run, ".checkpoint.symseq.123.abc.tmp");
+        File.WriteAllText(tmp, "half a checkpoint");
+        var r = CliRunner.Run("train", "--train", Data(), "--out", run, "--steps", "1", "--emb-dim", "16", "--heads", "2", "--layers", "1", "--precision", "fp32");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.False(File.Exists(tmp));
+    }
+}
