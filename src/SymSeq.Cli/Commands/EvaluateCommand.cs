@@ -11,7 +11,11 @@ public sealed class EvaluateCommand : CliApp.ICommand
     public string Name => "evaluate";
     public string Summary => "verified accuracy of a model on a test set, per task and beam size";
     public string Usage => """
-        symseq evaluate --model PATH --data FILE[,FILE] [--beam 1,10,50] [--limit N] [--json OUT.json]
+        symseq evaluate --model PATH --data FILE[,FILE] [--beam 1,10,50] [--limit N] [--json OUT.json] [--out LOG.jsonl]
+
+          --out LOG      one JSON line per problem and beam size: task, index, beam, solved, input length in tokens,
+                         operators of the input, the verified answer's rank and the verdict; break a run down by
+                         length or operator without splitting files
 
           A problem counts as solved at beam k when any of the k hypotheses verifies (the paper's metric).
         """;
@@ -23,14 +27,17 @@ public sealed class EvaluateCommand : CliApp.ICommand
         var beams = (args.String("beam") ?? "1,10").Split(',').Select(b => int.TryParse(b, out var k) && k > 0 ? k : throw new UsageException($"--beam: '{b}' is not a positive integer")).ToArray();
         var limit = args.Int("limit", int.MaxValue, 1);
         var json = args.String("json");
+        var logPath = args.String("out");
         var precision = args.String("precision");
         args.EnsureAllUsed();
+        // Bad files are reported before the model load, which takes seconds.
+        var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
         using var model = ModelLocator.Load(modelPath, precision);
         var progress = new ProgressLine(stderr);
+        var log = new List<string>();
         var table = new Dictionary<string, Dictionary<int, (int Solved, int Total)>>();
-        foreach (var file in files)
+        foreach (var (task, _, problems) in sets)
         {
-            var (task, _, problems) = TestSet.Load(file, limit);
             table[task] = [];
             foreach (var k in beams)
             {
@@ -38,7 +45,10 @@ public sealed class EvaluateCommand : CliApp.ICommand
                 for (var i = 0; i < problems.Count && !cancel.IsCancellationRequested; i += 16)
                 {
                     var batch = problems.Skip(i).Take(16).ToList();
-                    solved += Solver.SolveBatch(model, batch, k).Count(r => r.Verified is not null);
+                    var results = Solver.SolveBatch(model, batch, k, cancel: cancel);
+                    solved += results.Count(r => r.Verified is not null);
+                    if (logPath is not null)
+                        log.AddRange(results.Select((r, j) => LogLine(task, i + j, k, r)));
                     progress.Report($"{task} beam {k}: {Math.Min(i + 16, problems.Count)}/{problems.Count}, {solved} solved");
                 }
                 progress.Finish();
@@ -53,10 +63,23 @@ public sealed class EvaluateCommand : CliApp.ICommand
         stdout.WriteLine($"{"task",-12}" + string.Concat(beams.Select(k => $"{"beam " + k,12}")));
         foreach (var (task, row) in table)
             stdout.WriteLine($"{task,-12}" + string.Concat(beams.Select(k => $"{100.0 * row[k].Solved / Math.Max(1, row[k].Total),11:F1}%")));
+        if (logPath is not null) AtomicFile.WriteAllLines(logPath, log);
         if (json is not null)
             AtomicFile.Write(json, w => w.Write(JsonSerializer.Serialize(table.ToDictionary(t => t.Key,
                 t => t.Value.ToDictionary(b => $"beam{b.Key}", b => new { solved = b.Value.Solved, total = b.Value.Total, accuracy = (double)b.Value.Solved / Math.Max(1, b.Value.Total) })),
                 new JsonSerializerOptions { WriteIndented = true })));
         return Task.FromResult(0);
+    }
+
+    private static string LogLine(string task, int index, int beam, SolveResult r)
+    {
+        var tokens = PrefixCodec.Encode(SymSeq.Verification.Problems.Canonical(r.Problem));
+        var best = r.Verified ?? r.Candidates.FirstOrDefault();
+        return JsonSerializer.Serialize(new
+        {
+            task, index, beam, solved = r.Verified is not null, input_tokens = tokens.Length,
+            operators = tokens.Where(t => Operators.TryParse(t, out _)).Distinct().Order().ToArray(),
+            rank = r.Verified?.Rank, verdict = best?.Verdict.Label, reason = best?.Verdict.Reason,
+        });
     }
 }

@@ -8,7 +8,7 @@ namespace SymSeq.Verification;
 /// replaced by another). Some mutants can still be right (ln(2x) → ln(3x) differs by a constant); callers
 /// tell those apart with <see cref="MutationAudit.IsRight"/>. In an ODE solution, a change next to an arbitrary
 /// constant only renames it (a8 + 6, 3*a9, tan(a8)), so with <paramref name="keepConstants"/> numbers and
-/// sub-expressions are changed only in the parts of F that do not involve a0..a9, and 2F is left out.
+/// sub-expressions are changed only in the parts of F that involve x and not a0..a9, and 2F is left out.
 /// </summary>
 public static class Mutations
 {
@@ -33,7 +33,8 @@ public static class Mutations
             if (n is Num num) { if (!nearConstant) result.Add(num); return; }
             if (n is Op op)
             {
-                var here = nearConstant || keepConstants && HasConstant(op);
+                // A number next to a0..a9, or in a part free of x (exp(5), atan(cosh(4))), is absorbed by the constant.
+                var here = nearConstant || keepConstants && (HasConstant(op) || !ExprParts.Contains(op, "x"));
                 foreach (var a in op.Args) Walk(a, here);
             }
         }
@@ -61,7 +62,7 @@ public static class Mutations
 
     private static Expr? Swap(Expr e, Random rng, bool keepConstants)
     {
-        bool IsSwappable(Expr n) => Mutations.IsSwappable(n) && !(keepConstants && HasConstant(n));
+        bool IsSwappable(Expr n) => Mutations.IsSwappable(n) && !(keepConstants && (HasConstant(n) || !ExprParts.Contains(n, "x")));
         var swappable = ExprParts.Nodes(e).Count(IsSwappable);
         if (swappable == 0) return null;
         var pick = rng.Next(swappable);

@@ -42,7 +42,7 @@ public sealed class Comparison(string logPath, TimeSpan budget)
                 for (var i = 0; i < set.Problems.Count && !cancel.IsCancellationRequested; i++)
                 {
                     if (_done.ContainsKey((set.Task, i, system))) continue;
-                    var outcome = cas is null ? RunModel(model!, set, i, beam) : RunCas(cas, set, i);
+                    var outcome = cas is null ? RunModel(model!, set, i, beam, cancel) : RunCas(cas, set, i);
                     _done[(set.Task, i, system)] = outcome;
                     log.WriteLine(JsonSerializer.Serialize(outcome));
                     progress?.Invoke($"{system} on {set.Task}: {i + 1}/{set.Problems.Count}");
@@ -50,10 +50,10 @@ public sealed class Comparison(string logPath, TimeSpan budget)
         }
     }
 
-    private static ProblemOutcome RunModel(Seq2SeqTransformer model, TestSet set, int i, int beam)
+    private static ProblemOutcome RunModel(Seq2SeqTransformer model, TestSet set, int i, int beam, CancellationToken cancel)
     {
         var sw = Stopwatch.StartNew();
-        var r = Solver.Solve(model, set.Problems[i], beam);
+        var r = Solver.Solve(model, set.Problems[i], beam, cancel: cancel);
         var seconds = sw.Elapsed.TotalSeconds;
         var v = r.Verified;
         return new ProblemOutcome(set.Task, i, ModelSystem, v is null ? "failed" : "solved", seconds,

@@ -19,6 +19,9 @@ public class FuzzTests
         "x*cos(x)", "sqrt(2*x+1)", "exp(x)*sin(x)", "1/(1+x^2)", "ln(x)^2", "asin(x)", "x^2*cos(x)", "(x+1)(x-1)",
         "y'' + y = 0", "2x", "-3^2", "atanh(x/2)", "1e5*x", "pi*E",
     ];
+    /// <summary>How many inputs each property tries: SYMSEQ_FUZZ=N scales the run up (the README's figures).</summary>
+    private static int Tests(int ci) => int.TryParse(Environment.GetEnvironmentVariable("SYMSEQ_FUZZ"), out var n) && n > 0 ? n : ci;
+
     private const string Alphabet = "x+-*/^()0123456789.,e sincoqrtlpahxyf'=E ";
 
     private static void Check(params string[] args)
@@ -55,7 +58,7 @@ public class FuzzTests
             Check("simplify", s);
             Check("diff", s);
             Check("simplify", s, "--format", "latex");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Tests(300)));
 
     [Fact]
     public void Random_trees_of_every_operator_print_parse_and_simplify() =>
@@ -64,7 +67,7 @@ public class FuzzTests
             var text = InfixPrinter.Readable.Print(e);
             Check("simplify", text);
             Check("diff", text);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Tests(200)));
 
     [Fact]
     public void Integrate_and_solve_only_give_documented_outcomes() =>
@@ -72,7 +75,7 @@ public class FuzzTests
         {
             Check("integrate", s, "--model", Tiny, "--beam", "2");
             Check("solve", s, "--model", Tiny, "--beam", "2");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(25));
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Math.Max(25, Tests(25) / 10)));
 
     [Fact]
     public void Verify_survives_garbage_lines()

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace SymSeq.Tests.Cli;
+
+/// <summary>SIGTERM ends any command within 2 s with exit code 143, whatever it is doing.</summary>
+[Collection("torch")]
+public class SignalTests
+{
+    [Fact]
+    public async Task Sigterm_ends_a_long_beam_search_within_two_seconds()
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "symseq.dll");
+        var big = string.Join("+", Enumerable.Range(1, 60).Select(i => $"sin({i}*x)*exp(x/{i})"));
+        var psi = new ProcessStartInfo("dotnet", [cli, "integrate", big, "--beam", "100", "--model", TestPaths.Fixture("reference/tiny.pth")])
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var err = p.StandardError.ReadToEndAsync();
+        await Task.Delay(TimeSpan.FromSeconds(6)); // past the model load, deep in the search
+        if (p.HasExited) return; // a machine fast enough to finish first proves nothing either way
+        using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString()])) kill.WaitForExit();
+        var sw = Stopwatch.StartNew();
+        Assert.True(p.WaitForExit(TimeSpan.FromSeconds(5)), "still running 5 s after SIGTERM");
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(3), $"took {sw.Elapsed.TotalSeconds:F1} s to stop");
+        Assert.Equal(143, p.ExitCode);
+        var text = await err;
+        Assert.Contains("interrupted", text);
+        Assert.DoesNotContain("   at ", text);
+    }
+}
