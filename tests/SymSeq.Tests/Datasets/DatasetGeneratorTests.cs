@@ -78,12 +78,19 @@ public sealed class DatasetGeneratorTests : IDisposable
             var s = new DatasetGenerator(Options("sharded") with { Shard = k, Shards = 3 });
             Assert.True(s.Run(CancellationToken.None));
             shardChunks.AddRange(s.MyChunks());
-            shardLines.AddRange(Directory.GetFiles(s.ChunkDir).SelectMany(File.ReadAllLines));
+            shardLines.AddRange(Expand(s.PrefixPath));
         }
         Assert.Equal(shardChunks.Count, shardChunks.Distinct().Count());
-        var wholeLines = Directory.GetFiles(whole.ChunkDir).SelectMany(File.ReadAllLines);
-        Assert.Equal(wholeLines.Order(), shardLines.Order());
+        Assert.Equal(Expand(whole.PrefixPath).Order(), shardLines.Order());
     }
+
+    /// <summary>Every example of a merged file as often as it was drawn ("count|pair" gives count copies of pair).</summary>
+    private static IEnumerable<string> Expand(string prefixFile) =>
+        File.ReadLines(prefixFile).SelectMany(l =>
+        {
+            var bar = l.IndexOf('|');
+            return Enumerable.Repeat(l[(bar + 1)..], int.Parse(l[..bar]));
+        });
 
     [Fact]
     public void An_interrupted_run_keeps_finished_chunks_and_resumes_to_the_same_result()
