@@ -33,7 +33,11 @@ public static class SymSeqCheckpoint
         {
             // Optimizer moments stay float32: halving them would change the resumed trajectory.
             var useHalf = half && !name.StartsWith("adam.", StringComparison.Ordinal);
-            using var c = t.detach().cpu().contiguous().to(useHalf ? ScalarType.Float16 : ScalarType.Float32);
+            // Each intermediate held and disposed: a temporary left to the finalizer may be freed mid-call.
+            using var detached = t.detach();
+            using var onCpu = detached.cpu();
+            using var contiguous = onCpu.contiguous();
+            using var c = contiguous.to(useHalf ? ScalarType.Float16 : ScalarType.Float32);
             var bytes = c.bytes.ToArray();
             entries.Add(new Entry(name, t.shape, useHalf ? "f16" : "f32", offset, bytes.Length));
             blobs.Add(bytes);
@@ -95,7 +99,13 @@ public static class SymSeqCheckpoint
                 if (t.NumberOfElements * (dtype == ScalarType.Float16 ? 2 : 4) != e.Bytes)
                     throw new FormatException($"'{path}' is damaged: tensor {e.Name} has {e.Bytes} bytes for shape [{string.Join(", ", e.Shape)}]");
                 t.bytes = bytes;
-                tensors[e.Name] = dtype == ScalarType.Float32 ? t : t.to(ScalarType.Float32);
+                if (dtype == ScalarType.Float32) { tensors[e.Name] = t; continue; }
+                // Keep the half-precision tensor referenced until the conversion returns, then free it: left to the
+                // finalizer, it can be collected while libtorch is still reading it ("tensor does not have a device").
+                var converted = t.to(ScalarType.Float32);
+                GC.KeepAlive(t);
+                t.Dispose();
+                tensors[e.Name] = converted;
             }
             if (header.Sha256 is { } expected && !string.Equals(expected, Convert.ToHexString(sha.GetHashAndReset()), StringComparison.OrdinalIgnoreCase))
                 throw new FormatException($"'{path}' is damaged: its weights do not match their checksum (the file was changed after it was written)");
