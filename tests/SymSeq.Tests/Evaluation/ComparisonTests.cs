@@ -30,6 +30,9 @@ public sealed class ComparisonTests : IDisposable
         Assert.Equal((2, 3), (bwd.Solved, bwd.Total)); // exp(x^2) needs erfi: unsupported
         Assert.Equal((1, 1), (rows.Single(r => r.Task == "ode1").Solved, rows.Single(r => r.Task == "ode1").Total));
         Assert.Equal(4, File.ReadAllLines(log).Length);
+        var raw = File.ReadAllBytes(log);
+        Assert.False(raw.Length >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF, "the log must not start with a byte-order mark");
+        foreach (var line in File.ReadAllLines(log)) System.Text.Json.JsonDocument.Parse(line).Dispose(); // plain JSON lines
 
         // A crash tore the last line: the rerun drops it and redoes only that problem.
         var lines = File.ReadAllLines(log);
@@ -39,6 +42,18 @@ public sealed class ComparisonTests : IDisposable
         second.Run(sets, ["maxima"], null, 1, CancellationToken.None);
         Assert.Equal(4, File.ReadAllLines(log).Length);
         Assert.Equal(rows, second.Table(sets, ["maxima"]), (a, b) => (a.Task, a.System, a.Solved, a.Total) == (b.Task, b.System, b.Solved, b.Total));
+    }
+
+    [CasFact("maxima")]
+    public void Long_cas_answers_are_logged_whole()
+    {
+        // Maxima's answer to this one runs past 500 characters; the log keeps all of it, so it can be rechecked.
+        var sets = new[] { WriteSet("bwd", "x^14*exp(x)*sin(x)*cos(x)") };
+        var log = Path.Combine(_dir, "long.jsonl");
+        new Comparison(log, TimeSpan.FromSeconds(30)).Run(sets, ["maxima"], null, 1, CancellationToken.None);
+        var answer = System.Text.Json.JsonDocument.Parse(File.ReadAllLines(log).Single()).RootElement.EnumerateObject()
+            .Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String).Max(p => p.Value.GetString()!.Length);
+        Assert.True(answer > 500, $"the longest field is {answer} characters");
     }
 
     [Fact]
