@@ -73,7 +73,10 @@ public sealed class EvaluateCommand : CliApp.ICommand
 
     private static string LogLine(string task, int index, int beam, SolveResult r)
     {
-        var tokens = PrefixCodec.Encode(SymSeq.Verification.Problems.Canonical(r.Problem));
+        Expr input;
+        try { input = SymSeq.Verification.Problems.Canonical(r.Problem); }
+        catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { input = r.Problem; }
+        var tokens = PrefixCodec.Encode(input);
         var best = r.Verified ?? r.Candidates.FirstOrDefault();
         return JsonSerializer.Serialize(new
         {

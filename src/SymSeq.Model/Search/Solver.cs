@@ -30,7 +30,12 @@ public static class Solver
     public static long[] Source(Expr problem, ModelConfig config)
     {
         var vocab = Vocabulary.Paper;
-        var tokens = PrefixCodec.Encode(Problems.Canonical(problem));
+        // A problem too hard to canonicalize in time (or undefined, which front ends reject before this) is read
+        // as written, so one bad line of a test set never stops an evaluation.
+        Expr input;
+        try { input = Problems.Canonical(problem); }
+        catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { input = problem; }
+        var tokens = PrefixCodec.Encode(input);
         var unknown = tokens.FirstOrDefault(t => !vocab.Contains(t));
         if (unknown is not null) throw new ArgumentException($"the problem uses '{unknown}', which is not in the model's vocabulary");
         if (tokens.Length + 2 > config.MaxPositions)
