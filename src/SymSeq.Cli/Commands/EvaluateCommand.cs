@@ -73,10 +73,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
 
     private static string LogLine(string task, int index, int beam, SolveResult r)
     {
-        Expr input;
-        try { input = SymSeq.Verification.Problems.Canonical(r.Problem); }
-        catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { input = r.Problem; }
-        var tokens = PrefixCodec.Encode(input);
+        var tokens = PrefixCodec.Encode(Solver.ModelInput(r.Problem));
         var best = r.Verified ?? r.Candidates.FirstOrDefault();
         return JsonSerializer.Serialize(new
         {

@@ -30,17 +30,22 @@ public static class Solver
     public static long[] Source(Expr problem, ModelConfig config)
     {
         var vocab = Vocabulary.Paper;
-        // A problem too hard to canonicalize in time (or undefined, which front ends reject before this) is read
-        // as written, so one bad line of a test set never stops an evaluation.
-        Expr input;
-        try { input = Problems.Canonical(problem); }
-        catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { input = problem; }
-        var tokens = PrefixCodec.Encode(input);
+        var tokens = PrefixCodec.Encode(ModelInput(problem));
         var unknown = tokens.FirstOrDefault(t => !vocab.Contains(t));
         if (unknown is not null) throw new ArgumentException($"the problem uses '{unknown}', which is not in the model's vocabulary");
         if (tokens.Length + 2 > config.MaxPositions)
             throw new ArgumentException($"the input is {tokens.Length} tokens; this model accepts at most {config.MaxPositions - 2}");
         return vocab.Encode(tokens);
+    }
+
+    /// <summary>
+    /// The form the model reads: the canonical one, or the problem as written when that cannot be had (too hard in
+    /// time, or undefined, which front ends reject before this), so one bad test line never stops an evaluation.
+    /// </summary>
+    public static Expr ModelInput(Expr problem)
+    {
+        try { return Problems.Canonical(problem); }
+        catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { return problem; }
     }
 
     public static List<SolveResult> SolveBatch(Seq2SeqTransformer model, IReadOnlyList<Expr> problems, int beam = 10, int maxLen = 200,
