@@ -7,10 +7,12 @@ namespace SymSeq.Generation;
 /// in canonical form half the time and as the raw differentiation result otherwise (as the paper varies its
 /// simplification), and draws that are constant, undefined, too long or that collapsed to too few operators
 /// are rejected. Input "Y' - f", output F.
+/// With <paramref name="shortIntegrands"/> (task "bwds") only draws whose integrand is no longer than its integral
+/// are kept: FWD-shaped pairs (short f, longer F, as real integrals are) at BWD's cost, without a CAS.
 /// </summary>
-public sealed class BackwardGenerator(GeneratorContext context) : IProblemGenerator
+public sealed class BackwardGenerator(GeneratorContext context, bool shortIntegrands = false) : IProblemGenerator
 {
-    public string Task => "bwd";
+    public string Task => shortIntegrands ? "bwds" : "bwd";
 
     public Example? TryGenerate(Random rng, out string? rejection)
     {
@@ -18,8 +20,8 @@ public sealed class BackwardGenerator(GeneratorContext context) : IProblemGenera
         var raw = context.Expressions.Generate(ops, rng);
         var pair = Integrand(raw, ops, rng, out rejection);
         if (pair is null) return null;
-        // A constant integrand (F linear in x) teaches nothing.
-        if (pair.Value.f is Num) { rejection = Rejection.Invalid; return null; }
+        // A constant integrand (F linear in x, such as x*asinh(3)) teaches nothing.
+        if (!ExprParts.Contains(pair.Value.f, "x")) { rejection = Rejection.Constant; return null; }
         return new Example(Task, new Op(Operator.Sub, new Unknown(1), pair.Value.f), pair.Value.F);
     }
 
@@ -36,6 +38,8 @@ public sealed class BackwardGenerator(GeneratorContext context) : IProblemGenera
             var f = context.Simplify(Derivative.Of(F));
             if (!GeneratorContext.HasFiniteValues(f)) { rejection = Rejection.Invalid; return null; }
             if (!context.FitsLength(f)) { rejection = Rejection.TooLong; return null; }
+            if (shortIntegrands && PrefixCodec.Encode(f).Length > PrefixCodec.Encode(F).Length)
+            { rejection = Rejection.LongIntegrand; return null; }
             rejection = null;
             return (F, f);
         }

@@ -15,6 +15,7 @@ public static class Rejection
     public const string Invalid = "invalid";
     public const string Constant = "constant";
     public const string TooLong = "too long";
+    public const string LongIntegrand = "integrand longer than integral";
     public const string TooFewOps = "too few ops";
     public const string Timeout = "timeout";
     public const string NotInvertible = "not invertible";

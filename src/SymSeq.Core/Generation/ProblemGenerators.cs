@@ -3,11 +3,12 @@ namespace SymSeq.Generation;
 /// <summary>The task names the command line accepts, and the generator for each (dispose the IDisposable ones).</summary>
 public static class ProblemGenerators
 {
-    public static readonly string[] Tasks = ["bwd", "fwd", "ibp", "ode1", "ode2", "deriv"];
+    public static readonly string[] Tasks = ["bwd", "bwds", "fwd", "ibp", "ode1", "ode2", "deriv"];
 
     public static IProblemGenerator Create(string task, GeneratorContext context) => task switch
     {
         "bwd" => new BackwardGenerator(context),
+        "bwds" => new BackwardGenerator(context, shortIntegrands: true),
         "ibp" => new IntegrationByPartsGenerator(context),
         "ode1" => new OdeGenerator(context, 1),
         "ode2" => new OdeGenerator(context, 2),

@@ -47,6 +47,27 @@ public class GeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Bwds_keeps_only_short_integrands_that_depend_on_x()
+    {
+        var g = new BackwardGenerator(Context, shortIntegrands: true);
+        Assert.Equal("bwds", g.Task);
+        foreach (var ex in Draw(g, 200))
+        {
+            var f = Integrand(ex);
+            Assert.True(ExprParts.Contains(f, "x"), $"constant integrand {f}");
+            Assert.True(PrefixCodec.Encode(f).Length <= ex.OutputTokens.Length, $"{f} is longer than {ex.Output}");
+            Assert.True(SymSeq.Verification.Problems.Verify(ex.Input, ex.Output).Accepted, $"{ex.Input} => {ex.Output}");
+        }
+    }
+
+    [Fact]
+    public void Bwd_integrands_are_never_constant()
+    {
+        foreach (var ex in Draw(new BackwardGenerator(Context), 400, seed: 3))
+            Assert.True(ExprParts.Contains(Integrand(ex), "x"), $"constant integrand {Integrand(ex)}");
+    }
+
+    [Fact]
     public void Every_ibp_pair_verifies()
     {
         var g = new IntegrationByPartsGenerator(new GeneratorContext(ExpressionOptions.Default with { MaxOps = 6 }));
