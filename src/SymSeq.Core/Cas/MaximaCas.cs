@@ -35,7 +35,12 @@ public sealed class MaximaCas : ComputerAlgebraSystem
     private CasResult Run(string call, TimeSpan budget, bool ode)
     {
         // errcatch turns a Maxima error into []; the answer comes back on one tagged line.
-        var request = $"print(\"{Begin}\")$ block([r], r: errcatch({call}), if r = [] then print(\"{Error}\") else print(\"{Answer}\", string(r[1])))$ print(\"{End}\")$";
+        // atan2(u, v) becomes atan(u/v) (an antiderivative up to a piecewise constant, which the verifier accepts
+        // where it is differentiable); an implicit ODE solution is solved for y where Maxima can.
+        var explicitY = ode
+            ? "if not atom(r) and op(r) = \"=\" and lhs(r) # y then block([s], s: sublist(errcatch(solve(r, y))[1], lambda([e], lhs(e) = y and freeof(y, rhs(e)))), if s # [] then r: first(s)),"
+            : "";
+        var request = $"print(\"{Begin}\")$ block([r], r: errcatch({call}), if r = [] then print(\"{Error}\") else (r: subst(lambda([u, v], atan(u/v)), atan2, r[1]), {explicitY} print(\"{Answer}\", string(r))))$ print(\"{End}\")$";
         var reply = Process.Exchange(request, l => l.TrimEnd() == End, budget, IsQuestion);
         if (reply.Outcome != CasProcess.Outcome.Done) return FromFailure(reply, "");
         var answerLine = reply.Lines.FirstOrDefault(l => l.StartsWith(Answer, StringComparison.Ordinal));

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace SymSeq.Cas;
+
+/// <summary>Which computer algebra systems this machine has: Maxima on the PATH, SymPy importable by python3.</summary>
+public static class CasLocator
+{
+    private static readonly Lazy<bool> HasMaxima = new(() => OnPath("maxima"));
+    private static readonly Lazy<bool> HasSympy = new(() => OnPath("python3") && Runs("python3", "-c", "import sympy"));
+
+    public static bool IsInstalled(string name) => name switch
+    {
+        "maxima" => HasMaxima.Value,
+        "sympy" => HasSympy.Value,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The systems a choice means, in the order they are tried: auto is every installed one (Maxima first, it
+    /// solves more), none is none, a name is that system (an error names it when it is not installed).
+    /// </summary>
+    /// Lazy: auto checks a system only when the caller gets to it (finding SymPy starts Python).
+    public static IEnumerable<string> Resolve(string choice) => choice switch
+    {
+        "none" => [],
+        "auto" => ComputerAlgebraSystem.Known.Where(IsInstalled),
+        _ when ComputerAlgebraSystem.Known.Contains(choice) => IsInstalled(choice)
+            ? [choice]
+            : throw new CasUnavailableException(choice == "maxima"
+                ? "--cas maxima: maxima is not installed (Debian: apt-get install maxima maxima-share)"
+                : "--cas sympy: python3 cannot import sympy (Debian: apt-get install python3-sympy)"),
+        _ => throw new ArgumentException($"unknown CAS '{choice}': expected auto, none, {string.Join(", ", ComputerAlgebraSystem.Known)}"),
+    };
+
+    private static bool OnPath(string exe) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(dir => File.Exists(Path.Combine(dir, exe)));
+
+    private static bool Runs(string exe, params string[] args)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var a in args) start.ArgumentList.Add(a);
+            using var p = Process.Start(start)!;
+            if (p.WaitForExit(20_000)) return p.ExitCode == 0;
+            p.Kill(entireProcessTree: true);
+            return false;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException) { return false; }
+    }
+}

@@ -1,0 +1,30 @@
+namespace SymSeq.Solving;
+
+/// <summary>Where a verified answer came from (its provenance).</summary>
+public enum Engine
+{
+    /// <summary>A beam candidate of the model for the problem as given.</summary>
+    Model,
+    /// <summary>The problem split by linearity; each term solved by the model or a basic rule, recombined.</summary>
+    Decomposition,
+    /// <summary>A model candidate fixed by <see cref="CandidateRepair"/> (a constant factor, a polynomial part).</summary>
+    Repair,
+    Maxima,
+    Sympy,
+}
+
+public static class EngineNames
+{
+    public static string Describe(this Engine e) => e switch
+    {
+        Engine.Model => "model",
+        Engine.Decomposition => "model after decomposition",
+        Engine.Repair => "repaired candidate",
+        Engine.Maxima => "maxima",
+        Engine.Sympy => "sympy",
+        _ => e.ToString(),
+    };
+}
+
+/// <summary>One engine's try at a problem, for --verbose and logs: what it did, how it ended, how long it took.</summary>
+public sealed record EngineAttempt(string Engine, string Outcome, TimeSpan Elapsed);

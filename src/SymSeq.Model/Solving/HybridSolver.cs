@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using SymSeq.Cas;
+using SymSeq.Expressions;
+using SymSeq.Model;
+using SymSeq.Search;
+using SymSeq.Verification;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// The one way SymSeq solves a problem, behind every front end (command line, library, web): the model's beam,
+/// linearity before the model, repair of near-miss candidates, a wider beam, then a CAS, all inside one time
+/// budget. Every answer, whoever proposes it, is returned only when <see cref="Problems.Verify"/> accepts it.
+/// Thread-safe; dispose it to stop the CAS processes it started.
+/// </summary>
+public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? options = null) : IDisposable
+{
+    private readonly Dictionary<string, ComputerAlgebraSystem> _cas = [];
+    private readonly Dictionary<string, object> _casLocks = [];
+
+    public HybridOptions Options { get; } = (options ?? new HybridOptions()).Validated();
+
+    /// <summary>The model, or null to run only the rules and the CAS.</summary>
+    public Seq2SeqTransformer? Model { get; } = model;
+
+    public SolveOutcome Solve(Expr problem, CancellationToken cancel = default)
+    {
+        var run = new Run(this, problem, cancel);
+        try { return run.Execute(); }
+        finally { run.Dispose(); }
+    }
+
+    /// <summary>The state of one Solve: the clock, the attempts so far and the best candidates seen.</summary>
+    private sealed class Run(HybridSolver owner, Expr problem, CancellationToken cancel) : IDisposable
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly CancellationTokenSource _budget = MakeBudget(owner.Options.TimeLimit, cancel);
+        private readonly List<EngineAttempt> _attempts = [];
+        private IReadOnlyList<Candidate> _candidates = [];
+        private HybridOptions O => owner.Options;
+
+        private static CancellationTokenSource MakeBudget(TimeSpan limit, CancellationToken cancel)
+        {
+            var cts = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            cts.CancelAfter(limit);
+            return cts;
+        }
+
+        private static readonly TimeSpan MinCasTime = TimeSpan.FromMilliseconds(200);
+
+        private TimeSpan Left => O.TimeLimit - _clock.Elapsed;
+
+        public SolveOutcome Execute()
+        {
+            var isIntegral = Problems.TryIntegrand(problem, out var integrand);
+            var terms = isIntegral && O.Decompose ? Decompose(integrand) : null;
+            var rules = terms?.ToDictionary(t => t, t => BasicIntegrals.TryIntegrate(t.Core)) ?? [];
+
+            // Every term by a basic rule (3x² + 5): no model needed.
+            if (terms is not null && rules.Values.All(r => r is not null)
+                && Accept(Linearity.Combine(terms.Select(t => (t.Factor, rules[t]!))), Engine.Decomposition, "basic rules for every term") is { } direct)
+                return direct;
+
+            if (owner.Model is not null)
+            {
+                var cores = terms?.Where(t => rules[t] is null).Select(t => t.Core).Distinct().ToList() ?? [];
+                var solvedCores = new Dictionary<Expr, Expr>();
+                foreach (var beam in new[] { O.Beam, O.WideBeam }.Where((b, i) => i == 0 || b > O.Beam))
+                {
+                    if (_budget.IsCancellationRequested) break;
+                    var pending = cores.Where(c => !solvedCores.ContainsKey(c)).ToList();
+                    var sw = Stopwatch.StartNew();
+                    List<SolveResult> results;
+                    try
+                    {
+                        results = Solver.SolveBatch(owner.Model, [problem, .. pending.Select(Problems.Integration)], beam, O.MaxAnswerTokens, _budget.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+                    {
+                        _attempts.Add(new EngineAttempt($"model, beam {beam}", "stopped at the time limit", sw.Elapsed));
+                        break;
+                    }
+                    _candidates = results[0].Candidates;
+                    var whole = results[0].Verified;
+                    _attempts.Add(new EngineAttempt($"model, beam {beam}",
+                        whole is null ? $"no candidate verified ({Summary(results[0])})" : $"candidate {whole.Rank} verified", sw.Elapsed));
+                    if (whole is not null) return Done(whole.Answer!, whole.Verdict, Engine.Model) with { CandidateRank = whole.Rank };
+
+                    if (isIntegral && O.Repair && Repair(integrand, results[0].Candidates, $"beam {beam}") is { } repaired) return repaired;
+
+                    if (terms is not null)
+                    {
+                        for (var i = 0; i < pending.Count; i++)
+                            if (results[i + 1].Verified is { } v) solvedCores[pending[i]] = v.Answer!;
+                            else if (O.Repair && RepairTerm(pending[i], results[i + 1].Candidates) is { } fixedTerm) solvedCores[pending[i]] = fixedTerm;
+                        var missing = terms.Count(t => rules[t] is null && !solvedCores.ContainsKey(t.Core));
+                        if (missing == 0)
+                        {
+                            var combined = Linearity.Combine(terms.Select(t => (t.Factor, rules[t] ?? solvedCores[t.Core])));
+                            if (Accept(combined, Engine.Decomposition, $"{terms.Count} terms, beam {beam}") is { } decomposed) return decomposed;
+                        }
+                        else _attempts.Add(new EngineAttempt($"decomposition, beam {beam}", $"{missing} of {terms.Count} terms unsolved", TimeSpan.Zero));
+                    }
+                }
+            }
+            else _attempts.Add(new EngineAttempt("model", "no model loaded", TimeSpan.Zero));
+
+            foreach (var name in CasList())
+            {
+                cancel.ThrowIfCancellationRequested();
+                if (Left < MinCasTime)
+                {
+                    _attempts.Add(new EngineAttempt(name, "skipped: no time left", TimeSpan.Zero));
+                    continue;
+                }
+                if (AskCas(name) is { } casAnswer) return casAnswer;
+            }
+            cancel.ThrowIfCancellationRequested();
+            return new SolveOutcome(problem, null, null, null, _clock.Elapsed, _candidates, _attempts);
+        }
+
+        /// <summary>The terms of a canonical integrand, or null when linearity does not change the problem.</summary>
+        private List<LinearTerm>? Decompose(Expr integrand)
+        {
+            Expr canonical;
+            try { canonical = Simplifier.Simplify(integrand); }
+            catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { return null; }
+            var terms = Linearity.Split(canonical).ToList();
+            if (terms.Count == 1 && terms[0].Factor is Num { Value.IsOne: true } && BasicIntegrals.TryIntegrate(terms[0].Core) is null) return null;
+            return terms;
+        }
+
+        private SolveOutcome? Repair(Expr integrand, IReadOnlyList<Candidate> candidates, string what)
+        {
+            var sw = Stopwatch.StartNew();
+            var tried = 0;
+            foreach (var c in candidates.Where(c => c.Answer is not null && !c.Verdict.Uncheckable))
+            {
+                if (_budget.IsCancellationRequested) break;
+                foreach (var fix in CandidateRepair.Fixes(integrand, c.Answer!))
+                {
+                    tried++;
+                    var verdict = Problems.Verify(problem, fix);
+                    if (verdict.Accepted)
+                    {
+                        _attempts.Add(new EngineAttempt($"repair, {what}", $"candidate {c.Rank} fixed and verified", sw.Elapsed));
+                        return Done(fix, verdict, Engine.Repair) with { CandidateRank = c.Rank };
+                    }
+                }
+            }
+            _attempts.Add(new EngineAttempt($"repair, {what}", tried == 0 ? "no candidate had a simple fix" : $"{tried} fixes, none verified", sw.Elapsed));
+            return null;
+        }
+
+        private static Expr? RepairTerm(Expr core, IReadOnlyList<Candidate> candidates)
+        {
+            var termProblem = Problems.Integration(core);
+            foreach (var c in candidates.Where(c => c.Answer is not null && !c.Verdict.Uncheckable))
+                foreach (var fix in CandidateRepair.Fixes(core, c.Answer!))
+                    if (Problems.Verify(termProblem, fix).Accepted) return fix;
+            return null;
+        }
+
+        private SolveOutcome? Accept(Expr answer, Engine engine, string what)
+        {
+            var sw = Stopwatch.StartNew();
+            var verdict = Problems.Verify(problem, answer);
+            _attempts.Add(new EngineAttempt(engine.Describe(), $"{what}: {verdict.Label}", sw.Elapsed));
+            return verdict.Accepted ? Done(answer, verdict, engine) : null;
+        }
+
+        private SolveOutcome? AskCas(string name)
+        {
+            var sw = Stopwatch.StartNew();
+            CasResult result;
+            try
+            {
+                var cas = owner.CasFor(name, out var gate);
+                lock (gate) result = cas.Solve(problem, Left);
+            }
+            catch (CasUnavailableException e)
+            {
+                _attempts.Add(new EngineAttempt(name, $"unavailable: {e.Message}", sw.Elapsed));
+                return null;
+            }
+            if (result.Status != CasStatus.Solved || result.Answer is null)
+            {
+                _attempts.Add(new EngineAttempt(name, $"{result.Status.ToString().ToLowerInvariant()}: {Shorten(result.Raw)}", sw.Elapsed));
+                return null;
+            }
+            var verdict = Problems.Verify(problem, result.Answer);
+            _attempts.Add(new EngineAttempt(name, $"answered, {verdict.Label}", sw.Elapsed));
+            return verdict.Accepted ? Done(result.Answer, verdict, name == "maxima" ? Engine.Maxima : Engine.Sympy) : null;
+        }
+
+        private IEnumerable<string> CasList()
+        {
+            try { return CasLocator.Resolve(O.Cas); } // lazy for auto: SymPy is looked for only when Maxima failed
+            catch (CasUnavailableException e)
+            {
+                _attempts.Add(new EngineAttempt(O.Cas, e.Message, TimeSpan.Zero));
+                return [];
+            }
+        }
+
+        private SolveOutcome Done(Expr answer, Verdict verdict, Engine engine) =>
+            new(problem, answer, verdict, engine, _clock.Elapsed, _candidates, _attempts);
+
+        private static string Summary(SolveResult r)
+        {
+            var rejected = r.Candidates.Count(c => c.Verdict.Kind == VerdictKind.Rejected);
+            var unsure = r.Candidates.Count(c => c.Verdict.Uncheckable);
+            return unsure == 0 ? $"{rejected} rejected" : $"{rejected} rejected, {unsure} uncheckable";
+        }
+
+        private static string Shorten(string s) => s.Length <= 160 ? s : s[..157] + "...";
+
+        public void Dispose() => _budget.Dispose();
+    }
+
+    private ComputerAlgebraSystem CasFor(string name, out object gate)
+    {
+        lock (_cas)
+        {
+            if (!_cas.TryGetValue(name, out var cas))
+            {
+                _cas[name] = cas = ComputerAlgebraSystem.Create(name);
+                _casLocks[name] = new object();
+            }
+            gate = _casLocks[name];
+            return cas;
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_cas)
+        {
+            foreach (var cas in _cas.Values) cas.Dispose();
+            _cas.Clear();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using SymSeq.Expressions;
+using SymSeq.Search;
+using SymSeq.Verification;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// What <see cref="HybridSolver"/> made of one problem: the verified answer and the engine that produced it (or
+/// none), the model's candidates for the whole problem (best first, each with its verdict), and every attempt.
+/// </summary>
+public sealed record SolveOutcome(
+    Expr Problem,
+    Expr? Answer,
+    Verdict? Verdict,
+    Engine? Engine,
+    TimeSpan Elapsed,
+    IReadOnlyList<Candidate> Candidates,
+    IReadOnlyList<EngineAttempt> Attempts)
+{
+    public bool Solved => Answer is not null && Verdict is { Accepted: true };
+
+    /// <summary>The 1-based rank of the model candidate that verified, when the answer is one.</summary>
+    public int? CandidateRank { get; init; }
+}
