@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SymSeq.Tests.Cas;
 
 /// <summary>
@@ -14,28 +12,5 @@ public sealed class CasFactAttribute : FactAttribute
             Skip = $"{cas} is not installed here (on Debian: apt-get install maxima maxima-share python3-sympy); CI installs it";
     }
 
-    private static readonly Dictionary<string, bool> Installed = [];
-
-    private static bool IsInstalled(string cas)
-    {
-        lock (Installed)
-        {
-            if (!Installed.TryGetValue(cas, out var yes))
-                Installed[cas] = yes = cas == "maxima" ? Runs("maxima", "--version") : Runs("python3", "-c", "import sympy");
-            return yes;
-        }
-    }
-
-    private static bool Runs(string file, params string[] args)
-    {
-        try
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in args) start.ArgumentList.Add(a);
-            using var p = Process.Start(start)!;
-            if (!p.WaitForExit(30_000)) { p.Kill(true); return false; }
-            return p.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception) { return false; }
-    }
+    private static bool IsInstalled(string cas) => SymSeq.Cas.CasLocator.IsInstalled(cas);
 }

@@ -73,8 +73,8 @@ public class FuzzTests
     public void Integrate_and_solve_only_give_documented_outcomes() =>
         Prop.ForAll(Gen.OneOf(Mutated, Extreme).ToArbitrary(), s =>
         {
-            Check("integrate", s, "--model", Tiny, "--beam", "2");
-            Check("solve", s, "--model", Tiny, "--beam", "2");
+            Check("integrate", s, "--model", Tiny, "--beam", "2", "--time-limit", "2");
+            Check("solve", s, "--model", Tiny, "--beam", "2", "--time-limit", "2");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(Math.Max(25, Tests(25) / 10)));
 
     [Fact]

@@ -62,13 +62,22 @@ public class RobustnessTests
     public void An_integrand_may_not_contain_the_unknown_function() =>
         AssertCleanError(CliRunner.Run("integrate", "f'(x)", "--model", Tiny), "may not contain");
 
+    [Theory]
+    [InlineData("--cas", "mathematica", "unknown choice 'mathematica'")]
+    [InlineData("--time-limit", "-1", "--time-limit")]
+    [InlineData("--time-limit", "soon", "--time-limit")]
+    [InlineData("--wide-beam", "-5", "--wide-beam")]
+    [InlineData("--format", "html", "--format")]
+    public void Bad_search_options_are_named_before_the_model_loads(string option, string value, string message) =>
+        AssertCleanError(CliRunner.Run("integrate", "x*cos(x)", option, value, "--model", "/nonexistent/model.symseq"), message);
+
     [Fact]
     public void Huge_powers_end_quickly()
     {
         foreach (var e in new[] { "10^5000", "10^(10^5)", "x^(10^20)" })
             Assert.True(CliRunner.Run("simplify", e).Code is 0 or 1);
-        var r = CliRunner.Run("integrate", "x^(10^20)", "--model", Tiny, "--beam", "2");
-        Assert.True(r.Code is 1 or 3, r.Err);
+        var r = CliRunner.Run("integrate", "x^(10^20)", "--model", Tiny, "--beam", "2", "--cas", "none");
+        Assert.True(r.Code is 0 or 1 or 3, r.Err);
         Assert.DoesNotContain("   at ", r.Err);
     }
 

@@ -1,0 +1,54 @@
+using FsCheck;
+using FsCheck.Fluent;
+using SymSeq.Expressions;
+using SymSeq.Solving;
+using SymSeq.Tests.Expressions;
+using SymSeq.Verification;
+
+namespace SymSeq.Tests.Solving;
+
+public class CandidateRepairTests
+{
+    private static readonly Operator[] Smooth = [Operator.Exp, Operator.Sin, Operator.Cos, Operator.Atan, Operator.Sinh, Operator.Pow2];
+
+    [Fact]
+    public void A_candidate_off_by_a_constant_factor_is_fixed() =>
+        Prop.ForAll(ExprGen.Arb(Smooth, maxOps: 5), Gen.Choose(-1000, 1000).ToArbitrary(), (tree, k) =>
+        {
+            var F = LinearityTests.OnlyX(tree);
+            if (k is 0 or 1 || !ExprParts.Contains(F, "x") || !Simplifier.TrySimplify(Derivative.Of(F), out var f) || f is Num) return true;
+            if (!IntegralVerifier.Check(f, F).Accepted) return true; // a tree the verifier cannot check says nothing here
+            var wrong = new Num(k) * F;
+            return CandidateRepair.Fixes(f, wrong).Any(fix => IntegralVerifier.Check(f, fix).Accepted);
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+
+    [Theory]
+    [InlineData("x*cos(x)", "x*sin(x) + cos(x) + 3*x^2 - 5*x")]
+    [InlineData("x*cos(x)", "x*sin(x) + cos(x) + ln(x)")]
+    [InlineData("exp(x)", "-exp(x)/7")]
+    [InlineData("exp(x)", "pi*exp(x)")]
+    public void Near_misses_are_fixed(string integrand, string candidate)
+    {
+        var f = InfixParser.Parse(integrand);
+        Assert.Contains(CandidateRepair.Fixes(f, InfixParser.Parse(candidate)), fix => IntegralVerifier.Check(f, fix).Accepted);
+    }
+
+    [Theory]
+    [InlineData("x*cos(x)", "x*sin(x)")]
+    [InlineData("x*cos(x)", "sin(x) + exp(x)")]
+    public void Wrong_candidates_get_no_fix_that_verifies(string integrand, string candidate)
+    {
+        var f = InfixParser.Parse(integrand);
+        Assert.DoesNotContain(CandidateRepair.Fixes(f, InfixParser.Parse(candidate)), fix => IntegralVerifier.Check(f, fix).Accepted);
+    }
+
+    [Theory]
+    [InlineData(0.5, 1, 2)]
+    [InlineData(-0.75, -3, 4)]
+    [InlineData(1000, 1000, 1)]
+    [InlineData(0.001, 1, 1000)]
+    public void Small_rationals_are_recognised(double v, int p, int q) => Assert.Equal(new Rational(p, q), CandidateRepair.SmallRational(v));
+
+    [Fact]
+    public void Irrational_ratios_are_not_taken_for_rationals() => Assert.Null(CandidateRepair.SmallRational(Math.PI));
+}

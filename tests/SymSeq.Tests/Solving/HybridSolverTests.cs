@@ -1,0 +1,111 @@
+using SymSeq.Checkpoints;
+using SymSeq.Expressions;
+using SymSeq.Model;
+using SymSeq.Solving;
+using SymSeq.Tests.Cas;
+using SymSeq.Verification;
+
+namespace SymSeq.Tests.Solving;
+
+/// <summary>The hybrid solver with the bundled model, with no model, and with a CAS.</summary>
+[Collection("torch")]
+public class HybridSolverTests : IDisposable
+{
+    private readonly Seq2SeqTransformer _model = Load();
+
+    private static Seq2SeqTransformer Load()
+    {
+        var m = SymSeqCheckpoint.LoadAny(Path.Combine(TestPaths.Repo, "models", "default.symseq"));
+        m.eval();
+        return m;
+    }
+
+    private static Expr Integral(string f) => Problems.Integration(InfixParser.Parse(f));
+
+    private static void AssertSolved(SolveOutcome o)
+    {
+        Assert.True(o.Solved, string.Join("; ", o.Attempts.Select(a => $"{a.Engine}: {a.Outcome}")));
+        Assert.True(Problems.Verify(o.Problem, o.Answer!).Accepted);
+    }
+
+    [Fact]
+    public void Sums_of_basic_terms_need_no_model()
+    {
+        using var solver = new HybridSolver(null, new HybridOptions { Cas = "none" });
+        var o = solver.Solve(Integral("3*x^2 - 4/x + 5"));
+        AssertSolved(o);
+        Assert.Equal(Engine.Decomposition, o.Engine);
+        var none = solver.Solve(Integral("x*cos(x)"));
+        Assert.False(none.Solved);
+        Assert.Contains(none.Attempts, a => a.Outcome.Contains("no model"));
+    }
+
+    [Theory]
+    [InlineData("x*cos(x)")]
+    [InlineData("x*exp(x)")]
+    [InlineData("x*sinh(x)")]
+    public void Variants_of_a_solved_integral_are_solved_without_a_cas(string f)
+    {
+        // Welleck et al.'s brittleness cases: k·f, f/k, f + exp(x), f + ln(x), and a sum with another solved problem.
+        using var solver = new HybridSolver(_model, new HybridOptions { Cas = "none", TimeLimit = TimeSpan.FromSeconds(30) });
+        AssertSolved(solver.Solve(Integral(f)));
+        foreach (var variant in new[] { $"1000*({f})", $"({f})/7", $"{f} + exp(x)", $"{f} + ln(x)", $"{f} + cos(x)*exp(sin(x))", $"-37*({f}) + 3*x^2" })
+        {
+            var o = solver.Solve(Integral(variant));
+            AssertSolved(o);
+            Assert.NotEqual(Engine.Maxima, o.Engine);
+        }
+    }
+
+    [Fact]
+    public void The_time_limit_bounds_the_search()
+    {
+        using var solver = new HybridSolver(_model, new HybridOptions { Cas = "none", WideBeam = 400, TimeLimit = TimeSpan.FromSeconds(0.5) });
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var o = solver.Solve(Integral("exp(x^2)*tan(x)^3/(1 + asinh(x))"));
+        Assert.False(o.Solved);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"{sw.Elapsed}");
+    }
+
+    [Fact]
+    public void A_cancelled_solve_throws_rather_than_reporting_failure()
+    {
+        using var solver = new HybridSolver(_model, new HybridOptions { Cas = "none" });
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => solver.Solve(Integral("x*cos(x)*exp(x)"), cts.Token));
+    }
+
+    [Fact]
+    public void Bad_options_are_named()
+    {
+        Assert.Contains("time limit", Assert.Throws<ArgumentException>(() => new HybridOptions { TimeLimit = TimeSpan.Zero }.Validated()).Message);
+        Assert.Contains("unknown CAS", Assert.Throws<ArgumentException>(() => new HybridOptions { Cas = "mathematica" }.Validated()).Message);
+    }
+
+    [CasFact("maxima")]
+    public void Maxima_answers_what_the_model_cannot_and_is_verified()
+    {
+        using var solver = new HybridSolver(null, new HybridOptions { Cas = "maxima", TimeLimit = TimeSpan.FromSeconds(30) });
+        var o = solver.Solve(Integral("sqrt(2*x+1)"));
+        AssertSolved(o);
+        Assert.Equal(Engine.Maxima, o.Engine);
+        // atan2 in Maxima's answer is read back as atan.
+        AssertSolved(solver.Solve(Integral("1/(2 + sin(x))")));
+        // An implicit solution (y^2 = x^2 + c) is solved for y.
+        var ode = solver.Solve(InfixParser.ParseEquation("y' = x/y"));
+        AssertSolved(ode);
+        Assert.False(ExprParts.ContainsUnknown(ode.Answer!));
+    }
+
+    [CasFact("sympy")]
+    public void Sympy_answers_are_verified_too()
+    {
+        using var solver = new HybridSolver(null, new HybridOptions { Cas = "sympy", TimeLimit = TimeSpan.FromSeconds(60) });
+        var o = solver.Solve(InfixParser.ParseEquation("y'' + y = 0"));
+        AssertSolved(o);
+        Assert.Equal(Engine.Sympy, o.Engine);
+    }
+
+    public void Dispose() => _model.Dispose();
+}

@@ -1,0 +1,39 @@
+using FsCheck;
+using FsCheck.Fluent;
+using SymSeq.Expressions;
+using SymSeq.Solving;
+using SymSeq.Tests.Expressions;
+
+namespace SymSeq.Tests.Solving;
+
+public class LinearityTests
+{
+    [Fact]
+    public void Coefficients_and_constant_terms_are_taken_out()
+    {
+        var terms = Linearity.Split(Simplifier.Simplify(InfixParser.Parse("1000*x*cos(x) - 3*exp(x)/2 + pi*sqrt(2)*sin(x) + 7")));
+        Assert.Equal(4, terms.Count);
+        Assert.Contains(terms, t => t.Core == InfixParser.Parse("x*cos(x)") && t.Factor == new Num(1000));
+        Assert.Contains(terms, t => t.Core == InfixParser.Parse("exp(x)") && t.Factor == new Num(new Rational(-3, 2)));
+        Assert.Contains(terms, t => t.Core == InfixParser.Parse("sin(x)") && !ExprParts.Contains(t.Factor, "x") && t.Factor is Op);
+        Assert.Contains(terms, t => t.IsConstant && t.Factor == new Num(7));
+    }
+
+    [Fact]
+    public void Splitting_and_recombining_keeps_the_value() =>
+        Prop.ForAll(ExprGen.Arb(ExprGen.Unary, maxOps: 9, allowNegative: true), e =>
+        {
+            if (!Simplifier.TrySimplify(OnlyX(e), out var s)) return true;
+            var terms = Linearity.Split(s);
+            foreach (var t in terms)
+            {
+                if (ExprParts.Contains(t.Factor, "x")) return false;
+                if (!t.IsConstant && !ExprParts.Contains(t.Core, "x")) return false;
+            }
+            var back = Linearity.Combine(terms.Select(t => (t.Factor, t.Core)));
+            return NumericEquivalence.Check(back, s).Verdict != Equivalence.Different;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+
+    /// <summary>The tree with its other symbols replaced by numbers, so x is the only variable.</summary>
+    public static Expr OnlyX(Expr e) => ExprParts.Substitute(e, n => n is Sym { Name: not "x" and not "pi" and not "E" } ? new Num(2) : null);
+}
