@@ -2,6 +2,7 @@ using System.Text.Json;
 using SymSeq.Cas;
 using SymSeq.Datasets;
 using SymSeq.Evaluation;
+using SymSeq.Solving;
 
 namespace SymSeq.Cli.Commands;
 
@@ -13,7 +14,8 @@ public sealed class CompareCommand : CliApp.ICommand
         symseq compare --data FILE[,FILE] [options]
 
           --data FILES       prefix test sets (bwd.test, ode1.test, ...); the task is the file name
-          --systems LIST     model,maxima,sympy (default all three)
+          --systems LIST     model,hybrid,maxima,sympy (default all four); hybrid is the solver integrate and
+                             solve use: the model, decomposition, repair, then every installed CAS
           --model PATH       the model (default: the bundled one)
           --beam K           model beam size (default 10)
           --timeout S        seconds each CAS gets per problem (default 30); past it the CAS is restarted
@@ -28,10 +30,10 @@ public sealed class CompareCommand : CliApp.ICommand
     public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var files = args.Required("data").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var systems = (args.String("systems") ?? "model,maxima,sympy").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToList();
+        var systems = (args.String("systems") ?? "model,hybrid,maxima,sympy").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToList();
         foreach (var s in systems)
-            if (s != Comparison.ModelSystem && !ComputerAlgebraSystem.Known.Contains(s))
-                throw new UsageException($"--systems: unknown system '{s}'; expected model, {string.Join(", ", ComputerAlgebraSystem.Known)}");
+            if (s is not (Comparison.ModelSystem or Comparison.HybridSystem) && !ComputerAlgebraSystem.Known.Contains(s))
+                throw new UsageException($"--systems: unknown system '{s}'; expected model, hybrid, {string.Join(", ", ComputerAlgebraSystem.Known)}");
         var modelPath = args.String("model");
         var beam = args.Int("beam", 10, 1, 1000);
         var timeout = args.Double("timeout", 30);
@@ -43,8 +45,11 @@ public sealed class CompareCommand : CliApp.ICommand
         args.EnsureAllUsed();
 
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
-        using var model = systems.Contains(Comparison.ModelSystem) ? ModelLocator.Load(modelPath, precision) : null;
-        var comparison = new Comparison(outPath, TimeSpan.FromSeconds(timeout));
+        using var model = systems.Contains(Comparison.ModelSystem) || systems.Contains(Comparison.HybridSystem) ? ModelLocator.Load(modelPath, precision) : null;
+        var comparison = new Comparison(outPath, TimeSpan.FromSeconds(timeout))
+        {
+            Hybrid = new HybridOptions { Beam = beam, TimeLimit = TimeSpan.FromSeconds(timeout) },
+        };
         if (comparison.Outcomes.Count > 0) stderr.WriteLine($"resuming: {comparison.Outcomes.Count} outcomes already in {outPath}");
         var progress = new ProgressLine(stderr);
         comparison.Run(sets, systems, model, beam, cancel, progress.Report);

@@ -3,15 +3,21 @@ using SymSeq.Datasets;
 using SymSeq.Expressions;
 using SymSeq.Evaluation;
 using SymSeq.Search;
+using SymSeq.Solving;
 
 namespace SymSeq.Cli.Commands;
 
 public sealed class EvaluateCommand : CliApp.ICommand
 {
     public string Name => "evaluate";
+    public IReadOnlyList<string> Flags => ["hybrid", "no-decompose", "no-repair"];
     public string Summary => "verified accuracy of a model on a test set, per task and beam size";
     public string Usage => """
-        symseq evaluate --model PATH --data FILE[,FILE] [--beam 1,10,50] [--limit N] [--json OUT.json] [--out LOG.jsonl]
+        symseq evaluate --model PATH --data FILE[,FILE] [--beam 1,10,50] [--hybrid] [--limit N] [--json OUT.json] [--out LOG.jsonl]
+
+          --hybrid       add a column for the hybrid solver (what integrate and solve run: beam 10, decomposition,
+                         repair, beam 50, then a CAS), one problem at a time; --time-limit S, --cas C,
+                         --wide-beam N, --no-decompose and --no-repair set it as for integrate
 
           --out LOG      one JSON line per problem and beam size: task, index, beam, solved, input length in tokens,
                          operators of the input, the verified answer's rank and the verdict; break a run down by
@@ -29,13 +35,16 @@ public sealed class EvaluateCommand : CliApp.ICommand
         var json = args.String("json");
         var logPath = args.String("out");
         var precision = args.String("precision");
+        var hybrid = args.Flag("hybrid") ? IntegrateCommand.ReadOptions(args, readBeam: false) : null;
         args.EnsureAllUsed();
         // Bad files are reported before the model load, which takes seconds.
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
         using var model = ModelLocator.Load(modelPath, precision);
         var progress = new ProgressLine(stderr);
         var log = new List<string>();
-        var table = new Dictionary<string, Dictionary<int, (int Solved, int Total)>>();
+        var table = new Dictionary<string, Dictionary<string, (int Solved, int Total)>>();
+        var columns = beams.Select(k => $"beam{k}").Concat(hybrid is null ? [] : ["hybrid"]).ToList();
+        using var solver = hybrid is null ? null : new HybridSolver(model, hybrid);
         foreach (var (task, _, problems) in sets)
         {
             table[task] = [];
@@ -52,7 +61,20 @@ public sealed class EvaluateCommand : CliApp.ICommand
                     progress.Report($"{task} beam {k}: {Math.Min(i + 16, problems.Count)}/{problems.Count}, {solved} solved");
                 }
                 progress.Finish();
-                table[task][k] = (solved, problems.Count);
+                table[task][$"beam{k}"] = (solved, problems.Count);
+            }
+            if (solver is not null)
+            {
+                var solved = 0;
+                for (var i = 0; i < problems.Count && !cancel.IsCancellationRequested; i++)
+                {
+                    var o = solver.Solve(problems[i], cancel);
+                    if (o.Solved) solved++;
+                    if (logPath is not null) log.Add(HybridLogLine(task, i, o));
+                    progress.Report($"{task} hybrid: {i + 1}/{problems.Count}, {solved} solved");
+                }
+                progress.Finish();
+                table[task]["hybrid"] = (solved, problems.Count);
             }
         }
         if (cancel.IsCancellationRequested)
@@ -60,15 +82,26 @@ public sealed class EvaluateCommand : CliApp.ICommand
             stderr.WriteLine("interrupted: no table written (the counts would cover only part of the test set)");
             return Task.FromResult(130);
         }
-        stdout.WriteLine($"{"task",-12}" + string.Concat(beams.Select(k => $"{"beam " + k,12}")));
+        stdout.WriteLine($"{"task",-12}" + string.Concat(columns.Select(c => $"{c.Replace("beam", "beam "),12}")));
         foreach (var (task, row) in table)
-            stdout.WriteLine($"{task,-12}" + string.Concat(beams.Select(k => $"{100.0 * row[k].Solved / Math.Max(1, row[k].Total),11:F1}%")));
+            stdout.WriteLine($"{task,-12}" + string.Concat(columns.Select(c => $"{100.0 * row[c].Solved / Math.Max(1, row[c].Total),11:F1}%")));
         if (logPath is not null) AtomicFile.WriteAllLines(logPath, log);
         if (json is not null)
             AtomicFile.Write(json, w => w.Write(JsonSerializer.Serialize(table.ToDictionary(t => t.Key,
-                t => t.Value.ToDictionary(b => $"beam{b.Key}", b => new { solved = b.Value.Solved, total = b.Value.Total, accuracy = (double)b.Value.Solved / Math.Max(1, b.Value.Total) })),
+                t => t.Value.ToDictionary(b => b.Key, b => new { solved = b.Value.Solved, total = b.Value.Total, accuracy = (double)b.Value.Solved / Math.Max(1, b.Value.Total) })),
                 new JsonSerializerOptions { WriteIndented = true })));
         return Task.FromResult(0);
+    }
+
+    private static string HybridLogLine(string task, int index, SolveOutcome o)
+    {
+        var tokens = PrefixCodec.Encode(Solver.ModelInput(o.Problem));
+        return JsonSerializer.Serialize(new
+        {
+            task, index, beam = "hybrid", solved = o.Solved, input_tokens = tokens.Length,
+            operators = tokens.Where(t => Operators.TryParse(t, out _)).Distinct().Order().ToArray(),
+            engine = o.Engine?.Describe(), seconds = Math.Round(o.Elapsed.TotalSeconds, 3), verdict = o.Verdict?.Label, reason = o.Verdict?.Reason,
+        });
     }
 
     private static string LogLine(string task, int index, int beam, SolveResult r)

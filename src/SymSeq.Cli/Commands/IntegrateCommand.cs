@@ -63,7 +63,7 @@ public sealed class IntegrateCommand(bool ode) : CliApp.ICommand
     }
 
     /// <summary>The hybrid search's options, shared by integrate, solve and evaluate --hybrid.</summary>
-    public static HybridOptions ReadOptions(ArgReader args)
+    public static HybridOptions ReadOptions(ArgReader args, bool readBeam = true)
     {
         var limit = args.Double("time-limit", 5);
         if (!(limit > 0) || limit > 86_400) throw new UsageException($"--time-limit must be a number of seconds between 0 and 86400, got {limit}");
@@ -71,7 +71,7 @@ public sealed class IntegrateCommand(bool ode) : CliApp.ICommand
         if (!HybridOptions.CasChoices.Contains(cas)) throw new UsageException($"--cas: unknown choice '{cas}'; expected {string.Join(", ", HybridOptions.CasChoices)}");
         return new HybridOptions
         {
-            Beam = args.Int("beam", 10, 1, 1000),
+            Beam = readBeam ? args.Int("beam", 10, 1, 1000) : 10,
             WideBeam = args.Int("wide-beam", 50, 0, 1000),
             TimeLimit = TimeSpan.FromSeconds(limit),
             Cas = cas,

@@ -6,12 +6,17 @@ using SymSeq.Cas;
 using SymSeq.Expressions;
 using SymSeq.Model;
 using SymSeq.Search;
+using SymSeq.Solving;
 using SymSeq.Verification;
 
 namespace SymSeq.Evaluation;
 
 /// <summary>One system's outcome on one problem. Status: solved (verified), wrong (an answer that fails the check), failed, unsupported, timeout.</summary>
-public sealed record ProblemOutcome(string Task, int Index, string System, string Status, double Seconds, string? Answer);
+public sealed record ProblemOutcome(string Task, int Index, string System, string Status, double Seconds, string? Answer)
+{
+    /// <summary>For the hybrid: the engine whose answer verified (model, model after decomposition, maxima, ...).</summary>
+    public string? Engine { get; init; }
+}
 
 /// <summary>
 /// The paper's Table 3: the model and real CAS run on the same problems, each answer checked by SymSeq's
@@ -21,6 +26,12 @@ public sealed record ProblemOutcome(string Task, int Index, string System, strin
 public sealed class Comparison(string logPath, TimeSpan budget)
 {
     public const string ModelSystem = "model";
+
+    /// <summary>The hybrid solver (model, decomposition, repair, then every installed CAS) with the same time budget.</summary>
+    public const string HybridSystem = "hybrid";
+
+    /// <summary>The hybrid's settings; its time limit is the comparison's budget unless set otherwise.</summary>
+    public HybridOptions? Hybrid { get; init; }
 
     private readonly Dictionary<(string, int, string), ProblemOutcome> _done = Load(logPath);
 
@@ -36,13 +47,15 @@ public sealed class Comparison(string logPath, TimeSpan budget)
         using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
         foreach (var system in systems)
         {
-            using var cas = system == ModelSystem ? null : ComputerAlgebraSystem.Create(system);
-            if (system == ModelSystem && model is null) throw new ArgumentException("comparing the model needs a model");
+            using var cas = system is ModelSystem or HybridSystem ? null : ComputerAlgebraSystem.Create(system);
+            if (system is ModelSystem or HybridSystem && model is null) throw new ArgumentException($"comparing the {system} needs a model");
+            using var hybrid = system == HybridSystem ? new HybridSolver(model, Hybrid ?? new HybridOptions { TimeLimit = budget }) : null;
             foreach (var set in sets)
                 for (var i = 0; i < set.Problems.Count && !cancel.IsCancellationRequested; i++)
                 {
                     if (_done.ContainsKey((set.Task, i, system))) continue;
-                    var outcome = cas is null ? RunModel(model!, set, i, beam, cancel) : RunCas(cas, set, i);
+                    var outcome = hybrid is not null ? RunHybrid(hybrid, set, i, cancel)
+                        : cas is null ? RunModel(model!, set, i, beam, cancel) : RunCas(cas, set, i);
                     _done[(set.Task, i, system)] = outcome;
                     log.WriteLine(JsonSerializer.Serialize(outcome));
                     progress?.Invoke($"{system} on {set.Task}: {i + 1}/{set.Problems.Count}");
@@ -58,6 +71,13 @@ public sealed class Comparison(string logPath, TimeSpan budget)
         var v = r.Verified;
         return new ProblemOutcome(set.Task, i, ModelSystem, v is null ? "failed" : "solved", seconds,
             v?.Answer is { } a ? InfixPrinter.Readable.Print(a) : null);
+    }
+
+    private static ProblemOutcome RunHybrid(HybridSolver hybrid, TestSet set, int i, CancellationToken cancel)
+    {
+        var o = hybrid.Solve(set.Problems[i], cancel);
+        return new ProblemOutcome(set.Task, i, HybridSystem, o.Solved ? "solved" : "failed", o.Elapsed.TotalSeconds,
+            o.Answer is { } a ? InfixPrinter.Readable.Print(a) : null) { Engine = o.Engine?.Describe() };
     }
 
     private ProblemOutcome RunCas(ComputerAlgebraSystem cas, TestSet set, int i)
