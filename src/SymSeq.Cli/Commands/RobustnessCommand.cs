@@ -1,0 +1,60 @@
+using System.Text.Json;
+using SymSeq.Datasets;
+using SymSeq.Evaluation;
+
+namespace SymSeq.Cli.Commands;
+
+/// <summary>`symseq robustness`: Welleck et al.'s perturbations of solved test integrals, model alone against the hybrid.</summary>
+public sealed class RobustnessCommand : CliApp.ICommand
+{
+    public string Name => "robustness";
+    public IReadOnlyList<string> Flags => ["no-decompose", "no-repair"];
+    public string Summary => "k*f, f/k, f+exp(x), f+ln(x), f+g of the integrals the model solves: model alone vs the hybrid";
+    public string Usage => """
+        symseq robustness --data FILE[,FILE] [options]
+
+          --data FILES     prefix test sets of integrals (bwd.test, fwd.test, ibp.test); ODE problems are skipped
+          --limit N        first N problems of each file
+          --seed S         seed of the factors k (default 0)
+          --out LOG        one JSON line per variant: task, index, kind, integrand, model and hybrid outcome, engine, seconds
+          --json FILE      the table as JSON
+          --model PATH     the model (default: the bundled one)
+          --beam N, --wide-beam N, --time-limit S, --cas C, --no-decompose, --no-repair   the hybrid, as for integrate
+
+        The problems the model solves alone at --beam are perturbed (k and the divisor from 2 to 10,000, uniform in
+        their logarithm; g is the next solved problem) and both the model alone and the hybrid solver are run on each.
+        """;
+
+    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var files = args.Required("data").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var limit = args.Int("limit", int.MaxValue, 1);
+        var seed = args.Int("seed", 0);
+        var logPath = args.String("out");
+        var json = args.String("json");
+        var modelPath = args.String("model");
+        var options = IntegrateCommand.ReadOptions(args);
+        args.EnsureAllUsed();
+        var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
+        using var model = ModelLocator.Load(modelPath, null);
+        var progress = new ProgressLine(stderr);
+        var outcomes = new RobustnessSuite(model, options, seed).Run(sets, cancel, progress.Report);
+        progress.Finish();
+        if (cancel.IsCancellationRequested)
+        {
+            stderr.WriteLine("interrupted: no table written (it would cover only part of the sets)");
+            return Task.FromResult(130);
+        }
+        var table = RobustnessSuite.Table(outcomes);
+        stdout.WriteLine($"{"variant",-10} {"problems",9} {"model",14} {"hybrid",14}");
+        foreach (var (kind, total, m, h) in table)
+            stdout.WriteLine($"{kind,-10} {total,9} {$"{m} ({Pct(m, total)})",14} {$"{h} ({Pct(h, total)})",14}");
+        if (logPath is not null) AtomicFile.WriteAllLines(logPath, outcomes.Select(o => JsonSerializer.Serialize(o)));
+        if (json is not null)
+            AtomicFile.Write(json, w => w.Write(JsonSerializer.Serialize(table.Select(r => new { variant = r.Kind, problems = r.Total, model = r.Model, hybrid = r.Hybrid }),
+                new JsonSerializerOptions { WriteIndented = true })));
+        return Task.FromResult(0);
+    }
+
+    private static string Pct(int n, int total) => $"{100.0 * n / Math.Max(1, total):F1}%";
+}
