@@ -1,5 +1,6 @@
 using SymSeq.Verification;
 using SymSeq.Expressions;
+using SymSeq.Search;
 using SymSeq.Solving;
 
 namespace SymSeq.Cli.Commands;
@@ -41,6 +42,7 @@ public sealed class IntegrateCommand(bool ode) : CliApp.ICommand
         if (args.Positional.Count != 1) throw new UsageException("expected one expression (quote it)");
         var problem = ReadProblem(args.Positional[0], ode);
         var modelFile = ModelLocator.Resolve(modelPath); // a missing model is reported before any work
+        InferenceThreads.UseOne(); // one problem: one libtorch thread is faster (bench -- latency)
         using var model = ModelLocator.Load(modelFile, precision);
         using var solver = new HybridSolver(model, options);
         var outcome = solver.Solve(problem, cancel);

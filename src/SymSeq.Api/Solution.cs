@@ -1,0 +1,43 @@
+using SymSeq.Verification;
+
+namespace SymSeq;
+
+/// <summary>One model hypothesis for the whole problem: its rank and beam score, and what the verifier made of it.</summary>
+/// <param name="Rank">1 for the model's best guess.</param>
+/// <param name="Score">The beam score (mean log-probability per token).</param>
+/// <param name="Answer">The hypothesis, or null when the tokens did not form an expression.</param>
+/// <param name="Verdict">verified, rejected or uncheckable.</param>
+/// <param name="Reason">Why: the check that decided, or what went wrong.</param>
+public sealed record Candidate(int Rank, double Score, Expression? Answer, string Verdict, string Reason);
+
+/// <summary>What <see cref="MathSolver"/> found for a problem: a verified answer (or none), who found it, and how.</summary>
+/// <param name="Problem">The problem as given: the integrand, or the equation (left side minus right side).</param>
+/// <param name="Answer">The verified antiderivative (add a constant) or general solution; null when nothing verified.</param>
+/// <param name="Engine">model, model after decomposition, repaired candidate, maxima or sympy; null when unsolved.</param>
+/// <param name="Reason">How the answer was verified (symbolically or at how many points).</param>
+/// <param name="Elapsed">Wall-clock time of the whole search.</param>
+/// <param name="Candidates">The model's hypotheses for the whole problem, best first, each with its verdict.</param>
+/// <param name="Attempts">Every engine's attempt in order, as "engine: outcome (seconds)".</param>
+public sealed record Solution(
+    Expression Problem,
+    Expression? Answer,
+    string? Engine,
+    string? Reason,
+    TimeSpan Elapsed,
+    IReadOnlyList<Candidate> Candidates,
+    IReadOnlyList<string> Attempts)
+{
+    /// <summary>True when <see cref="Answer"/> was checked by substitution and accepted.</summary>
+    public bool Verified => Answer is not null;
+}
+
+/// <summary>The verifier's judgement of a pair.</summary>
+/// <param name="Verdict">verified, rejected or uncheckable (the checker could not decide; never treated as right).</param>
+/// <param name="Reason">The check that decided, or why none could.</param>
+public sealed record Check(string Verdict, string Reason)
+{
+    /// <summary>True only for a verified pair.</summary>
+    public bool Verified => Verdict == "verified";
+
+    internal static Check From(Verification.Verdict v) => new(v.Label, v.Reason);
+}
