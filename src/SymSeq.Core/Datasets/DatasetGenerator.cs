@@ -181,9 +181,22 @@ public sealed class DatasetGenerator(GenerateOptions options)
                 if (counts.TryGetValue(line, out var k)) counts[line] = k + 1;
                 else { counts[line] = 1; order.Add(line); }
             }
-        AtomicFile.WriteAllLines(PrefixPath, order.Select(l => $"{counts[l]}|{l}"));
         AtomicFile.WriteAllLines(InfixPath, order.Select(ToInfix));
+        if (options.Shards > 1)
+        {
+            // What `symseq merge` needs to rebuild the unsharded files exactly: the settings, and the chunk where
+            // each line first occurred (the unsharded file lists lines in order of first occurrence).
+            var first = new Dictionary<string, long>();
+            foreach (var c in MyChunks())
+                foreach (var line in File.ReadLines(ChunkPath(c))) first.TryAdd(line, c);
+            AtomicFile.WriteAllLines(OrderPath, order.Select(l => first[l].ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Prepend($"# {options.Fingerprint()}; count {options.Count}"));
+        }
+        AtomicFile.WriteAllLines(PrefixPath, order.Select(l => $"{counts[l]}|{l}")); // last: its presence means the shard is whole
     }
+
+    /// <summary>A shard's sidecar for `symseq merge` (<see cref="ShardMerger"/>).</summary>
+    public string OrderPath => Path.Combine(options.OutDir, ShardName + ".order");
 
     private static string ToInfix(string line)
     {
