@@ -19,7 +19,7 @@ public static class CliApp
     public static readonly ICommand[] Commands =
     [
         new IntegrateCommand(ode: false), new IntegrateCommand(ode: true), new GenerateCommand(), new SplitCommand(),
-        new TrainCommand(), new EvaluateCommand(), new CompareCommand(), new ExportCommand(), new VerifyCommand(), new MergeCommand(), new RobustnessCommand(), new DiffCommand(), new SimplifyCommand(),
+        new TrainCommand(), new EvaluateCommand(), new CompareCommand(), new ExportCommand(), new VerifyCommand(), new MergeCommand(), new ServeCommand(), new RobustnessCommand(), new DiffCommand(), new SimplifyCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] argv, TextWriter stdout, TextWriter stderr)
