@@ -6,6 +6,8 @@ using SymSeq.Generation;
 //   dotnet run -c Release --project bench/SymSeq.Bench -- [expr] [gen] [train] [memory] [--seconds S] [--runs R] [--steps N]
 //   audit (not in the default set): the verifier on --pairs generated pairs per task and their mutants
 //   memory (not in the default set): padding share of real batches and RSS over --memory-steps (default 10000)
+//   latency (not in the default set): model load, MathSolver latency on 1 thread vs all cores, parallel throughput
+//   serve (not in the default set): the playground on loopback, --requests N (2000) at --concurrency C (8)
 var which = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--"))).ToHashSet();
 if (which.Count == 0) which = ["expr", "gen", "train"];
 var seconds = Arg("--seconds", 3.0);
@@ -50,6 +52,12 @@ if (which.Contains("audit"))
 
 if (which.Contains("memory"))
     SymSeq.Bench.MemoryBench.Run(steps: (int)Arg("--memory-steps", 10_000), threads: (int)Arg("--threads", Environment.ProcessorCount));
+
+if (which.Contains("latency"))
+    SymSeq.Bench.LatencyBench.Run(rounds: (int)Arg("--rounds", 5));
+
+if (which.Contains("serve"))
+    await SymSeq.Bench.ServeLoadBench.Run(requests: (int)Arg("--requests", 2000), concurrency: (int)Arg("--concurrency", 8));
 
 double Arg(string name, double fallback)
 {
