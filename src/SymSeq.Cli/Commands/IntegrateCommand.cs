@@ -60,7 +60,8 @@ public sealed class IntegrateCommand(bool ode) : CliApp.ICommand
             stderr.WriteLine($"verified ({outcome.Verdict!.Reason}); by {outcome.Engine!.Value.Describe()}{rank}, {outcome.Elapsed.TotalSeconds:F2} s");
             return Task.FromResult(0);
         }
-        stdout.WriteLine($"no verified solution ({string.Join("; ", outcome.Attempts.Select(a => $"{a.Engine}: {a.Outcome}"))}), {outcome.Elapsed.TotalSeconds:F2} s");
+        stdout.WriteLine($"no verified solution in {outcome.Elapsed.TotalSeconds:F2} s (tried {string.Join(", ", outcome.Attempts.Select(a => a.Engine).Distinct())}" +
+                         (verbose ? ")" : "; --verbose says what each did)"));
         return Task.FromResult(3);
     }
 

@@ -77,12 +77,12 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                     }
                     catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
                     {
-                        _attempts.Add(new EngineAttempt($"model, beam {beam}", "stopped at the time limit", sw.Elapsed));
+                        _attempts.Add(new EngineAttempt($"model (beam {beam})", "stopped at the time limit", sw.Elapsed));
                         break;
                     }
                     _candidates = results[0].Candidates;
                     var whole = results[0].Verified;
-                    _attempts.Add(new EngineAttempt($"model, beam {beam}",
+                    _attempts.Add(new EngineAttempt($"model (beam {beam})",
                         whole is null ? $"no candidate verified ({Summary(results[0])})" : $"candidate {whole.Rank} verified", sw.Elapsed));
                     if (whole is not null) return Done(whole.Answer!, whole.Verdict, Engine.Model) with { CandidateRank = whole.Rank };
 
@@ -99,7 +99,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                             var combined = Linearity.Combine(terms.Select(t => (t.Factor, rules[t] ?? solvedCores[t.Core])));
                             if (Accept(combined, Engine.Decomposition, $"{terms.Count} terms, beam {beam}") is { } decomposed) return decomposed;
                         }
-                        else _attempts.Add(new EngineAttempt($"decomposition, beam {beam}", $"{missing} of {terms.Count} terms unsolved", TimeSpan.Zero));
+                        else _attempts.Add(new EngineAttempt($"decomposition (beam {beam})", $"{missing} of {terms.Count} terms unsolved", TimeSpan.Zero));
                     }
                 }
             }
@@ -143,12 +143,12 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                     var verdict = Problems.Verify(problem, fix);
                     if (verdict.Accepted)
                     {
-                        _attempts.Add(new EngineAttempt($"repair, {what}", $"candidate {c.Rank} fixed and verified", sw.Elapsed));
+                        _attempts.Add(new EngineAttempt($"repair ({what})", $"candidate {c.Rank} fixed and verified", sw.Elapsed));
                         return Done(fix, verdict, Engine.Repair) with { CandidateRank = c.Rank };
                     }
                 }
             }
-            _attempts.Add(new EngineAttempt($"repair, {what}", tried == 0 ? "no candidate had a simple fix" : $"{tried} fixes, none verified", sw.Elapsed));
+            _attempts.Add(new EngineAttempt($"repair ({what})", tried == 0 ? "no candidate had a simple fix" : $"{tried} fixes, none verified", sw.Elapsed));
             return null;
         }
 
