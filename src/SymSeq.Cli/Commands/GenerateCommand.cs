@@ -7,12 +7,13 @@ public sealed class GenerateCommand : CliApp.ICommand
 {
     public string Name => "generate";
     public IReadOnlyList<string> Flags => ["restart"];
-    public string Summary => "generate a dataset (bwd, bwds, fwd, ibp, ode1, ode2, deriv) in the paper's prefix format";
+    public string Summary => "generate a dataset (bwd, bwds, fwd, ibp, ode1, ode2, odelin, deriv) in the paper's prefix format";
     public string Usage => """
         symseq generate --task TASK --count N --out DIR [options]
 
-          --task TASK          bwd | bwds | fwd | ibp | ode1 | ode2 | deriv  (fwd integrates with a CAS;
-                               bwds keeps the BWD draws whose integrand is no longer than its integral)
+          --task TASK          bwd | bwds | fwd | ibp | ode1 | ode2 | odelin | deriv  (fwd integrates with a CAS;
+                               bwds keeps the BWD draws whose integrand is no longer than its integral;
+                               odelin: linear ODEs with constant coefficients, orders 1 and 2)
           --count N            number of examples (before merging duplicates)
           --out DIR            output folder: TASK.prefix, TASK.infix; partial work in DIR/.chunks
           --seed S             random seed (default 0); same seed, same files

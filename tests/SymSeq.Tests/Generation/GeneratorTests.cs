@@ -61,6 +61,25 @@ public class GeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Odelin_pairs_are_linear_constant_coefficient_odes_with_general_solutions()
+    {
+        var orders = new HashSet<int>();
+        foreach (var ex in Draw(new LinearOdeGenerator(Context), 150))
+        {
+            Assert.True(SymSeq.Verification.Problems.Verify(ex.Input, ex.Output).Accepted, $"{ex.Input} => {ex.Output}");
+            var order = ExprParts.Nodes(ex.Input).OfType<Unknown>().Max(u => u.Order);
+            orders.Add(order);
+            // A general solution: one constant per order, and nothing else of the unknown in the answer.
+            Assert.True(ExprParts.Contains(ex.Output, "a8"));
+            Assert.Equal(order == 2, ExprParts.Contains(ex.Output, "a9"));
+            // Linear with constant coefficients: Y, Y', Y'' appear only multiplied by numbers.
+            Assert.DoesNotContain(ExprParts.Nodes(ex.Input).OfType<Op>(), op =>
+                op.Kind is not (Operator.Add or Operator.Mul) && op.Args.Any(ExprParts.ContainsUnknown));
+        }
+        Assert.Equal([1, 2], orders.Order());
+    }
+
+    [Fact]
     public void Bwd_integrands_are_never_constant()
     {
         foreach (var ex in Draw(new BackwardGenerator(Context), 400, seed: 3))
