@@ -1,47 +1,76 @@
+using System.CommandLine;
 using SymSeq.Cli.Commands;
 using SymSeq.Expressions;
 
 namespace SymSeq.Cli;
 
-/// <summary>Dispatches `symseq COMMAND ...` and turns errors into messages and exit codes.</summary>
+/// <summary>
+/// Parses `symseq COMMAND ...` with System.CommandLine (standard help, response files with @file, tab completion
+/// through the [suggest] directive; a misspelt option or a stray argument is an error), then runs the command on a
+/// large-stack thread with Ctrl-C/SIGTERM handling, and turns every failure into one line and an exit code.
+/// </summary>
 public static class CliApp
 {
     public interface ICommand
     {
         string Name { get; }
         string Summary { get; }
-        string Usage { get; }
-        /// <summary>Options that take no value.</summary>
-        IReadOnlyList<string> Flags => [];
-        Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel);
+        /// <summary>The command's options and arguments, with its description (the help's text).</summary>
+        Command Build();
+        /// <summary>Runs the parsed command; the options are the fields Build() added.</summary>
+        Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel);
     }
 
     public static readonly ICommand[] Commands =
     [
         new IntegrateCommand(ode: false), new IntegrateCommand(ode: true), new GenerateCommand(), new SplitCommand(),
-        new TrainCommand(), new EvaluateCommand(), new CompareCommand(), new ExportCommand(), new VerifyCommand(), new MergeCommand(), new ServeCommand(), new RobustnessCommand(), new DiffCommand(), new SimplifyCommand(),
+        new TrainCommand(), new EvaluateCommand(), new CompareCommand(), new ExportCommand(), new VerifyCommand(),
+        new MergeCommand(), new ServeCommand(), new RobustnessCommand(), new DiffCommand(), new SimplifyCommand(),
     ];
+
+    private static readonly Lazy<(RootCommand Root, Dictionary<Command, ICommand> Map)> Parser = new(() =>
+    {
+        var root = new RootCommand("symseq: symbolic mathematics with sequence-to-sequence models");
+        var map = new Dictionary<Command, ICommand>();
+        foreach (var c in Commands)
+        {
+            var built = c.Build();
+            root.Add(built);
+            map[built] = c;
+        }
+        return (root, map);
+    });
+
+    /// <summary>The help of a command (or of symseq), as --help prints it.</summary>
+    public static string Help(string? command = null)
+    {
+        var text = new StringWriter();
+        Parser.Value.Root.Parse(command is null ? ["--help"] : [command, "--help"]).Invoke(new InvocationConfiguration { Output = text, Error = text });
+        return text.ToString().TrimEnd();
+    }
 
     public static async Task<int> RunAsync(string[] argv, TextWriter stdout, TextWriter stderr)
     {
-        if (argv.Length == 0 || argv[0] is "-h" or "--help" or "help")
+        var (root, map) = Parser.Value;
+        if (argv.Length == 0)
         {
-            stdout.WriteLine("symseq: symbolic mathematics with sequence-to-sequence models\n\nCommands:");
-            foreach (var c in Commands) stdout.WriteLine($"  {c.Name,-10} {c.Summary}");
-            stdout.WriteLine("\nRun 'symseq COMMAND --help' for a command's options.");
-            return argv.Length == 0 ? 2 : 0;
-        }
-        var command = Commands.FirstOrDefault(c => c.Name == argv[0]);
-        if (command is null)
-        {
-            stderr.WriteLine($"symseq: unknown command '{argv[0]}'. Commands: {string.Join(", ", Commands.Select(c => c.Name))}");
+            stdout.WriteLine(Help());
             return 2;
         }
-        if (argv.Skip(1).Any(a => a is "-h" or "--help"))
+        var parse = root.Parse(argv);
+        map.TryGetValue(parse.CommandResult.Command, out var command);
+        if (parse.Errors.Count > 0)
         {
-            stdout.WriteLine(command.Usage);
-            return 0;
+            if (command is null)
+            {
+                stderr.WriteLine($"symseq: unknown command '{argv[0]}'. Commands: {string.Join(", ", Commands.Select(c => c.Name))}");
+                return 2;
+            }
+            stderr.WriteLine($"symseq {command.Name}: {string.Join(" ", parse.Errors.Select(e => e.Message).Distinct())}\n\n{Help(command.Name)}");
+            return 2;
         }
+        if (parse.Action is not null || command is null) // --help, [suggest] for completion, or bare `symseq`
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
         using var cts = new CancellationTokenSource();
         var signal = 0;
         void Interrupt(int code)
@@ -74,7 +103,7 @@ public static class CliApp
             Exception? failure = null;
             var worker = new Thread(() =>
             {
-                try { code = command.RunAsync(new ArgReader(argv.Skip(1), command.Flags), stdout, stderr, cts.Token).GetAwaiter().GetResult(); }
+                try { code = command.RunAsync(parse, stdout, stderr, cts.Token).GetAwaiter().GetResult(); }
                 catch (Exception e) { failure = e; }
             }, 1 << 30);
             worker.Start();
@@ -97,7 +126,7 @@ public static class CliApp
         switch (e)
         {
             case UsageException u:
-                stderr.WriteLine($"{name}: {u.Message}\n\n{command.Usage}");
+                stderr.WriteLine($"{name}: {u.Message}\n\n{Help(command.Name)}");
                 return 2;
             case OperationCanceledException:
                 stderr.WriteLine($"{name}: interrupted");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using SymSeq.Cas;
 using SymSeq.Datasets;
@@ -10,39 +11,39 @@ public sealed class CompareCommand : CliApp.ICommand
 {
     public string Name => "compare";
     public string Summary => "the model against Maxima and SymPy on the same test problems (the paper's Table 3)";
-    public string Usage => """
-        symseq compare --data FILE[,FILE] [options]
 
-          --data FILES       prefix test sets (bwd.test, ode1.test, ...); the task is the file name
-          --systems LIST     model,hybrid,maxima,sympy (default all four); hybrid is the solver integrate and
-                             solve use: the model, decomposition, repair, then every installed CAS
-          --model PATH       the model (default: the bundled one)
-          --beam K           model beam size (default 10)
-          --timeout S        seconds each CAS gets per problem (default 30); past it the CAS is restarted
-          --limit N          first N problems of each file
-          --out FILE         JSON lines of every outcome (default FIRST_DATA.compare.jsonl); rerunning resumes
-          --json FILE        the summary table as JSON
-
-        Every answer, the model's or a CAS's, counts only when SymSeq's verifier accepts it.
-        Times are wall-clock per problem: the model's include beam search and verification, one problem at a time.
-        """;
-
-    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    private readonly Option<string> _data = Opt.Required("--data", "prefix test sets (bwd.test, ode1.test, ...); the task is the file name", "FILE[,FILE]");
+    private readonly Option<string> _systems = new("--systems")
     {
-        var files = args.Required("data").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var systems = (args.String("systems") ?? "model,hybrid,maxima,sympy").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => s.ToLowerInvariant()).ToList();
+        Description = "model, hybrid (the solver integrate and solve use: model, decomposition, repair, then every installed CAS), maxima, sympy",
+        HelpName = "LIST", DefaultValueFactory = _ => "model,hybrid,maxima,sympy",
+    };
+    private readonly Option<string?> _model = IntegrateCommand.ModelOption();
+    private readonly Option<int> _beam = Opt.Int("--beam", 10, "model beam size", 1, 1000);
+    private readonly Option<double> _timeout = Opt.Number("--timeout", 30, "seconds each CAS (and the hybrid) gets per problem; past it the CAS is restarted", 0.001, 86_400);
+    private readonly Option<int> _limit = Opt.Int("--limit", int.MaxValue, "first N problems of each file", 1);
+    private readonly Option<string?> _out = Opt.Text("--out", "JSON lines of every outcome (default FIRST_DATA.compare.jsonl); rerunning resumes", "FILE");
+    private readonly Option<string?> _json = Opt.Text("--json", "the summary table as JSON", "FILE");
+    private readonly Option<string?> _precision = IntegrateCommand.PrecisionOption();
+
+    public Command Build() => new(Name, Summary + ". Every answer, the model's or a CAS's, counts only when SymSeq's verifier accepts it. " +
+        "Times are wall-clock per problem: the model's include beam search and verification, one problem at a time.")
+        { _data, _systems, _model, _beam, _timeout, _limit, _out, _json, _precision };
+
+    public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var files = Opt.Split(args.GetValue(_data));
+        var systems = Opt.Split(args.GetValue(_systems)).Select(s => s.ToLowerInvariant()).ToList();
         foreach (var s in systems)
             if (s is not (Comparison.ModelSystem or Comparison.HybridSystem) && !ComputerAlgebraSystem.Known.Contains(s))
                 throw new UsageException($"--systems: unknown system '{s}'; expected model, hybrid, {string.Join(", ", ComputerAlgebraSystem.Known)}");
-        var modelPath = args.String("model");
-        var beam = args.Int("beam", 10, 1, 1000);
-        var timeout = args.Double("timeout", 30);
-        if (!(timeout > 0)) throw new UsageException($"--timeout must be a positive number of seconds, got {timeout}");
-        var limit = args.Int("limit", int.MaxValue, 1);
-        var outPath = args.String("out") ?? files[0] + ".compare.jsonl";
-        var json = args.String("json");
-        var precision = args.String("precision");
-        args.EnsureAllUsed();
+        var modelPath = args.GetValue(_model);
+        var beam = args.GetValue(_beam);
+        var timeout = args.GetValue(_timeout);
+        var limit = args.GetValue(_limit);
+        var outPath = args.GetValue(_out) ?? files[0] + ".compare.jsonl";
+        var json = args.GetValue(_json);
+        var precision = args.GetValue(_precision);
 
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
         using var model = systems.Contains(Comparison.ModelSystem) || systems.Contains(Comparison.HybridSystem) ? ModelLocator.Load(modelPath, precision) : null;

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using SymSeq.Datasets;
 using SymSeq.Expressions;
@@ -10,33 +11,33 @@ namespace SymSeq.Cli.Commands;
 public sealed class EvaluateCommand : CliApp.ICommand
 {
     public string Name => "evaluate";
-    public IReadOnlyList<string> Flags => ["hybrid", "no-decompose", "no-repair"];
     public string Summary => "verified accuracy of a model on a test set, per task and beam size";
-    public string Usage => """
-        symseq evaluate --model PATH --data FILE[,FILE] [--beam 1,10,50] [--hybrid] [--limit N] [--json OUT.json] [--out LOG.jsonl]
 
-          --hybrid       add a column for the hybrid solver (what integrate and solve run: beam 10, decomposition,
-                         repair, beam 50, then a CAS), one problem at a time; --time-limit S, --cas C,
-                         --wide-beam N, --no-decompose and --no-repair set it as for integrate
+    private readonly Option<string?> _model = IntegrateCommand.ModelOption();
+    private readonly Option<string> _data = Opt.Required("--data", "prefix test sets (bwd.test, ode1.test, ...); the task is the file name", "FILE[,FILE]");
+    private readonly Option<string> _beams = new("--beam") { Description = "beam sizes, comma-separated", HelpName = "K[,K]", DefaultValueFactory = _ => "1,10" };
+    private readonly Option<int> _limit = Opt.Int("--limit", int.MaxValue, "first N problems of each file", 1);
+    private readonly Option<string?> _json = Opt.Text("--json", "the table as JSON", "OUT");
+    private readonly Option<string?> _out = Opt.Text("--out", "one JSON line per problem and beam size: task, index, beam, solved, input length in tokens, " +
+        "operators of the input, the verified answer's rank and the verdict (break a run down by length or operator)", "LOG");
+    private readonly Option<string?> _precision = IntegrateCommand.PrecisionOption();
+    private readonly Option<bool> _hybrid = Opt.Flag("--hybrid", "add a column for the hybrid solver (what integrate and solve run), one problem at a time; " +
+        "--time-limit, --cas, --wide-beam, --no-decompose and --no-repair set it as for integrate");
+    private readonly SolverOptions _solver = new(withBeam: false);
 
-          --out LOG      one JSON line per problem and beam size: task, index, beam, solved, input length in tokens,
-                         operators of the input, the verified answer's rank and the verdict; break a run down by
-                         length or operator without splitting files
+    public Command Build() => new Command(Name, Summary + ". A problem counts as solved at beam k when any of the k hypotheses verifies (the paper's metric).")
+        { _model, _data, _beams, _limit, _json, _out, _precision, _hybrid }.With(_solver.All);
 
-          A problem counts as solved at beam k when any of the k hypotheses verifies (the paper's metric).
-        """;
-
-    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var modelPath = args.String("model");
-        var files = args.Required("data").Split(',');
-        var beams = (args.String("beam") ?? "1,10").Split(',').Select(b => int.TryParse(b, out var k) && k > 0 ? k : throw new UsageException($"--beam: '{b}' is not a positive integer")).ToArray();
-        var limit = args.Int("limit", int.MaxValue, 1);
-        var json = args.String("json");
-        var logPath = args.String("out");
-        var precision = args.String("precision");
-        var hybrid = args.Flag("hybrid") ? IntegrateCommand.ReadOptions(args, readBeam: false) : null;
-        args.EnsureAllUsed();
+        var modelPath = args.GetValue(_model);
+        var files = Opt.Split(args.GetValue(_data));
+        var beams = Opt.Split(args.GetValue(_beams)).Select(b => int.TryParse(b, out var k) && k > 0 ? k : throw new UsageException($"--beam: '{b}' is not a positive integer")).ToArray();
+        var limit = args.GetValue(_limit);
+        var json = args.GetValue(_json);
+        var logPath = args.GetValue(_out);
+        var precision = args.GetValue(_precision);
+        var hybrid = args.GetValue(_hybrid) ? _solver.Read(args) : null;
         // Bad files are reported before the model load, which takes seconds.
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
         using var model = ModelLocator.Load(modelPath, precision);

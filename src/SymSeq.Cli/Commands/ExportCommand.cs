@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SymSeq.Checkpoints;
 using SymSeq.Model;
 
@@ -7,22 +8,20 @@ public sealed class ExportCommand : CliApp.ICommand
 {
     public string Name => "export";
     public string Summary => "write a model for shipping: weights only (no optimizer state), float16 by default";
-    public IReadOnlyList<string> Flags => ["fp32"];
-    public string Usage => """
-        symseq export --model RUN/checkpoint.symseq --out models/NAME.symseq [--fp32] [--note TEXT]
 
-          Reads a SymSeq checkpoint or one of the paper's .pth files and writes its weights alone, in float16
-          (half the size; loading converts back to float32) unless --fp32. The step, the source file and the
-          note are kept in the checkpoint's metadata.
-        """;
+    private readonly Option<string> _model = Opt.Required("--model", "a SymSeq checkpoint (RUN/checkpoint.symseq) or one of the paper's .pth files", "PATH");
+    private readonly Option<string> _out = Opt.Required("--out", "the file to write (models/NAME.symseq)", "PATH");
+    private readonly Option<bool> _fp32 = Opt.Flag("--fp32", "keep float32 weights (default float16: half the size; loading converts back)");
+    private readonly Option<string?> _note = Opt.Text("--note", "a note kept in the checkpoint's metadata with the step and the source file", "TEXT");
 
-    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public Command Build() => new(Name, Summary + ". The step, the source file and the note are kept in the metadata.") { _model, _out, _fp32, _note };
+
+    public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var source = args.Required("model");
-        var output = args.Required("out");
-        var fp32 = args.Flag("fp32");
-        var note = args.String("note");
-        args.EnsureAllUsed();
+        var source = args.GetValue(_model)!;
+        var output = args.GetValue(_out)!;
+        var fp32 = args.GetValue(_fp32);
+        var note = args.GetValue(_note);
         if (!File.Exists(source)) throw new FileNotFoundException($"model '{source}' does not exist", source);
         long step = 0;
         var meta = new Dictionary<string, string> { ["exported_from"] = Path.GetFileName(source) };

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SymSeq.Datasets;
 using SymSeq.Generation;
 
@@ -6,62 +7,52 @@ namespace SymSeq.Cli.Commands;
 public sealed class GenerateCommand : CliApp.ICommand
 {
     public string Name => "generate";
-    public IReadOnlyList<string> Flags => ["restart"];
     public string Summary => "generate a dataset (bwd, bwds, fwd, ibp, ode1, ode2, odelin, deriv) in the paper's prefix format";
-    public string Usage => """
-        symseq generate --task TASK --count N --out DIR [options]
 
-          --task TASK          bwd | bwds | fwd | ibp | ode1 | ode2 | odelin | deriv  (fwd integrates with a CAS;
-                               bwds keeps the BWD draws whose integrand is no longer than its integral;
-                               odelin: linear ODEs with constant coefficients, orders 1 and 2)
-          --count N            number of examples (before merging duplicates)
-          --out DIR            output folder: TASK.prefix, TASK.infix; partial work in DIR/.chunks
-          --seed S             random seed (default 0); same seed, same files
-          --shard K --shards S this job's share of a job array (default 0 of 1); shards are disjoint
-          --threads T          worker threads (default: all cores)
-          --max-ops N          operators per random tree (default 15)
-          --max-int N          largest integer leaf (default 5)
-          --max-len N          longest token sequence (default 512)
-          --operators SPEC     weights, default the paper's: add:10,sub:3,mul:10,...
-          --leaf-probs P       variable,coefficient,integer,constant (default 0.75,0,0.25,0)
-          --step-timeout-ms MS time budget of each symbolic step (default 500)
-          --cas NAME           fwd: maxima (default) or sympy, one process per worker thread
-          --cas-timeout-ms MS  fwd: time the CAS gets per integral (default 5000); slower draws are dropped
-          --restart            delete chunks that an earlier run made with other settings, instead of refusing
+    private readonly Option<string> _task = Opt.Required("--task", "bwd | bwds | fwd | ibp | ode1 | ode2 | odelin | deriv (fwd integrates with a CAS; bwds keeps the " +
+        "BWD draws whose integrand is no longer than its integral; odelin: linear ODEs with constant coefficients, orders 1 and 2)", "TASK");
+    private readonly Option<long> _count = Opt.Long("--count", 0, "number of examples (before merging duplicates)", 1, required: true);
+    private readonly Option<string> _out = Opt.Required("--out", "output folder: TASK.prefix, TASK.infix; partial work in DIR/.chunks", "DIR");
+    private readonly Option<int> _seed = Opt.Int("--seed", 0, "random seed; same seed, same files", helpName: "S");
+    private readonly Option<int> _shard = Opt.Int("--shard", 0, "this job's share of a job array (shards are disjoint; symseq merge joins them)", 0, helpName: "K");
+    private readonly Option<int> _shards = Opt.Int("--shards", 1, "number of shards of the job array", 1, helpName: "S");
+    private readonly Option<int> _threads = Opt.Int("--threads", Environment.ProcessorCount, "worker threads (default: all cores)", 1, 1024);
+    private readonly Option<int> _maxOps = Opt.Int("--max-ops", ExpressionOptions.Default.MaxOps, "operators per random tree", 1, 100);
+    private readonly Option<int> _maxInt = Opt.Int("--max-int", ExpressionOptions.Default.MaxInt, "largest integer leaf", 1, 1_000_000);
+    private readonly Option<int> _maxLen = Opt.Int("--max-len", ExpressionOptions.Default.MaxLen, "longest token sequence", 8, 100_000);
+    private readonly Option<string?> _operators = Opt.Text("--operators", "operator weights, default the paper's: add:10,sub:3,mul:10,...", "SPEC");
+    private readonly Option<string?> _leafProbs = Opt.Text("--leaf-probs", "variable,coefficient,integer,constant (default 0.75,0,0.25,0)", "P");
+    private readonly Option<int> _stepTimeout = Opt.Int("--step-timeout-ms", 500, "time budget of each symbolic step", 1, helpName: "MS");
+    private readonly Option<string> _cas = Opt.Choice("--cas", "maxima", "fwd: the CAS, one process per worker thread", "maxima", "sympy");
+    private readonly Option<int> _casTimeout = Opt.Int("--cas-timeout-ms", 5000, "fwd: time the CAS gets per integral; slower draws are dropped", 1, helpName: "MS");
+    private readonly Option<bool> _restart = Opt.Flag("--restart", "delete chunks that an earlier run made with other settings, instead of refusing");
 
-        Interrupting (Ctrl-C, SIGTERM) keeps every finished chunk; running the same command again resumes.
-        DIR/.chunks/TASK records the settings; a run with another seed, operator set or size limit is refused
-        rather than mixed in. The chunks are deleted once TASK.prefix and TASK.infix are written. A second run
-        into the same folder and task while one is going fails at once, naming the first.
-        """;
-
-    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public Command Build() => new(Name, Summary + ". Interrupting (Ctrl-C, SIGTERM) keeps every finished chunk; running the same command again resumes. " +
+            "DIR/.chunks/TASK records the settings; a run with another seed, operator set or size limit is refused rather than mixed in. The chunks " +
+            "are deleted once TASK.prefix and TASK.infix are written. A second run into the same folder and task while one is going fails at once, naming the first.")
     {
-        var expr = ExpressionOptions.Default;
-        expr = expr with
+        _task, _count, _out, _seed, _shard, _shards, _threads, _maxOps, _maxInt, _maxLen, _operators, _leafProbs, _stepTimeout, _cas, _casTimeout, _restart,
+    };
+
+    public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        if (args.GetValue(_shard) >= args.GetValue(_shards))
+            throw new UsageException($"--shard {args.GetValue(_shard)} must be below --shards {args.GetValue(_shards)}");
+        var expr = ExpressionOptions.Default with { MaxOps = args.GetValue(_maxOps), MaxInt = args.GetValue(_maxInt), MaxLen = args.GetValue(_maxLen) };
+        if (args.GetValue(_operators) is { } ops) expr = expr with { Operators = ExpressionOptions.ParseOperators(ops) };
+        if (args.GetValue(_leafProbs) is { } lp) expr = expr with { LeafProbs = ExpressionOptions.ParseLeafProbs(lp) };
+        var options = new GenerateOptions(args.GetValue(_task)!, args.GetValue(_count), args.GetValue(_out)!)
         {
-            MaxOps = args.Int("max-ops", expr.MaxOps, 1, 100),
-            MaxInt = args.Int("max-int", expr.MaxInt, 1, 1_000_000),
-            MaxLen = args.Int("max-len", expr.MaxLen, 8, 100_000),
-        };
-        if (args.String("operators") is { } ops) expr = expr with { Operators = ExpressionOptions.ParseOperators(ops) };
-        if (args.String("leaf-probs") is { } lp) expr = expr with { LeafProbs = ExpressionOptions.ParseLeafProbs(lp) };
-        var task = args.Required("task");
-        var options = new GenerateOptions(task, args.Long("count", 0, 1), args.Required("out"))
-        {
-            Seed = args.Int("seed", 0),
-            Shard = args.Int("shard", 0, 0),
-            Shards = args.Int("shards", 1, 1),
-            Threads = args.Int("threads", Environment.ProcessorCount, 1, 1024),
-            StepBudget = TimeSpan.FromMilliseconds(args.Int("step-timeout-ms", 500, 1)),
+            Seed = args.GetValue(_seed),
+            Shard = args.GetValue(_shard),
+            Shards = args.GetValue(_shards),
+            Threads = args.GetValue(_threads),
+            StepBudget = TimeSpan.FromMilliseconds(args.GetValue(_stepTimeout)),
             Expressions = expr,
-            Cas = args.String("cas") ?? "maxima",
-            CasBudget = TimeSpan.FromMilliseconds(args.Int("cas-timeout-ms", 5000, 1)),
-            Restart = args.Flag("restart"),
+            Cas = args.GetValue(_cas)!,
+            CasBudget = TimeSpan.FromMilliseconds(args.GetValue(_casTimeout)),
+            Restart = args.GetValue(_restart),
         };
-        if (options.Count == 0) throw new UsageException("missing --count");
-        args.EnsureAllUsed();
-        if (options.Shard >= options.Shards) throw new UsageException($"--shard {options.Shard} must be below --shards {options.Shards}");
 
         var gen = new DatasetGenerator(options);
         var progress = new ProgressLine(stderr);

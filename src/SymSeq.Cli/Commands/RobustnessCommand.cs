@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using SymSeq.Datasets;
 using SymSeq.Evaluation;
@@ -8,33 +9,29 @@ namespace SymSeq.Cli.Commands;
 public sealed class RobustnessCommand : CliApp.ICommand
 {
     public string Name => "robustness";
-    public IReadOnlyList<string> Flags => ["no-decompose", "no-repair"];
     public string Summary => "k*f, f/k, f+exp(x), f+ln(x), f+g of the integrals the model solves: model alone vs the hybrid";
-    public string Usage => """
-        symseq robustness --data FILE[,FILE] [options]
 
-          --data FILES     prefix test sets of integrals (bwd.test, fwd.test, ibp.test); ODE problems are skipped
-          --limit N        first N problems of each file
-          --seed S         seed of the factors k (default 0)
-          --out LOG        one JSON line per variant: task, index, kind, integrand, model and hybrid outcome, engine, seconds
-          --json FILE      the table as JSON
-          --model PATH     the model (default: the bundled one)
-          --beam N, --wide-beam N, --time-limit S, --cas C, --no-decompose, --no-repair   the hybrid, as for integrate
+    private readonly Option<string> _data = Opt.Required("--data", "prefix test sets of integrals (bwd.test, fwd.test, ibp.test); ODE problems are skipped", "FILE[,FILE]");
+    private readonly Option<int> _limit = Opt.Int("--limit", int.MaxValue, "first N problems of each file", 1);
+    private readonly Option<int> _seed = Opt.Int("--seed", 0, "seed of the factors k", helpName: "S");
+    private readonly Option<string?> _out = Opt.Text("--out", "one JSON line per variant: task, index, kind, integrand, model and hybrid outcome, engine, seconds", "LOG");
+    private readonly Option<string?> _json = Opt.Text("--json", "the table as JSON", "FILE");
+    private readonly Option<string?> _model = IntegrateCommand.ModelOption();
+    private readonly SolverOptions _solver = new();
 
-        The problems the model solves alone at --beam are perturbed (k and the divisor from 2 to 10,000, uniform in
-        their logarithm; g is the next solved problem) and both the model alone and the hybrid solver are run on each.
-        """;
+    public Command Build() => new Command(Name, Summary + ". The problems the model solves alone at --beam are perturbed (k and the divisor from 2 " +
+        "to 10,000, uniform in their logarithm; g is the next solved problem) and both the model alone and the hybrid solver are run on each.")
+        { _data, _limit, _seed, _out, _json, _model }.With(_solver.All);
 
-    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var files = args.Required("data").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var limit = args.Int("limit", int.MaxValue, 1);
-        var seed = args.Int("seed", 0);
-        var logPath = args.String("out");
-        var json = args.String("json");
-        var modelPath = args.String("model");
-        var options = IntegrateCommand.ReadOptions(args);
-        args.EnsureAllUsed();
+        var files = Opt.Split(args.GetValue(_data));
+        var limit = args.GetValue(_limit);
+        var seed = args.GetValue(_seed);
+        var logPath = args.GetValue(_out);
+        var json = args.GetValue(_json);
+        var modelPath = args.GetValue(_model);
+        var options = _solver.Read(args);
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
         using var model = ModelLocator.Load(modelPath, null);
         var progress = new ProgressLine(stderr);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using SymSeq.Web;
 
@@ -7,39 +8,33 @@ namespace SymSeq.Cli.Commands;
 public sealed class ServeCommand : CliApp.ICommand
 {
     public string Name => "serve";
-    public IReadOnlyList<string> Flags => ["no-decompose", "no-repair"];
     public string Summary => "the web playground and JSON API: symseq serve [--port 5080] [--host localhost]";
-    public string Usage => """
-        symseq serve [--port N] [--host H] [options]
 
-          --port N           port (default 5080; 0 picks a free one)
-          --host H           address to listen on (default localhost; 0.0.0.0 to expose it)
-          --model PATH       the model (default: the bundled one), loaded once
-          --concurrency N    requests solved at once (default: the number of cores)
-          --queue N          requests waiting for a slot; past it the answer is 503 (default 32)
-          --max-input N      longest expression in characters (default 500)
-          --time-limit S     the solver's time per problem (default 5); a request gets at most twice that
-          --beam N, --wide-beam N, --cas C, --no-decompose, --no-repair   the solver, as for integrate
+    private readonly Option<int> _port = Opt.Int("--port", 5080, "port (0 picks a free one)", 0, 65535);
+    private readonly Option<string> _host = new("--host") { Description = "address to listen on (0.0.0.0 to expose it)", HelpName = "H", DefaultValueFactory = _ => "localhost" };
+    private readonly Option<string?> _model = IntegrateCommand.ModelOption();
+    private readonly Option<int> _concurrency = Opt.Int("--concurrency", Math.Max(1, Environment.ProcessorCount), "requests solved at once (default: the number of cores)", 1, 1024);
+    private readonly Option<int> _queue = Opt.Int("--queue", 32, "requests waiting for a slot; past it the answer is 503", 0, 100_000);
+    private readonly Option<int> _maxInput = Opt.Int("--max-input", 500, "longest expression in characters", 1, 1_000_000);
+    private readonly SolverOptions _solver = new();
 
-        POST /api/integrate, /api/solve, /api/simplify, /api/diff, /api/parse with {"expression": "..."}.
-        Ctrl-C or SIGTERM stops it.
-        """;
+    public Command Build() => new Command(Name, Summary + ". POST /api/integrate, /api/solve, /api/simplify, /api/diff, /api/parse with " +
+        "{\"expression\": \"...\"}; a request gets at most twice --time-limit. Ctrl-C or SIGTERM stops it.")
+        { _port, _host, _model, _concurrency, _queue, _maxInput }.With(_solver.All);
 
-    public async Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public async Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var solverOptions = IntegrateCommand.ReadOptions(args);
+        var solverOptions = _solver.Read(args);
         var serve = new ServeOptions
         {
-            Host = args.String("host") ?? "localhost",
-            Port = args.Int("port", 5080, 0, 65535),
-            MaxConcurrent = args.Int("concurrency", Math.Max(1, Environment.ProcessorCount), 1, 1024),
-            QueueLimit = args.Int("queue", 32, 0, 100_000),
-            MaxInputLength = args.Int("max-input", 500, 1, 1_000_000),
+            Host = args.GetValue(_host)!,
+            Port = args.GetValue(_port),
+            MaxConcurrent = args.GetValue(_concurrency),
+            QueueLimit = args.GetValue(_queue),
+            MaxInputLength = args.GetValue(_maxInput),
             RequestBudget = 2 * solverOptions.TimeLimit,
         };
-        var modelPath = args.String("model");
-        args.EnsureAllUsed();
-        if (args.Positional.Count > 0) throw new UsageException($"unexpected argument '{args.Positional[0]}'");
+        var modelPath = args.GetValue(_model);
         using var solver = MathSolver.Load(modelPath, solverOptions);
         await using var app = PlaygroundServer.Build(solver, serve);
         try { await app.StartAsync(cancel); }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SymSeq.Expressions;
 
 namespace SymSeq.Cli.Commands;
@@ -5,25 +6,20 @@ namespace SymSeq.Cli.Commands;
 public sealed class SimplifyCommand : CliApp.ICommand
 {
     public string Name => "simplify";
-    public IReadOnlyList<string> Flags => ["raw", "prefix"];
     public string Summary => "canonical form of an expression, or convert between notations";
-    public string Usage => """
-        symseq simplify "EXPR" [--format infix|prefix|latex|sympy] [--raw]
-        symseq simplify --prefix "add x INT+ 1" ...
 
-          --raw      print the parsed tree without simplifying
-          --prefix   read the argument as prefix tokens instead of infix
-        """;
+    private readonly Argument<string> _expr = new("EXPR") { Description = "the expression, infix (or prefix tokens with --prefix)" };
+    private readonly Option<string> _format = ExprFormats.Option();
+    private readonly Option<bool> _raw = Opt.Flag("--raw", "print the parsed tree without simplifying");
+    private readonly Option<bool> _prefix = Opt.Flag("--prefix", "read the argument as prefix tokens (\"add x INT+ 1\") instead of infix");
 
-    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public Command Build() => new(Name, Summary) { _expr, _format, _raw, _prefix };
+
+    public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var format = args.String("format") ?? "infix";
-        var raw = args.Flag("raw");
-        var prefix = args.Flag("prefix");
-        args.EnsureAllUsed();
-        if (args.Positional.Count != 1) throw new UsageException("expected one expression");
-        var e = prefix ? PrefixCodec.Decode(args.Positional[0]) : InfixParser.Parse(args.Positional[0]);
-        stdout.WriteLine(ExprFormats.Print(raw ? e : Simplifier.Simplify(e), format));
+        var text = args.GetValue(_expr)!;
+        var e = args.GetValue(_prefix) ? PrefixCodec.Decode(text) : InfixParser.Parse(text);
+        stdout.WriteLine(ExprFormats.Print(args.GetValue(_raw) ? e : Simplifier.Simplify(e), args.GetValue(_format)!));
         return Task.FromResult(0);
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using SymSeq.Model;
 using SymSeq.Training;
 
@@ -7,69 +8,64 @@ public sealed class TrainCommand : CliApp.ICommand
 {
     public string Name => "train";
     public string Summary => "train a transformer on prefix datasets (the paper's or generated ones)";
-    public IReadOnlyList<string> Flags => ["resume"];
-    public string Usage => """
-        symseq train --data DIR --tasks bwd,ibp --out RUN [options]
-        symseq train --train FILE[,FILE] [--valid FILE[,FILE]] --out RUN [options]
 
-          --data DIR          folder with TASK.train and TASK.valid (from `symseq split`) for each task
-          --tasks LIST        tasks to train on together (default bwd)
-          --out RUN           run folder: checkpoint.symseq, train_log.csv, loss.png
-          --emb-dim N         embedding size (default 256; the paper used 512 or 1024)
-          --layers N          encoder and decoder layers (default 4; the paper used 6)
-          --heads N           attention heads (default 4; the paper used 8)
-          --tokens-per-batch  token budget of a batch (default 4000)
-          --lr X              Adam learning rate (default 1e-4)
-          --warmup N          linear learning-rate warm-up over N steps (default 0: constant rate)
-          --clip X            gradient norm clipping (default 5)
-          --steps N           optimizer steps (default 10000)
-          --eval-every N      validate and checkpoint every N steps (default 500)
-          --valid-limit N     validation examples used from each valid file (default 500)
-          --precision P       fp32 | bf16 (default bf16 where the CPU supports it)
-          --device D          cpu | cuda (default cpu)
-          --threads N         intra-op threads (default: all cores)
-          --seed S            (default 0)
-          --resume            continue from RUN/checkpoint.symseq (its step, optimizer state and log)
-          --init MODEL        warm start: the weights (and architecture) of MODEL, fresh optimizer, step 0
-          --schedule S        constant (default) | cosine: after warm-up, decay to a tenth of --lr at --steps
+    private readonly Option<string?> _data = Opt.Text("--data", "folder with TASK.train and TASK.valid (from `symseq split`) for each task", "DIR");
+    private readonly Option<string> _tasks = new("--tasks") { Description = "tasks to train on together, with --data", HelpName = "LIST", DefaultValueFactory = _ => "bwd" };
+    private readonly Option<string?> _train = Opt.Text("--train", "training files (instead of --data; repeat a file to weight it)", "FILE[,FILE]");
+    private readonly Option<string?> _valid = Opt.Text("--valid", "validation files", "FILE[,FILE]");
+    private readonly Option<string> _out = Opt.Required("--out", "run folder: checkpoint.symseq, train_log.csv, loss.png", "RUN");
+    private readonly Option<int> _embDim = Opt.Int("--emb-dim", 256, "embedding size (the paper used 512 or 1024)", 8, 8192);
+    private readonly Option<int> _layers = Opt.Int("--layers", 4, "encoder and decoder layers (the paper used 6)", 1, 64);
+    private readonly Option<int> _heads = Opt.Int("--heads", 4, "attention heads (the paper used 8)", 1, 64);
+    private readonly Option<int> _tokens = Opt.Int("--tokens-per-batch", 4000, "token budget of a batch", 16);
+    private readonly Option<double> _lr = Opt.Number("--lr", 1e-4, "Adam learning rate");
+    private readonly Option<int> _warmup = Opt.Int("--warmup", 0, "linear learning-rate warm-up over N steps (0: constant rate)", 0);
+    private readonly Option<double> _clip = Opt.Number("--clip", 5, "gradient norm clipping");
+    private readonly Option<long> _steps = Opt.Long("--steps", 10_000, "optimizer steps", 1);
+    private readonly Option<int> _evalEvery = Opt.Int("--eval-every", 500, "validate and checkpoint every N steps", 1);
+    private readonly Option<int> _validLimit = Opt.Int("--valid-limit", 500, "validation examples used from each valid file", 0);
+    private readonly Option<string?> _precision = Opt.Text("--precision", "fp32 | bf16 (default bf16 where the CPU has AVX-512 BF16 or AMX, else fp32)", "P");
+    private readonly Option<string> _device = Opt.Choice("--device", "cpu", "cpu | cuda", "cpu", "cuda");
+    private readonly Option<int> _threads = Opt.Int("--threads", Environment.ProcessorCount, "intra-op threads (default: all cores)", 1, 1024);
+    private readonly Option<int> _seed = Opt.Int("--seed", 0, "seed of batching and initialisation", helpName: "S");
+    private readonly Option<bool> _resume = Opt.Flag("--resume", "continue from RUN/checkpoint.symseq (its step, optimizer state and log)");
+    private readonly Option<string?> _init = Opt.Text("--init", "warm start: the weights (and architecture) of MODEL, fresh optimizer, step 0", "MODEL");
+    private readonly Option<string> _schedule = Opt.Choice("--schedule", "constant", "constant | cosine: after warm-up, decay to a tenth of --lr at --steps", "constant", "cosine");
 
-        The run folder is locked while a run uses it; a NaN loss stops the run and keeps the last checkpoint.
-        """;
-
-    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public Command Build() => new(Name, Summary + ". The run folder is locked while a run uses it; a NaN loss stops the run and keeps the last checkpoint.")
     {
-        var dir = args.String("data");
-        var tasks = (args.String("tasks") ?? "bwd").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var train = args.String("train")?.Split(',') ?? (dir is null ? throw new UsageException("give --data DIR or --train FILE") : tasks.Select(t => Path.Combine(dir, t + ".train")).ToArray());
-        var valid = args.String("valid")?.Split(',') ?? (dir is null ? [] : tasks.Select(t => Path.Combine(dir, t + ".valid")).Where(File.Exists).ToArray());
-        var layers = args.Int("layers", 4, 1, 64);
+        _data, _tasks, _train, _valid, _out, _embDim, _layers, _heads, _tokens, _lr, _warmup, _clip, _steps, _evalEvery, _validLimit,
+        _precision, _device, _threads, _seed, _resume, _init, _schedule,
+    };
+
+    public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var dir = args.GetValue(_data);
+        var tasks = Opt.Split(args.GetValue(_tasks));
+        var train = args.GetValue(_train) is { } t ? Opt.Split(t) : dir is null ? throw new UsageException("give --data DIR or --train FILE") : tasks.Select(k => Path.Combine(dir, k + ".train")).ToArray();
+        var valid = args.GetValue(_valid) is { } v ? Opt.Split(v) : dir is null ? [] : tasks.Select(k => Path.Combine(dir, k + ".valid")).Where(File.Exists).ToArray();
+        var layers = args.GetValue(_layers);
         var options = new TrainOptions
         {
             TrainFiles = train,
             ValidFiles = valid,
-            OutDir = args.Required("out"),
-            Model = new ModelConfig { EmbDim = args.Int("emb-dim", 256, 8, 8192), EncoderLayers = layers, DecoderLayers = layers, Heads = args.Int("heads", 4, 1, 64) },
-            TokensPerBatch = args.Int("tokens-per-batch", 4000, 16),
-            LearningRate = args.Double("lr", 1e-4),
-            ClipNorm = args.Double("clip", 5),
-            WarmupSteps = args.Int("warmup", 0, 0),
-            MaxSteps = args.Long("steps", 10_000, 1),
-            EvalEvery = args.Int("eval-every", 500, 1),
-            ValidLimit = args.Int("valid-limit", 500, 0),
-            Precision = args.String("precision") is { } p ? PrecisionExtensions.Parse(p) : PrecisionExtensions.Default(),
-            Device = args.String("device") ?? "cpu",
-            Threads = args.Int("threads", Environment.ProcessorCount, 1, 1024),
-            Seed = args.Int("seed", 0),
-            Resume = args.Flag("resume"),
-            InitFrom = args.String("init"),
-            Schedule = (args.String("schedule") ?? "constant") switch
-            {
-                "constant" => LearningRateSchedule.Constant,
-                "cosine" => LearningRateSchedule.Cosine,
-                var s => throw new UsageException($"--schedule must be constant or cosine, got '{s}'"),
-            },
+            OutDir = args.GetValue(_out)!,
+            Model = new ModelConfig { EmbDim = args.GetValue(_embDim), EncoderLayers = layers, DecoderLayers = layers, Heads = args.GetValue(_heads) },
+            TokensPerBatch = args.GetValue(_tokens),
+            LearningRate = args.GetValue(_lr),
+            ClipNorm = args.GetValue(_clip),
+            WarmupSteps = args.GetValue(_warmup),
+            MaxSteps = args.GetValue(_steps),
+            EvalEvery = args.GetValue(_evalEvery),
+            ValidLimit = args.GetValue(_validLimit),
+            Precision = args.GetValue(_precision) is { } p ? PrecisionExtensions.Parse(p) : PrecisionExtensions.Default(),
+            Device = args.GetValue(_device)!,
+            Threads = args.GetValue(_threads),
+            Seed = args.GetValue(_seed),
+            Resume = args.GetValue(_resume),
+            InitFrom = args.GetValue(_init),
+            Schedule = args.GetValue(_schedule) == "cosine" ? LearningRateSchedule.Cosine : LearningRateSchedule.Constant,
         };
-        args.EnsureAllUsed();
         options.Validate();
         var trainer = new Trainer(options);
         stderr.WriteLine($"training {options.Model} in {options.Precision} on {string.Join(", ", train)}");

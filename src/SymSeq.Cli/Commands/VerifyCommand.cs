@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using SymSeq.Datasets;
 using SymSeq.Verification;
@@ -9,28 +10,25 @@ public sealed class VerifyCommand : CliApp.ICommand
 {
     public string Name => "verify";
     public string Summary => "check every pair of a dataset file with SymSeq's verifier";
-    public string Usage => """
-        symseq verify --data FILE[,FILE...] [--json OUT.json] [--out LOG] [--threads N] [--limit N]
 
-          --data FILES   prefix datasets: "count|input<TAB>output" or "input<TAB>output" lines
-          --json OUT     counts per file: {"<file stem>": {"verified": n, "rejected": n, "uncheckable": n, "total": n}}
-          --out LOG      one line per pair: file, line number, verdict, reason (tab-separated)
-          --threads N    pairs checked in parallel (default: all cores)
-          --limit N      only the first N pairs of each file
+    private readonly Option<string> _data = Opt.Required("--data", "prefix datasets: \"count|input<TAB>output\" or \"input<TAB>output\" lines", "FILE[,FILE]");
+    private readonly Option<string?> _json = Opt.Text("--json", "counts per file: {\"<file stem>\": {\"verified\": n, \"rejected\": n, \"uncheckable\": n, \"total\": n}}", "OUT");
+    private readonly Option<string?> _out = Opt.Text("--out", "one line per pair: file, line number, verdict, reason (tab-separated)", "LOG");
+    private readonly Option<int> _threads = Opt.Int("--threads", Environment.ProcessorCount, "pairs checked in parallel (default: all cores)", 1, 1024);
+    private readonly Option<int> _limit = Opt.Int("--limit", int.MaxValue, "only the first N pairs of each file", 1);
 
-        Exit code 0 when every pair verified, 4 when some pair was rejected or uncheckable.
-        """;
+    public Command Build() => new(Name, Summary + ". Exit code 0 when every pair verified, 4 when some pair was rejected or uncheckable.")
+        { _data, _json, _out, _threads, _limit };
 
     public sealed record Counts(int Verified, int Rejected, int Uncheckable, int Total);
 
-    public Task<int> RunAsync(ArgReader args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var files = args.Required("data").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var json = args.String("json");
-        var log = args.String("out");
-        var threads = args.Int("threads", Environment.ProcessorCount, 1, 1024);
-        var limit = args.Int("limit", int.MaxValue, 1);
-        args.EnsureAllUsed();
+        var files = Opt.Split(args.GetValue(_data));
+        var json = args.GetValue(_json);
+        var log = args.GetValue(_out);
+        var threads = args.GetValue(_threads);
+        var limit = args.GetValue(_limit);
         foreach (var f in files)
             if (!File.Exists(f)) throw new FileNotFoundException($"dataset '{f}' does not exist", f);
 

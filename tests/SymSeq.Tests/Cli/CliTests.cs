@@ -24,10 +24,46 @@ public class CliTests
     {
         var r = CliRunner.Run("generate", "--task", "bwd", "--count", "10", "--out", "/tmp/x", "--bogus", "1");
         Assert.Equal(2, r.Code);
-        Assert.Contains("unknown option: --bogus", r.Err);
+        Assert.Contains("Unrecognized command or argument '--bogus'", r.Err);
+        Assert.Contains("Usage:", r.Err); // the command's help follows the error
         Assert.Equal(2, CliRunner.Run("frobnicate").Code);
         var bad = CliRunner.Run("generate", "--task", "bwd", "--count", "ten", "--out", "/tmp/x");
         Assert.Contains("--count expects an integer, got 'ten'", bad.Err);
+        Assert.Equal(2, bad.Code);
+        Assert.Contains("Option '--out' is required", CliRunner.Run("generate", "--task", "bwd", "--count", "10").Err);
+    }
+
+    [Fact]
+    public void Response_files_supply_options()
+    {
+        var rsp = Path.Combine(Path.GetTempPath(), $"symseq-{Guid.NewGuid():N}.rsp");
+        try
+        {
+            File.WriteAllLines(rsp, ["--format", "latex"]);
+            var r = CliRunner.Run("simplify", "sqrt(x)", $"@{rsp}");
+            Assert.True(r.Code == 0, r.Err);
+            Assert.Equal("\\sqrt{x}", r.Out.Trim());
+        }
+        finally { File.Delete(rsp); }
+    }
+
+    [Fact]
+    public void Help_lists_every_option_with_its_default()
+    {
+        var r = CliRunner.Run("integrate", "--help");
+        Assert.Equal(0, r.Code);
+        foreach (var option in new[] { "--beam", "--wide-beam", "--time-limit", "--cas", "--model", "--format", "--verbose" })
+            Assert.Contains(option, r.Out);
+        Assert.Contains("[default: 10]", r.Out);
+        Assert.Contains("Commands:", CliRunner.Run("--help").Out);
+    }
+
+    [Fact]
+    public void Completion_suggests_options()
+    {
+        var r = CliRunner.Run("[suggest:22]", "symseq integrate --tim");
+        Assert.Equal(0, r.Code);
+        Assert.Contains("--time-limit", r.Out);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public class RobustnessTests
         AssertCleanError(CliRunner.Run("integrate", "f'(x)", "--model", Tiny), "may not contain");
 
     [Theory]
-    [InlineData("--cas", "mathematica", "unknown choice 'mathematica'")]
+    [InlineData("--cas", "mathematica", "Argument 'mathematica' not recognized")]
     [InlineData("--time-limit", "-1", "--time-limit")]
     [InlineData("--time-limit", "soon", "--time-limit")]
     [InlineData("--wide-beam", "-5", "--wide-beam")]

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using SymSeq.Solving;
+
+namespace SymSeq.Cli;
+
+/// <summary>The hybrid solver's options, declared once for integrate, solve, evaluate --hybrid, robustness and serve.</summary>
+public sealed class SolverOptions
+{
+    private readonly Option<int>? _beam;
+    private readonly Option<int> _wideBeam = Opt.Int("--wide-beam", 50, "beam of the second model pass when nothing verified (0 turns it off)", 0, 1000);
+    private readonly Option<double> _timeLimit = Opt.Number("--time-limit", 5, "seconds for one problem, every engine included", 0.001, 86_400);
+    private readonly Option<string> _cas = Opt.Choice("--cas", "auto",
+        "the CAS asked when the model fails: auto (whichever is installed, none when nothing is), maxima, sympy or none; its answers are verified too",
+        HybridOptions.CasChoices);
+    private readonly Option<bool> _noDecompose = Opt.Flag("--no-decompose", "do not split sums and take out constant factors before the model");
+    private readonly Option<bool> _noRepair = Opt.Flag("--no-repair", "do not try simple fixes (a constant factor, a polynomial part) of model candidates");
+
+    /// <param name="withBeam">False where the command has its own --beam (evaluate's list of beam sizes).</param>
+    public SolverOptions(bool withBeam = true)
+    {
+        if (withBeam) _beam = Opt.Int("--beam", 10, "beam of the first model pass", 1, 1000);
+    }
+
+    public IEnumerable<Option> All => new Option?[] { _beam, _wideBeam, _timeLimit, _cas, _noDecompose, _noRepair }.OfType<Option>();
+
+    public HybridOptions Read(ParseResult args) => new()
+    {
+        Beam = _beam is null ? 10 : args.GetValue(_beam),
+        WideBeam = args.GetValue(_wideBeam),
+        TimeLimit = TimeSpan.FromSeconds(args.GetValue(_timeLimit)),
+        Cas = args.GetValue(_cas)!,
+        Decompose = !args.GetValue(_noDecompose),
+        Repair = !args.GetValue(_noRepair),
+    };
+}
+
+public static class CommandExtensions
+{
+    /// <summary>Adds several options (a shared set) to a command.</summary>
+    public static Command With(this Command command, IEnumerable<Option> options)
+    {
+        foreach (var o in options) command.Add(o);
+        return command;
+    }
+}
