@@ -11,7 +11,8 @@ public class SignalTests
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "symseq.dll");
         var big = string.Join("+", Enumerable.Range(1, 60).Select(i => $"sin({i}*x)*exp(x/{i})"));
-        var psi = new ProcessStartInfo("dotnet", [cli, "integrate", big, "--beam", "100", "--model", TestPaths.Fixture("reference/tiny.pth")])
+        var psi = new ProcessStartInfo("dotnet", [cli, "integrate", big, "--beam", "100", "--time-limit", "600", "--cas", "none",
+                                                "--model", TestPaths.Fixture("reference/tiny.pth")])
             { RedirectStandardOutput = true, RedirectStandardError = true };
         using var p = Process.Start(psi)!;
         var err = p.StandardError.ReadToEndAsync();
@@ -24,6 +25,26 @@ public class SignalTests
         Assert.Equal(143, p.ExitCode);
         var text = await err;
         Assert.Contains("interrupted", text);
+        Assert.DoesNotContain("   at ", text);
+    }
+
+    [Fact]
+    public async Task Sigterm_stops_the_playground_server_cleanly()
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "symseq.dll");
+        var psi = new ProcessStartInfo("dotnet", [cli, "serve", "--port", "0", "--host", "127.0.0.1", "--model", TestPaths.Fixture("reference/tiny.pth")])
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var err = p.StandardError.ReadToEndAsync();
+        var started = await p.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Contains("playground on http://127.0.0.1:", started);
+        using var http = new HttpClient { BaseAddress = new Uri(started!.Split(' ')[3]) };
+        Assert.Contains("SymSeq", await http.GetStringAsync("/"));
+        using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString()])) kill.WaitForExit();
+        Assert.True(p.WaitForExit(TimeSpan.FromSeconds(5)), "still serving 5 s after SIGTERM");
+        Assert.Equal(143, p.ExitCode);
+        var text = await err;
+        Assert.Contains("stopped", text);
         Assert.DoesNotContain("   at ", text);
     }
 }
