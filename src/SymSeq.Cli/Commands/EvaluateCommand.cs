@@ -52,14 +52,17 @@ public sealed class EvaluateCommand : CliApp.ICommand
             foreach (var k in beams)
             {
                 var solved = 0;
-                for (var i = 0; i < problems.Count && !cancel.IsCancellationRequested; i += 16)
+                // Up to 16 problems per beam search, but no more than ~256 live hypotheses: beam 50 on 16 long ODE2
+                // problems at once took the machine's 24 GiB and the process was killed.
+                var batchSize = Math.Clamp(256 / k, 1, 16);
+                for (var i = 0; i < problems.Count && !cancel.IsCancellationRequested; i += batchSize)
                 {
-                    var batch = problems.Skip(i).Take(16).ToList();
+                    var batch = problems.Skip(i).Take(batchSize).ToList();
                     var results = Solver.SolveBatch(model, batch, k, cancel: cancel);
                     solved += results.Count(r => r.Verified is not null);
                     if (logPath is not null)
                         log.AddRange(results.Select((r, j) => LogLine(task, i + j, k, r)));
-                    progress.Report($"{task} beam {k}: {Math.Min(i + 16, problems.Count)}/{problems.Count}, {solved} solved");
+                    progress.Report($"{task} beam {k}: {Math.Min(i + batchSize, problems.Count)}/{problems.Count}, {solved} solved");
                 }
                 progress.Finish();
                 table[task][$"beam{k}"] = (solved, problems.Count);
