@@ -58,10 +58,7 @@ public sealed class MathSolver : IDisposable
 
     /// <inheritdoc cref="Integrate(string, CancellationToken)"/>
     public Solution Integrate(Expression integrand, CancellationToken cancel = default)
-    {
-        if (ExprParts.ContainsUnknown(integrand.Tree)) throw new ArgumentException("an integrand may not contain y or f(x); use Solve for an ODE");
-        return Run(new Op(Operator.Sub, new Unknown(1), integrand.Tree), integrand, cancel);
-    }
+        => Run(() => Problems.ForIntegrand(integrand.Tree), integrand, cancel);
 
     /// <summary>The general solution of an ODE in x, y, y', y'' (<c>y'' + y = 0</c>), verified by substitution.</summary>
     /// <exception cref="ExprParseException">The text is not an equation (the message names the column).</exception>
@@ -70,14 +67,12 @@ public sealed class MathSolver : IDisposable
 
     /// <inheritdoc cref="Solve(string, CancellationToken)"/>
     public Solution Solve(Expression equation, CancellationToken cancel = default)
-    {
-        if (!ExprParts.ContainsUnknown(equation.Tree)) throw new ArgumentException("the equation does not mention y, y' or y''");
-        return Run(equation.Tree, equation, cancel);
-    }
+        => Run(() => Problems.ForEquation(equation.Tree), equation, cancel);
 
-    private Solution Run(Expr problem, Expression shown, CancellationToken cancel)
+    private Solution Run(Func<Expr> check, Expression shown, CancellationToken cancel)
     {
-        try { Problems.Canonical(problem); }
+        Expr problem;
+        try { problem = check(); }
         catch (UndefinedExpressionException e) { throw new ArgumentException($"the problem is undefined: {e.Message}", e); }
         var o = _hybrid.Solve(problem, cancel);
         var answer = o.Solved ? new Expression(Simplifier.TrySimplify(o.Answer!, out var s) ? s : o.Answer!) : null;

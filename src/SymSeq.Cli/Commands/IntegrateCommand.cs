@@ -79,21 +79,7 @@ public sealed class IntegrateCommand : CliApp.ICommand
     /// </summary>
     public static Expr ReadProblem(string text, bool ode)
     {
-        Expr problem;
-        if (ode)
-        {
-            problem = InfixParser.ParseEquation(text);
-            if (!ExprParts.ContainsUnknown(problem)) throw new UsageException("the equation does not mention y, y' or y''");
-        }
-        else
-        {
-            var f = InfixParser.Parse(text);
-            if (ExprParts.ContainsUnknown(f)) throw new UsageException("an integrand may not contain y or f(x); use symseq solve for an ODE");
-            problem = new Op(Operator.Sub, new Unknown(1), f);
-        }
-        var canonical = Problems.Canonical(problem); // throws for undefined input
-        if (ode && !ExprParts.ContainsUnknown(canonical))
-            throw new UsageException($"the equation simplifies to {canonical}: it does not constrain y");
-        return problem;
+        try { return ode ? Problems.ForEquation(InfixParser.ParseEquation(text)) : Problems.ForIntegrand(InfixParser.Parse(text)); }
+        catch (ArgumentException e) { throw new UsageException(e.Message); }
     }
 }

@@ -53,6 +53,27 @@ public static class Problems
         };
     }
 
+    /// <summary>
+    /// "Y' - f" for a user's integrand, checked the same way by every front end: free of the unknown function and
+    /// defined. Throws <see cref="ArgumentException"/> or <see cref="UndefinedExpressionException"/>.
+    /// </summary>
+    public static Expr ForIntegrand(Expr integrand)
+    {
+        if (ExprParts.ContainsUnknown(integrand)) throw new ArgumentException("an integrand may not contain y or f(x); use solve for an ODE");
+        var problem = new Op(Operator.Sub, new Unknown(1), integrand);
+        Canonical(problem); // throws for undefined input
+        return problem;
+    }
+
+    /// <summary>A user's ODE, checked: it mentions the unknown, is defined, and does not simplify away.</summary>
+    public static Expr ForEquation(Expr equation)
+    {
+        if (!ExprParts.ContainsUnknown(equation)) throw new ArgumentException("the equation does not mention y, y' or y''");
+        var canonical = Canonical(equation);
+        if (!ExprParts.ContainsUnknown(canonical)) throw new ArgumentException($"the equation simplifies to {canonical}: it does not constrain y");
+        return equation;
+    }
+
     /// <summary>"Y' - f" with f in canonical form, the way the generators write integration problems.</summary>
     public static Expr Integration(Expr integrand) =>
         new Op(Operator.Sub, new Unknown(1), Simplifier.TrySimplify(integrand, out var s) ? s : integrand);

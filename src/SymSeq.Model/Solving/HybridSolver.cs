@@ -134,32 +134,29 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
         {
             var sw = Stopwatch.StartNew();
             var tried = 0;
-            foreach (var c in candidates.Where(c => c.Answer is not null && !c.Verdict.Uncheckable))
+            foreach (var (rank, fix, verdict) in Fixes(problem, integrand, candidates))
             {
                 if (_budget.IsCancellationRequested) break;
-                foreach (var fix in CandidateRepair.Fixes(integrand, c.Answer!))
+                tried++;
+                if (verdict.Accepted)
                 {
-                    tried++;
-                    var verdict = Problems.Verify(problem, fix);
-                    if (verdict.Accepted)
-                    {
-                        _attempts.Add(new EngineAttempt($"repair ({what})", $"candidate {c.Rank} fixed and verified", sw.Elapsed));
-                        return Done(fix, verdict, Engine.Repair) with { CandidateRank = c.Rank };
-                    }
+                    _attempts.Add(new EngineAttempt($"repair ({what})", $"candidate {rank} fixed and verified", sw.Elapsed));
+                    return Done(fix, verdict, Engine.Repair) with { CandidateRank = rank };
                 }
             }
             _attempts.Add(new EngineAttempt($"repair ({what})", tried == 0 ? "no candidate had a simple fix" : $"{tried} fixes, none verified", sw.Elapsed));
             return null;
         }
 
-        private static Expr? RepairTerm(Expr core, IReadOnlyList<Candidate> candidates)
-        {
-            var termProblem = Problems.Integration(core);
-            foreach (var c in candidates.Where(c => c.Answer is not null && !c.Verdict.Uncheckable))
-                foreach (var fix in CandidateRepair.Fixes(core, c.Answer!))
-                    if (Problems.Verify(termProblem, fix).Accepted) return fix;
-            return null;
-        }
+        private static Expr? RepairTerm(Expr core, IReadOnlyList<Candidate> candidates) =>
+            Fixes(Problems.Integration(core), core, candidates).FirstOrDefault(f => f.Verdict.Accepted).Fix;
+
+        /// <summary>Each simple fix of each checkable candidate, with its verdict, lazily (best candidate first).</summary>
+        private static IEnumerable<(int Rank, Expr Fix, Verdict Verdict)> Fixes(Expr problem, Expr integrand, IReadOnlyList<Candidate> candidates) =>
+            from c in candidates
+            where c.Answer is not null && !c.Verdict.Uncheckable
+            from fix in CandidateRepair.Fixes(integrand, c.Answer!)
+            select (c.Rank, fix, Problems.Verify(problem, fix));
 
         private SolveOutcome? Accept(Expr answer, Engine engine, string what)
         {
