@@ -32,10 +32,12 @@ public sealed class TrainCommand : CliApp.ICommand
     private readonly Option<string?> _init = Opt.Text("--init", "warm start: the weights (and architecture) of MODEL, fresh optimizer, step 0", "MODEL");
     private readonly Option<string> _schedule = Opt.Choice("--schedule", "constant", "constant | cosine: after warm-up, decay to a tenth of --lr at --steps", "constant", "cosine");
 
+    private readonly Option<long> _curriculum = Opt.Long("--curriculum", 0, "draw the batches of the first N steps shortest first (from the shortest 10% up to all of them at step N); 0: none", 0);
+
     public Command Build() => new(Name, Summary + ". The run folder is locked while a run uses it; a NaN loss stops the run and keeps the last checkpoint.")
     {
         _data, _tasks, _train, _valid, _out, _embDim, _layers, _heads, _tokens, _lr, _warmup, _clip, _steps, _evalEvery, _validLimit,
-        _precision, _device, _threads, _seed, _resume, _init, _schedule,
+        _precision, _device, _threads, _seed, _resume, _init, _schedule, _curriculum,
     };
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -65,6 +67,7 @@ public sealed class TrainCommand : CliApp.ICommand
             Resume = args.GetValue(_resume),
             InitFrom = args.GetValue(_init),
             Schedule = args.GetValue(_schedule) == "cosine" ? LearningRateSchedule.Cosine : LearningRateSchedule.Constant,
+            CurriculumSteps = args.GetValue(_curriculum),
         };
         options.Validate();
         var trainer = new Trainer(options);

@@ -30,6 +30,43 @@ public static class Linearity
         return new LinearTerm(Product(constant), Product(varying));
     }
 
+    /// <summary>
+    /// The terms grouped by what they share: two terms belong together when some sub-expression in x other than a
+    /// bare power of x (x² + 1, sin(3x), ln(x)) occurs in both, transitively. The derivative of one function spreads
+    /// over several terms that share its pieces (the product rule gives u′v + uv′), so in f + g the terms of f and
+    /// of g tend to form separate groups, each integrable as a whole where its terms alone are not. Groups keep the
+    /// terms' order; every term is in exactly one group.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<LinearTerm>> Groups(IReadOnlyList<LinearTerm> terms)
+    {
+        var parent = Enumerable.Range(0, terms.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        var owner = new Dictionary<Expr, int>();
+        for (var i = 0; i < terms.Count; i++)
+            foreach (var piece in ExprParts.Nodes(terms[i].Core).Where(IsDistinctive).Distinct())
+                if (owner.TryGetValue(piece, out var j)) parent[Find(i)] = Find(j);
+                else owner[piece] = i;
+        return Enumerable.Range(0, terms.Count).GroupBy(Find).Select(g => (IReadOnlyList<LinearTerm>)g.Select(i => terms[i]).ToList()).ToList();
+    }
+
+    /// <summary>A sub-expression in x that says more than "a power of x" (which nearly every term has).</summary>
+    private static bool IsDistinctive(Expr e) =>
+        e is Op op && ExprParts.Contains(e, "x")
+        && !(op.Kind == Operator.Pow && op[0] is Sym { Name: "x" } && !ExprParts.Contains(op[1], "x"))
+        && !(op.Kind == Operator.Sqrt && op[0] is Sym { Name: "x" })
+        && !(op.Kind == Operator.Mul && op.Args.All(a => a is Sym { Name: "x" } || !ExprParts.Contains(a, "x") || IsPowerOfX(a)))
+        && !(op.Kind == Operator.Div && op.Args.All(a => a is Sym { Name: "x" } || !ExprParts.Contains(a, "x") || IsPowerOfX(a)));
+
+    private static bool IsPowerOfX(Expr e) => e is Op { Kind: Operator.Pow } p && p[0] is Sym { Name: "x" } && !ExprParts.Contains(p[1], "x");
+
+    /// <summary>Σ factorᵢ·coreᵢ, the integrand a group of terms came from.</summary>
+    public static Expr Sum(IReadOnlyList<LinearTerm> terms)
+    {
+        var parts = terms.Select(t => t.Factor is Num { Value.IsOne: true } ? t.Core : t.Factor * t.Core).ToArray();
+        var sum = parts.Length == 1 ? parts[0] : new Op(Operator.Add, parts);
+        return Simplifier.TrySimplify(sum, out var s) ? s : sum;
+    }
+
     /// <summary>Σ factorᵢ·integralᵢ, simplified when that succeeds.</summary>
     public static Expr Combine(IEnumerable<(Expr Factor, Expr Integral)> parts)
     {

@@ -63,12 +63,26 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
 
             if (owner.Model is not null)
             {
-                var cores = terms?.Where(t => rules[t] is null).Select(t => t.Core).Distinct().ToList() ?? [];
-                var solvedCores = new Dictionary<Expr, Expr>();
+                // What the model is asked besides the whole problem: each term's core, and each group of two or more
+                // terms that share sub-expressions (Linearity.Groups), when the terms form several groups.
+                var groups = terms is null ? [] : Linearity.Groups(terms);
+                var groupSums = groups.Count > 1 ? groups.Where(g => g.Count > 1).ToDictionary(g => g, Linearity.Sum) : [];
+                // And the whole integrand scaled so that its first term's factor is 1: (f/2818) becomes f again when f's
+                // first coefficient was 1, which its terms alone or the factor-1 form may not show the model.
+                var lead = terms is { Count: > 1 } && terms[0].Factor is not Num { Value.IsOne: true } ? terms[0].Factor : null;
+                var scaled = lead is null ? null : Linearity.Sum(terms!.Select(t => t with { Factor = Simplified(t.Factor / lead) }).ToList());
+                var subProblems = (terms ?? []).Where(t => rules[t] is null).Select(t => t.Core).Concat(groupSums.Values)
+                    .Concat(scaled is null ? [] : [scaled]).Distinct().ToList();
+                var solved = new Dictionary<Expr, Expr>();
+                Expr? TermIntegral(LinearTerm t) => rules.GetValueOrDefault(t) ?? solved.GetValueOrDefault(t.Core);
+                Expr? GroupIntegral(IReadOnlyList<LinearTerm> g) =>
+                    groupSums.TryGetValue(g, out var sum) && solved.TryGetValue(sum, out var whole) ? whole
+                    : g.All(t => TermIntegral(t) is not null) ? Linearity.Combine(g.Select(t => (t.Factor, TermIntegral(t)!))) : null;
+
                 foreach (var beam in new[] { O.Beam, O.WideBeam }.Where((b, i) => i == 0 || b > O.Beam))
                 {
                     if (_budget.IsCancellationRequested) break;
-                    var pending = cores.Where(c => !solvedCores.ContainsKey(c)).ToList();
+                    var pending = subProblems.Where(c => !solved.ContainsKey(c)).ToList();
                     var sw = Stopwatch.StartNew();
                     List<SolveResult> results;
                     try
@@ -91,16 +105,23 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                     if (terms is not null)
                     {
                         for (var i = 0; i < pending.Count; i++)
-                            if (results[i + 1].Verified is { } v) solvedCores[pending[i]] = v.Answer!;
-                            else if (O.Repair && RepairTerm(pending[i], results[i + 1].Candidates) is { } fixedTerm) solvedCores[pending[i]] = fixedTerm;
-                        var missing = terms.Count(t => rules[t] is null && !solvedCores.ContainsKey(t.Core));
+                            if (results[i + 1].Verified is { } v) solved[pending[i]] = v.Answer!;
+                            else if (O.Repair && RepairTerm(pending[i], results[i + 1].Candidates) is { } fixedTerm) solved[pending[i]] = fixedTerm;
+                        if (scaled is not null && solved.TryGetValue(scaled, out var scaledIntegral)
+                            && Accept(Simplified(lead! * scaledIntegral), Engine.Decomposition, $"the integrand divided by {lead}, beam {beam}") is { } rescaled)
+                            return rescaled;
+                        var missing = groups.Count(g => GroupIntegral(g) is null);
+                        var what = groups.Count == terms.Count ? $"{terms.Count} terms" : $"{terms.Count} terms in {groups.Count} groups";
                         if (missing == 0)
                         {
-                            var combined = Linearity.Combine(terms.Select(t => (t.Factor, rules[t] ?? solvedCores[t.Core])));
-                            if (Accept(combined, Engine.Decomposition, $"{terms.Count} terms, beam {beam}") is { } decomposed) return decomposed;
+                            var combined = Linearity.Combine(groups.Select(g => ((Expr)Expr.One, GroupIntegral(g)!)));
+                            if (Accept(combined, Engine.Decomposition, $"{what}, beam {beam}") is { } decomposed) return decomposed;
                         }
-                        else _attempts.Add(new EngineAttempt($"decomposition (beam {beam})", $"{missing} of {terms.Count} terms unsolved", TimeSpan.Zero));
+                        else _attempts.Add(new EngineAttempt($"decomposition (beam {beam})", $"{what}: {missing} of {groups.Count} unsolved", TimeSpan.Zero));
                     }
+                    var pieces = groups.Select(g => (groupSums.TryGetValue(g, out var sum) ? sum : Linearity.Sum(g), GroupIntegral(g))).ToList();
+                    if (isIntegral && Complete(integrand, results[0].Candidates, pieces, beam) is { } completed)
+                        return completed;
                 }
             }
             else _attempts.Add(new EngineAttempt("model", "no model loaded", TimeSpan.Zero));
@@ -130,6 +151,56 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             return terms;
         }
 
+        private const int ResidualCandidates = 5;
+
+        /// <summary>
+        /// One more batched beam search over what is left: the unsolved pieces of the sum together, and what each of the
+        /// best few candidates misses (<see cref="Completion"/>); each sub-answer (model, its simple fixes, or a basic
+        /// rule) completes an answer that is verified against the whole problem.
+        /// </summary>
+        private SolveOutcome? Complete(Expr integrand, IReadOnlyList<Candidate> candidates, IReadOnlyList<(Expr Integrand, Expr? Integral)> pieces, int beam)
+        {
+            var sw = Stopwatch.StartNew();
+            var jobs = new List<Completion>();
+            if (O.Decompose && Completion.RestOfSum(pieces) is { } rest) jobs.Add(rest);
+            if (O.Repair)
+                foreach (var c in candidates.Where(c => c.Answer is not null && !c.Verdict.Uncheckable).Take(ResidualCandidates))
+                {
+                    if (_budget.IsCancellationRequested) return null;
+                    if (Completion.Residual(integrand, c.Answer!, c.Rank, Left) is { } r && jobs.All(j => !j.Integrand.Equals(r.Integrand))) jobs.Add(r);
+                }
+            if (jobs.Count == 0 || _budget.IsCancellationRequested) return null;
+            List<SolveResult> results;
+            try
+            {
+                var pending = jobs.Where(j => BasicIntegrals.TryIntegrateSum(j.Integrand) is null).Select(j => Problems.Integration(j.Integrand)).ToList();
+                results = pending.Count == 0 ? [] : Solver.SolveBatch(owner.Model!, pending, Math.Min(beam, O.Beam), O.MaxAnswerTokens, _budget.Token);
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                _attempts.Add(new EngineAttempt($"completion (beam {beam})", "stopped at the time limit", sw.Elapsed));
+                return null;
+            }
+            var next = 0;
+            foreach (var job in jobs)
+            {
+                Expr? part = BasicIntegrals.TryIntegrateSum(job.Integrand);
+                if (part is null)
+                {
+                    var r = results[next++];
+                    part = r.Verified?.Answer ?? (O.Repair ? RepairTerm(job.Integrand, r.Candidates) : null);
+                }
+                if (part is null) continue;
+                var answer = job.With(part);
+                var verdict = Problems.Verify(problem, answer);
+                if (!verdict.Accepted) continue;
+                _attempts.Add(new EngineAttempt($"completion (beam {beam})", $"{job.What}: {verdict.Label}", sw.Elapsed));
+                return Done(answer, verdict, job.Engine);
+            }
+            _attempts.Add(new EngineAttempt($"completion (beam {beam})", $"{jobs.Count} sub-integrals, none completed an answer", sw.Elapsed));
+            return null;
+        }
+
         private SolveOutcome? Repair(Expr integrand, IReadOnlyList<Candidate> candidates, string what)
         {
             var sw = Stopwatch.StartNew();
@@ -147,6 +218,8 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             _attempts.Add(new EngineAttempt($"repair ({what})", tried == 0 ? "no candidate had a simple fix" : $"{tried} fixes, none verified", sw.Elapsed));
             return null;
         }
+
+        private static Expr Simplified(Expr e) => Simplifier.TrySimplify(e, out var s) ? s : e;
 
         private static Expr? RepairTerm(Expr core, IReadOnlyList<Candidate> candidates) =>
             Fixes(Problems.Integration(core), core, candidates).FirstOrDefault(f => f.Verdict.Accepted).Fix;

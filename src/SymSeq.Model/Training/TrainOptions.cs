@@ -30,6 +30,8 @@ public sealed record TrainOptions
     /// <summary>After warm-up: constant (the paper's) or cosine decay to a tenth of the rate at MaxSteps.</summary>
     public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
     public long TrainLimit { get; init; } = long.MaxValue;
+    /// <summary>Steps at the start of the run that draw their batches shortest first (<see cref="LengthCurriculum"/>); 0: none.</summary>
+    public long CurriculumSteps { get; init; }
 
     /// <summary>Rejects settings no run can use, before any data or model is loaded.</summary>
     public void Validate()
@@ -37,6 +39,7 @@ public sealed record TrainOptions
         if (!(LearningRate > 0) || LearningRate > 1) throw new ArgumentException($"the learning rate must be in (0, 1], got {LearningRate}");
         if (!(ClipNorm > 0)) throw new ArgumentException($"gradient clipping must be positive, got {ClipNorm}");
         if (TokensPerBatch < 16) throw new ArgumentException($"the token budget of a batch must be at least 16, got {TokensPerBatch}");
+        if (CurriculumSteps < 0 || CurriculumSteps > MaxSteps) throw new ArgumentException($"the curriculum must last between 0 and --steps ({MaxSteps}) steps, got {CurriculumSteps}");
         if (Resume && InitFrom is not null) throw new ArgumentException("--resume continues a run, --init starts one from a model's weights: give one of them");
         foreach (var f in TrainFiles.Concat(ValidFiles))
             if (!File.Exists(f)) throw new FileNotFoundException($"data file '{f}' does not exist", f);

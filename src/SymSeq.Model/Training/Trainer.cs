@@ -86,6 +86,8 @@ public sealed class Trainer(TrainOptions o)
         var perEpoch = first.Count;
         var startEpoch = step / perEpoch;
         if (startEpoch > 0) first = EpochBatches(startEpoch); // a resumed run continues in its own epoch
+        // Built from epoch 0's batches whatever the step, so a run resumed mid-curriculum draws the same batches.
+        var curriculum = new LengthCurriculum(step < o.CurriculumSteps && startEpoch > 0 ? EpochBatches(0) : first, o.CurriculumSteps, o.Seed);
         progress?.Invoke($"{train.Count:N0} training examples in {perEpoch:N0} batches of up to {o.TokensPerBatch} tokens " +
                          $"({(double)train.Count / perEpoch:F0} examples each, padding {Batcher.PaddingFraction(first):P1} of tokens); {valid.Count:N0} validation examples");
         while (step < o.MaxSteps && !cancel.IsCancellationRequested)
@@ -96,11 +98,12 @@ public sealed class Trainer(TrainOptions o)
             {
                 model.train();
                 adam.LearningRate = LearningRateAt(step + 1);
-                var (loss, norm) = Step(model, adam, batches[b], o.ClipNorm, device);
+                var batch = curriculum.Covers(step + 1) ? curriculum.Pick(step + 1) : batches[b];
+                var (loss, norm) = Step(model, adam, batch, o.ClipNorm, device);
                 if (!double.IsFinite(loss) || !double.IsFinite(norm))
                     throw new TrainingDivergedException($"the loss became {loss} (gradient norm {norm}) at step {step + 1}; " +
                         $"nothing was saved after the last checkpoint ({(File.Exists(CheckpointPath) ? CheckpointPath : "none")}); lower --lr or raise --warmup");
-                tokens += batches[b].Sum(e => e.Src.Length + e.Tgt.Length);
+                tokens += batch.Sum(e => e.Src.Length + e.Tgt.Length);
                 step++;
                 ema = double.IsNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
                 history.Add((step, loss));

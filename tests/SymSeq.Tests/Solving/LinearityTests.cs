@@ -20,6 +20,28 @@ public class LinearityTests
     }
 
     [Fact]
+    public void Terms_of_one_derivative_group_together_and_an_unrelated_term_stays_apart()
+    {
+        // d/dx [sin(x^2+1) ln x] = 2x cos(x^2+1) ln x + sin(x^2+1)/x: its two terms share x^2 + 1 (and ln x / 1/x do not
+        // matter); exp(3x) shares nothing with them, and 5x^2 only a power of x.
+        var terms = Linearity.Split(Simplifier.Simplify(InfixParser.Parse("2*x*cos(x^2+1)*ln(x) + sin(x^2+1)/x + exp(3*x) + 5*x^2")));
+        var groups = Linearity.Groups(terms);
+        Assert.Equal(3, groups.Count);
+        Assert.Contains(groups, g => g.Count == 2 && g.All(t => ExprParts.Nodes(t.Core).Contains(InfixParser.Parse("x^2 + 1"))));
+        Assert.Equal(Simplifier.Simplify(InfixParser.Parse("2*x*cos(x^2+1)*ln(x) + sin(x^2+1)/x")), Linearity.Sum(groups.Single(g => g.Count == 2)));
+    }
+
+    [Fact]
+    public void Groups_partition_the_terms() =>
+        Prop.ForAll(ExprGen.Arb(ExprGen.Unary, maxOps: 9, allowNegative: true), e =>
+        {
+            if (!Simplifier.TrySimplify(OnlyX(e), out var s)) return true;
+            var terms = Linearity.Split(s);
+            var grouped = Linearity.Groups(terms).SelectMany(g => g).ToList();
+            return grouped.Count == terms.Count && terms.All(t => grouped.Contains(t));
+        }).QuickCheckThrowOnFailure();
+
+    [Fact]
     public void Splitting_and_recombining_keeps_the_value() =>
         Prop.ForAll(ExprGen.Arb(ExprGen.Unary, maxOps: 9, allowNegative: true), e =>
         {

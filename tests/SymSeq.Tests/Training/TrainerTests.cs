@@ -75,20 +75,22 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
         Assert.True(model.DecoderLogits(x, xl, y, yl).allclose(h.DecoderLogits(x, xl, y, yl), rtol: 1e-2, atol: 1e-2));
     }
 
-    [Fact]
-    public void An_interrupted_run_resumes_to_the_same_weights()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)] // interrupted inside the curriculum by length
+    public void An_interrupted_run_resumes_to_the_same_weights(long curriculum)
     {
         var data = MakeData(120);
-        var straight = new Trainer(Options(data, 30, "straight")).Run(CancellationToken.None);
+        var straight = new Trainer(Options(data, 30, "straight") with { CurriculumSteps = curriculum }).Run(CancellationToken.None);
 
         using var cts = new CancellationTokenSource();
-        var first = new Trainer(Options(data, 30, "resumed"));
+        var first = new Trainer(Options(data, 30, "resumed") with { CurriculumSteps = curriculum });
         first.StepCompleted += s => { if (s == 12) cts.Cancel(); }; // as if Ctrl-C came after step 12
         var r1 = first.Run(cts.Token);
         Assert.True(r1.Interrupted);
         Assert.Equal(12, r1.Steps);
         Assert.Equal(12, SymSeqCheckpoint.Read(first.CheckpointPath).Info.Step);
-        var r2 = new Trainer(Options(data, 30, "resumed") with { Resume = true }).Run(CancellationToken.None);
+        var r2 = new Trainer(Options(data, 30, "resumed") with { Resume = true, CurriculumSteps = curriculum }).Run(CancellationToken.None);
         Assert.Equal(30, r2.Steps);
         Assert.Equal(straight.LastLoss, r2.LastLoss, 4);
         var a = SymSeqCheckpoint.Read(straight.CheckpointPath).Tensors;
