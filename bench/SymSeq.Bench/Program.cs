@@ -7,6 +7,7 @@ using SymSeq.Generation;
 //   audit (not in the default set): the verifier on --pairs generated pairs per task and their mutants
 //   memory (not in the default set): padding share of real batches and RSS over --memory-steps (default 10000)
 //   latency (not in the default set): model load, MathSolver latency on 1 thread vs all cores, parallel throughput
+//   levers (not in the default set): position-table size, curriculum, batch size and lr schedule, each against one baseline
 //   serve (not in the default set): the playground on loopback, --requests N (2000) at --concurrency C (8)
 var which = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--"))).ToHashSet();
 if (which.Count == 0) which = ["expr", "gen", "train"];
@@ -55,6 +56,9 @@ if (which.Contains("memory"))
 
 if (which.Contains("latency"))
     SymSeq.Bench.LatencyBench.Run(rounds: (int)Arg("--rounds", 5));
+
+if (which.Contains("levers"))
+    SymSeq.Bench.LeversBench.Run(steps: (int)Arg("--lever-steps", 600), threads: (int)Arg("--threads", 1), seeds: (int)Arg("--seeds", 2));
 
 if (which.Contains("serve"))
     await SymSeq.Bench.ServeLoadBench.Run(requests: (int)Arg("--requests", 2000), concurrency: (int)Arg("--concurrency", 8));

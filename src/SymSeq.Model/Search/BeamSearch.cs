@@ -46,6 +46,7 @@ public static class BeamSearch
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var c = model.Config;
+        maxLen = Math.Min(maxLen, c.MaxPositions); // no position past the model's table
         var bs = sources.Count;
         var words = c.Words;
         var expanded = sources.SelectMany(s => Enumerable.Repeat(s, beamSize)).ToList();

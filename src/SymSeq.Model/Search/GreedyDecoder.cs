@@ -8,6 +8,7 @@ public static class GreedyDecoder
 {
     public static List<long[]> Decode(Seq2SeqTransformer model, IReadOnlyList<long[]> sources, int maxLen = 200)
     {
+        maxLen = Math.Min(maxLen, model.Config.MaxPositions); // no position past the model's table
         using var scope = NewDisposeScope();
         using var _ = no_grad();
         var c = model.Config;
