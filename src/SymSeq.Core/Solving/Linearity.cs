@@ -59,6 +59,59 @@ public static class Linearity
 
     private static bool IsPowerOfX(Expr e) => e is Op { Kind: Operator.Pow } p && p[0] is Sym { Name: "x" } && !ExprParts.Contains(p[1], "x");
 
+    /// <summary>
+    /// Products over sums multiplied out, and sums over a denominator split, until no summand changes or the sum
+    /// would pass <paramref name="maxTerms"/> summands: x·(a + b + 1) becomes x·a + x·b + x and (9 − x)·ln x
+    /// becomes 9 ln x − x ln x, so that linearity sees the summands the canonical form keeps factored.
+    /// </summary>
+    public static Expr Distribute(Expr e, int maxTerms = 16)
+    {
+        var terms = e is Op { Kind: Operator.Add } sum ? sum.Args.ToList() : [e];
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            var next = new List<Expr>();
+            for (var i = 0; i < terms.Count; i++)
+            {
+                var parts = DistributeOnce(terms[i]);
+                if (parts is not null && next.Count + parts.Count + (terms.Count - i - 1) <= maxTerms)
+                {
+                    next.AddRange(parts.SelectMany(p => p is Op { Kind: Operator.Add } inner ? inner.Args : [p]));
+                    changed = true;
+                }
+                else next.Add(terms[i]);
+            }
+            terms = next;
+        }
+        return terms.Count == 1 ? terms[0] : new Op(Operator.Add, terms.ToArray());
+    }
+
+    private static List<Expr>? DistributeOnce(Expr t)
+    {
+        if (t is Op { Kind: Operator.Mul } m)
+        {
+            var at = IndexWhere(m.Args, a => a is Op { Kind: Operator.Add } && ExprParts.Contains(a, "x"));
+            if (at < 0)
+            {
+                // A product holding a distributable product or quotient: distribute inside it.
+                var inner = IndexWhere(m.Args, a => DistributeOnce(a) is not null);
+                if (inner < 0) return null;
+                return DistributeOnce(m.Args[inner])!.Select(p => (Expr)new Op(Operator.Mul, m.Args.Select((a, k) => k == inner ? p : a).ToArray())).ToList();
+            }
+            return ((Op)m.Args[at]).Args.Select(a => (Expr)new Op(Operator.Mul, m.Args.Select((b, k) => k == at ? a : b).ToArray())).ToList();
+        }
+        if (t is Op { Kind: Operator.Div } d && d[0] is Op { Kind: Operator.Add } numerator)
+            return numerator.Args.Select(a => (Expr)new Op(Operator.Div, a, d[1])).ToList();
+        return null;
+    }
+
+    private static int IndexWhere(IReadOnlyList<Expr> items, Func<Expr, bool> test)
+    {
+        for (var i = 0; i < items.Count; i++)
+            if (test(items[i])) return i;
+        return -1;
+    }
+
     /// <summary>Σ factorᵢ·coreᵢ, the integrand a group of terms came from.</summary>
     public static Expr Sum(IReadOnlyList<LinearTerm> terms)
     {

@@ -146,6 +146,8 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             Expr canonical;
             try { canonical = Simplifier.Simplify(integrand); }
             catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { return null; }
+            // The canonical form keeps products of sums; multiplied out, linearity sees more (and smaller) terms.
+            if (Simplifier.TrySimplify(Linearity.Distribute(canonical), out var distributed)) canonical = distributed;
             var terms = Linearity.Split(canonical).ToList();
             if (terms.Count == 1 && terms[0].Factor is Num { Value.IsOne: true } && BasicIntegrals.TryIntegrate(terms[0].Core) is null) return null;
             return terms;

@@ -56,6 +56,26 @@ public class LinearityTests
             return NumericEquivalence.Check(back, s).Verdict != Equivalence.Different;
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
 
+    [Fact]
+    public void Products_of_sums_are_multiplied_out_into_terms()
+    {
+        var e = Simplifier.Simplify(InfixParser.Parse("x*(x/atan(x) + 1) + (9 - x)*ln(x)"));
+        var terms = Linearity.Split(Simplifier.Simplify(Linearity.Distribute(e)));
+        Assert.Equal(4, terms.Count); // x^2/atan(x), x, 9 ln(x), -x ln(x)
+        Assert.Contains(terms, t => t.Core == Simplifier.Simplify(InfixParser.Parse("x*ln(x)")) && t.Factor == new Num(-1));
+        // The cap keeps a product of many sums from exploding: (x+1)^... as 2^6 terms is refused past 16.
+        var big = Simplifier.Simplify(InfixParser.Parse("(x+1)*(x+2)*(x+3)*(x+4)*(x+5)*(x+6)*sin(x)"));
+        Assert.True(Linearity.Split(Linearity.Distribute(big)).Count <= 16);
+    }
+
+    [Fact]
+    public void Multiplying_out_keeps_the_value() =>
+        Prop.ForAll(ExprGen.Arb(ExprGen.Unary, maxOps: 9, allowNegative: true), e =>
+        {
+            if (!Simplifier.TrySimplify(OnlyX(e), out var s)) return true;
+            return NumericEquivalence.Check(Linearity.Distribute(s), s).Verdict != Equivalence.Different;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+
     /// <summary>The tree with its other symbols replaced by numbers, so x is the only variable.</summary>
     public static Expr OnlyX(Expr e) => ExprParts.Substitute(e, n => n is Sym { Name: not "x" and not "pi" and not "E" } ? new Num(2) : null);
 }
