@@ -53,47 +53,21 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
         public SolveOutcome Execute()
         {
             var isIntegral = Problems.TryIntegrand(problem, out var integrand);
-            var terms = isIntegral && O.Decompose ? Decompose(integrand) : null;
-            var rules = terms?.ToDictionary(t => t, t => BasicIntegrals.TryIntegrate(t.Core)) ?? [];
+            var plan = isIntegral && O.Decompose ? Decomposition.Of(integrand) : null;
 
             // Every term by a basic rule (3x² + 5): no model needed.
-            if (terms is not null && rules.Values.All(r => r is not null)
-                && Accept(Linearity.Combine(terms.Select(t => (t.Factor, rules[t]!))), Engine.Decomposition, "basic rules for every term") is { } direct)
+            if (plan?.ByRules is { } byRules && Accept(byRules, Engine.Decomposition, "basic rules for every term") is { } direct)
                 return direct;
 
             if (owner.Model is not null)
             {
-                // What the model is asked besides the whole problem: each term's core, and each group of two or more
-                // terms that share sub-expressions (Linearity.Groups), when the terms form several groups.
-                var groups = terms is null ? [] : Linearity.Groups(terms);
-                var groupSums = groups.Count > 1 ? groups.Where(g => g.Count > 1).ToDictionary(g => g, Linearity.Sum) : [];
-                // And the whole integrand scaled so that its first term's factor is 1: (f/2818) becomes f again when f's
-                // first coefficient was 1, which its terms alone or the factor-1 form may not show the model.
-                var lead = terms is { Count: > 1 } && terms[0].Factor is not Num { Value.IsOne: true } ? terms[0].Factor : null;
-                var scaled = lead is null ? null : Linearity.Sum(terms!.Select(t => t with { Factor = Simplified(t.Factor / lead) }).ToList());
-                var subProblems = (terms ?? []).Where(t => rules[t] is null).Select(t => t.Core).Concat(groupSums.Values)
-                    .Concat(scaled is null ? [] : [scaled]).Distinct().ToList();
-                var solved = new Dictionary<Expr, Expr>();
-                Expr? TermIntegral(LinearTerm t) => rules.GetValueOrDefault(t) ?? solved.GetValueOrDefault(t.Core);
-                Expr? GroupIntegral(IReadOnlyList<LinearTerm> g) =>
-                    groupSums.TryGetValue(g, out var sum) && solved.TryGetValue(sum, out var whole) ? whole
-                    : g.All(t => TermIntegral(t) is not null) ? Linearity.Combine(g.Select(t => (t.Factor, TermIntegral(t)!))) : null;
-
                 foreach (var beam in new[] { O.Beam, O.WideBeam }.Where((b, i) => i == 0 || b > O.Beam))
                 {
                     if (_budget.IsCancellationRequested) break;
-                    var pending = subProblems.Where(c => !solved.ContainsKey(c)).ToList();
+                    // The whole problem and the plan's first round (one entry per group) share one batched beam search.
+                    var pending = plan?.FirstRound ?? [];
                     var sw = Stopwatch.StartNew();
-                    List<SolveResult> results;
-                    try
-                    {
-                        results = Solver.SolveBatch(owner.Model, [problem, .. pending.Select(Problems.Integration)], beam, O.MaxAnswerTokens, _budget.Token);
-                    }
-                    catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-                    {
-                        _attempts.Add(new EngineAttempt($"model (beam {beam})", "stopped at the time limit", sw.Elapsed));
-                        break;
-                    }
+                    if (Search([problem, .. pending.Select(Problems.Integration)], beam, $"model (beam {beam})") is not { } results) break;
                     _candidates = results[0].Candidates;
                     var whole = results[0].Verified;
                     _attempts.Add(new EngineAttempt($"model (beam {beam})",
@@ -102,25 +76,27 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
 
                     if (isIntegral && O.Repair && Repair(integrand, results[0].Candidates, $"beam {beam}") is { } repaired) return repaired;
 
-                    if (terms is not null)
+                    if (plan is not null)
                     {
-                        for (var i = 0; i < pending.Count; i++)
-                            if (results[i + 1].Verified is { } v) solved[pending[i]] = v.Answer!;
-                            else if (O.Repair && RepairTerm(pending[i], results[i + 1].Candidates) is { } fixedTerm) solved[pending[i]] = fixedTerm;
-                        if (scaled is not null && solved.TryGetValue(scaled, out var scaledIntegral)
-                            && Accept(Simplified(lead! * scaledIntegral), Engine.Decomposition, $"the integrand divided by {lead}, beam {beam}") is { } rescaled)
-                            return rescaled;
-                        var missing = groups.Count(g => GroupIntegral(g) is null);
-                        var what = groups.Count == terms.Count ? $"{terms.Count} terms" : $"{terms.Count} terms in {groups.Count} groups";
-                        if (missing == 0)
+                        Record(plan, pending, results.Skip(1).ToList());
+                        if (plan.RescaledAnswer is { } rescaled
+                            && Accept(rescaled, Engine.Decomposition, $"the integrand divided by {plan.Lead}, beam {beam}") is { } byRescaling)
+                            return byRescaling;
+                        // Second round, at the first beam only: the terms of groups the model could not take whole.
+                        if (beam == O.Beam && plan.Unsolved > 0 && plan.SecondRound is { Count: > 0 } second && !_budget.IsCancellationRequested)
                         {
-                            var combined = Linearity.Combine(groups.Select(g => ((Expr)Expr.One, GroupIntegral(g)!)));
-                            if (Accept(combined, Engine.Decomposition, $"{what}, beam {beam}") is { } decomposed) return decomposed;
+                            var sw2 = Stopwatch.StartNew();
+                            if (Search(second.Select(Problems.Integration).ToList(), beam, $"terms one by one (beam {beam})") is { } termResults)
+                                Record(plan, second, termResults);
+                            _attempts.Add(new EngineAttempt($"terms one by one (beam {beam})", $"{second.Count} terms of groups not solved whole", sw2.Elapsed));
                         }
-                        else _attempts.Add(new EngineAttempt($"decomposition (beam {beam})", $"{what}: {missing} of {groups.Count} unsolved", TimeSpan.Zero));
+                        if (plan.Answer is { } combined)
+                        {
+                            if (Accept(combined, Engine.Decomposition, $"{plan.Describe()}, beam {beam}") is { } decomposed) return decomposed;
+                        }
+                        else _attempts.Add(new EngineAttempt($"decomposition (beam {beam})", $"{plan.Describe()}: {plan.Unsolved} of {plan.Groups.Count} unsolved", TimeSpan.Zero));
                     }
-                    var pieces = groups.Select(g => (groupSums.TryGetValue(g, out var sum) ? sum : Linearity.Sum(g), GroupIntegral(g))).ToList();
-                    if (isIntegral && Complete(integrand, results[0].Candidates, pieces, beam) is { } completed)
+                    if (isIntegral && Complete(integrand, results[0].Candidates, plan?.Pieces ?? [], beam) is { } completed)
                         return completed;
                 }
             }
@@ -140,17 +116,24 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             return new SolveOutcome(problem, null, null, null, _clock.Elapsed, _candidates, _attempts);
         }
 
-        /// <summary>The terms of a canonical integrand, or null when linearity does not change the problem.</summary>
-        private List<LinearTerm>? Decompose(Expr integrand)
+        /// <summary>One batched beam search inside the budget, or null (and an attempt noted) when the time ran out.</summary>
+        private List<SolveResult>? Search(IReadOnlyList<Expr> problems, int beam, string what)
         {
-            Expr canonical;
-            try { canonical = Simplifier.Simplify(integrand); }
-            catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { return null; }
-            // The canonical form keeps products of sums; multiplied out, linearity sees more (and smaller) terms.
-            if (Simplifier.TrySimplify(Linearity.Distribute(canonical), out var distributed)) canonical = distributed;
-            var terms = Linearity.Split(canonical).ToList();
-            if (terms.Count == 1 && terms[0].Factor is Num { Value.IsOne: true } && BasicIntegrals.TryIntegrate(terms[0].Core) is null) return null;
-            return terms;
+            var sw = Stopwatch.StartNew();
+            try { return Solver.SolveBatch(owner.Model!, problems, beam, O.MaxAnswerTokens, _budget.Token); }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                _attempts.Add(new EngineAttempt(what, "stopped at the time limit", sw.Elapsed));
+                return null;
+            }
+        }
+
+        /// <summary>Each sub-integrand's verified candidate, or a verified simple fix of one, goes into the plan.</summary>
+        private void Record(Decomposition plan, IReadOnlyList<Expr> asked, IReadOnlyList<SolveResult> results)
+        {
+            for (var i = 0; i < asked.Count; i++)
+                if (results[i].Verified is { } v) plan.Solved(asked[i], v.Answer!);
+                else if (O.Repair && RepairTerm(asked[i], results[i].Candidates) is { } fixedTerm) plan.Solved(asked[i], fixedTerm);
         }
 
         private const int ResidualCandidates = 5;
@@ -172,17 +155,9 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                     if (Completion.Residual(integrand, c.Answer!, c.Rank, Left) is { } r && jobs.All(j => !j.Integrand.Equals(r.Integrand))) jobs.Add(r);
                 }
             if (jobs.Count == 0 || _budget.IsCancellationRequested) return null;
-            List<SolveResult> results;
-            try
-            {
-                var pending = jobs.Where(j => BasicIntegrals.TryIntegrateSum(j.Integrand) is null).Select(j => Problems.Integration(j.Integrand)).ToList();
-                results = pending.Count == 0 ? [] : Solver.SolveBatch(owner.Model!, pending, Math.Min(beam, O.Beam), O.MaxAnswerTokens, _budget.Token);
-            }
-            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
-            {
-                _attempts.Add(new EngineAttempt($"completion (beam {beam})", "stopped at the time limit", sw.Elapsed));
-                return null;
-            }
+            var pending = jobs.Where(j => BasicIntegrals.TryIntegrateSum(j.Integrand) is null).Select(j => Problems.Integration(j.Integrand)).ToList();
+            var results = pending.Count == 0 ? [] : Search(pending, Math.Min(beam, O.Beam), $"completion (beam {beam})");
+            if (results is null) return null;
             var next = 0;
             foreach (var job in jobs)
             {
@@ -220,8 +195,6 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             _attempts.Add(new EngineAttempt($"repair ({what})", tried == 0 ? "no candidate had a simple fix" : $"{tried} fixes, none verified", sw.Elapsed));
             return null;
         }
-
-        private static Expr Simplified(Expr e) => Simplifier.TrySimplify(e, out var s) ? s : e;
 
         private static Expr? RepairTerm(Expr core, IReadOnlyList<Candidate> candidates) =>
             Fixes(Problems.Integration(core), core, candidates).FirstOrDefault(f => f.Verdict.Accepted).Fix;

@@ -1,0 +1,96 @@
+using SymSeq.Expressions;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// What linearity makes of one integrand, and what has been solved of it so far. The integrand, multiplied out
+/// (<see cref="Linearity.Distribute"/>), splits into terms (<see cref="Linearity.Split"/>) that fall into groups
+/// sharing sub-expressions (<see cref="Linearity.Groups"/>). Sub-integrals are asked in two rounds, cheapest
+/// first: the <see cref="FirstRound"/> has one entry per group (a lone term's core, or a group's sum) and the
+/// integrand rescaled to a leading factor of 1; the <see cref="SecondRound"/> has the terms of the groups not
+/// solved whole, one by one. Basic-rule terms never need asking. The answer is the sum of the groups' integrals.
+/// </summary>
+public sealed class Decomposition
+{
+    private readonly Dictionary<LinearTerm, Expr?> _rules;
+    private readonly Dictionary<IReadOnlyList<LinearTerm>, Expr> _groupSums;
+    private readonly Dictionary<Expr, Expr> _solved = [];
+
+    public IReadOnlyList<LinearTerm> Terms { get; }
+    public IReadOnlyList<IReadOnlyList<LinearTerm>> Groups { get; }
+
+    /// <summary>The factor of the first term that needs the model, when it is not 1 (and there are several terms), else null.</summary>
+    public Expr? Lead { get; }
+
+    /// <summary>The integrand divided by <see cref="Lead"/>: f/2818 becomes f again when f's first coefficient was 1.</summary>
+    public Expr? Rescaled { get; }
+
+    private Decomposition(IReadOnlyList<LinearTerm> terms)
+    {
+        Terms = terms;
+        _rules = terms.Distinct().ToDictionary(t => t, t => BasicIntegrals.TryIntegrate(t.Core));
+        Groups = Linearity.Groups(terms);
+        _groupSums = Groups.Count > 1 ? Groups.Where(g => g.Count > 1).ToDictionary(g => g, Linearity.Sum) : [];
+        // The factor of the first term the rules cannot do (a rule term's coefficient says nothing about f's).
+        if (terms.Count > 1 && terms.FirstOrDefault(t => _rules[t] is null) is { Factor: not Num { Value.IsOne: true } } first)
+        {
+            Lead = first.Factor;
+            Rescaled = Linearity.Sum(terms.Select(t => t with { Factor = Simplified(t.Factor / Lead) }).ToList());
+        }
+    }
+
+    /// <summary>The plan for an integrand, or null when linearity does not change the problem (one term, factor 1, no rule).</summary>
+    public static Decomposition? Of(Expr integrand)
+    {
+        if (!Simplifier.TrySimplify(integrand, out var canonical)) return null;
+        // The canonical form keeps products of sums; multiplied out, linearity sees more (and smaller) terms.
+        if (Simplifier.TrySimplify(Linearity.Distribute(canonical), out var distributed)) canonical = distributed;
+        var terms = Linearity.Split(canonical);
+        if (terms.Count == 1 && terms[0].Factor is Num { Value.IsOne: true } && BasicIntegrals.TryIntegrate(terms[0].Core) is null) return null;
+        return new Decomposition(terms);
+    }
+
+    /// <summary>The whole integral by basic rules alone (3x² + 5, exp(2x) − sin(x)), or null.</summary>
+    public Expr? ByRules => Terms.All(t => _rules[t] is not null) ? Linearity.Combine(Terms.Select(t => (t.Factor, _rules[t]!))) : null;
+
+    /// <summary>
+    /// One entry per group not yet solved (a lone term's core, or the group's sum), and the rescaled integrand. When all
+    /// terms form one group, that group is the whole problem (asked anyway), so its terms' cores come here instead.
+    /// </summary>
+    public IReadOnlyList<Expr> FirstRound =>
+        Groups.Where(g => GroupIntegral(g) is null)
+            .SelectMany(g => _groupSums.TryGetValue(g, out var sum) ? [sum] : g.Where(t => _rules[t] is null).Select(t => t.Core))
+            .Concat(Rescaled is not null && !_solved.ContainsKey(Rescaled) ? [Rescaled] : [])
+            .Where(e => !_solved.ContainsKey(e)).Distinct().ToList();
+
+    /// <summary>The cores of the terms of groups that were asked whole (in the first round) and are still unsolved.</summary>
+    public IReadOnlyList<Expr> SecondRound =>
+        Groups.Where(g => _groupSums.ContainsKey(g) && GroupIntegral(g) is null)
+            .SelectMany(g => g.Where(t => _rules[t] is null).Select(t => t.Core))
+            .Where(e => !_solved.ContainsKey(e)).Distinct().ToList();
+
+    /// <summary>Records a verified antiderivative of one of the sub-integrands asked.</summary>
+    public void Solved(Expr subIntegrand, Expr integral) => _solved[subIntegrand] = integral;
+
+    /// <summary>Lead times the rescaled integrand's integral, once that is solved.</summary>
+    public Expr? RescaledAnswer => Rescaled is not null && _solved.TryGetValue(Rescaled, out var r) ? Simplified(Lead! * r) : null;
+
+    public int Unsolved => Groups.Count(g => GroupIntegral(g) is null);
+
+    /// <summary>The sum of every group's integral, once each group is solved (whole, or term by term).</summary>
+    public Expr? Answer => Unsolved == 0 ? Linearity.Combine(Groups.Select(g => ((Expr)Expr.One, GroupIntegral(g)!))) : null;
+
+    /// <summary>Each group as (its integrand, its integral or null): what <c>Completion.RestOfSum</c> works from.</summary>
+    public IReadOnlyList<(Expr Integrand, Expr? Integral)> Pieces =>
+        Groups.Select(g => (_groupSums.TryGetValue(g, out var sum) ? sum : Linearity.Sum(g), GroupIntegral(g))).ToList();
+
+    public string Describe() => Groups.Count == Terms.Count ? $"{Terms.Count} terms" : $"{Terms.Count} terms in {Groups.Count} groups";
+
+    private Expr? TermIntegral(LinearTerm t) => _rules[t] ?? _solved.GetValueOrDefault(t.Core);
+
+    private Expr? GroupIntegral(IReadOnlyList<LinearTerm> g) =>
+        _groupSums.TryGetValue(g, out var sum) && _solved.TryGetValue(sum, out var whole) ? whole
+        : g.All(t => TermIntegral(t) is not null) ? Linearity.Combine(g.Select(t => (t.Factor, TermIntegral(t)!))) : null;
+
+    private static Expr Simplified(Expr e) => Simplifier.TrySimplify(e, out var s) ? s : e;
+}

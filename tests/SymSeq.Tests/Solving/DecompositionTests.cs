@@ -1,0 +1,60 @@
+using SymSeq.Expressions;
+using SymSeq.Solving;
+using SymSeq.Verification;
+
+namespace SymSeq.Tests.Solving;
+
+public class DecompositionTests
+{
+    private static Expr P(string s) => Simplifier.Simplify(InfixParser.Parse(s));
+
+    [Fact]
+    public void Groups_are_asked_whole_first_and_their_terms_only_in_the_second_round()
+    {
+        // f = d/dx[sin(x^2+1) ln x] (two terms sharing x^2 + 1), g = exp(3x) (a table integral), and 7x (a rule).
+        var f = "2*x*cos(x^2+1)*ln(x) + sin(x^2+1)/x";
+        var plan = Decomposition.Of(P($"{f} + exp(3*x) + 7*x"))!;
+        Assert.Equal(4, plan.Terms.Count);
+        Assert.Equal(3, plan.Groups.Count);
+        Assert.Null(plan.ByRules);
+        // exp(3x) and 7x need no model, f is asked whole; its first term (sin(x^2+1)/x) has factor 1, so no rescaling.
+        Assert.Equal([P(f)], plan.FirstRound);
+        Assert.Null(plan.Lead);
+        Assert.Equal(2, plan.SecondRound.Count);   // f's two terms, one by one
+        Assert.Null(plan.Answer);
+        Assert.Equal(1, plan.Unsolved);
+
+        plan.Solved(P(f), P("sin(x^2+1)*ln(x)"));
+        Assert.Empty(plan.FirstRound);
+        Assert.Empty(plan.SecondRound);
+        Assert.True(Problems.Verify(Problems.Integration(P($"{f} + exp(3*x) + 7*x")), plan.Answer!).Accepted);
+    }
+
+    [Fact]
+    public void A_group_solved_term_by_term_counts_as_solved()
+    {
+        var plan = Decomposition.Of(P("x*cos(x) + x*cos(x)^2*sin(x)"))!;  // share cos(x): one group of two
+        Assert.Single(plan.Groups);
+        // One group is the whole problem (asked anyway), so its terms are asked at once, and not again.
+        Assert.Equal(2, plan.FirstRound.Count);
+        Assert.Empty(plan.SecondRound);
+        plan.Solved(P("x*cos(x)"), P("x*sin(x) + cos(x)"));
+        Assert.Null(plan.Answer);
+        plan.Solved(P("x*cos(x)^2*sin(x)"), P("-x*cos(x)^3/3 + sin(x)/3 - sin(x)^3/9"));
+        Assert.NotNull(plan.Answer);
+    }
+
+    [Fact]
+    public void A_scaled_integrand_is_rescaled_back_and_rules_alone_need_nothing_else()
+    {
+        var plan = Decomposition.Of(P("(x*cos(x) + exp(x)*x)/2818"))!;
+        Assert.NotNull(plan.Rescaled);
+        Assert.Contains(plan.Rescaled!, plan.FirstRound);
+        plan.Solved(plan.Rescaled!, P("x*sin(x) + cos(x) + x*exp(x) - exp(x)"));
+        Assert.True(Problems.Verify(Problems.Integration(P("(x*cos(x) + exp(x)*x)/2818")), plan.RescaledAnswer!).Accepted);
+
+        var rules = Decomposition.Of(P("3*x^2 + exp(2*x) - sin(x)"))!;
+        Assert.True(Problems.Verify(Problems.Integration(P("3*x^2 + exp(2*x) - sin(x)")), rules.ByRules!).Accepted);
+        Assert.Null(Decomposition.Of(P("x*cos(x)")));  // one term, factor 1: nothing to decompose
+    }
+}
