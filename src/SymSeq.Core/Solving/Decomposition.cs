@@ -3,8 +3,8 @@ using SymSeq.Expressions;
 namespace SymSeq.Solving;
 
 /// <summary>
-/// What linearity makes of one integrand, and what has been solved of it so far. The integrand, multiplied out
-/// (<see cref="Linearity.Distribute"/>), splits into terms (<see cref="Linearity.Split"/>) that fall into groups
+/// What linearity makes of one form of an integrand (see <see cref="Plans"/>), and what has been solved of it so far.
+/// The integrand splits into terms (<see cref="Linearity.Split"/>) that fall into groups
 /// sharing sub-expressions (<see cref="Linearity.Groups"/>). Sub-integrals are asked in two rounds, cheapest
 /// first: the <see cref="FirstRound"/> has one entry per group (a lone term's core, or a group's sum) and the
 /// integrand rescaled to a leading factor of 1; the <see cref="SecondRound"/> has the terms of the groups not
@@ -39,12 +39,23 @@ public sealed class Decomposition
         }
     }
 
-    /// <summary>The plan for an integrand, or null when linearity does not change the problem (one term, factor 1, no rule).</summary>
-    public static Decomposition? Of(Expr integrand)
+    /// <summary>
+    /// The plans for an integrand: one from its canonical form's terms and, when multiplying out products of sums
+    /// (<see cref="Linearity.Distribute"/>) gives other terms, one from those. The canonical form keeps a sub-integral
+    /// in the shape the model was trained on (the f of f + ln(x)); the multiplied-out one finds terms that the
+    /// canonical form keeps factored, x·(a + b) + c. Empty when linearity does not change the problem.
+    /// </summary>
+    public static IReadOnlyList<Decomposition> Plans(Expr integrand)
     {
-        if (!Simplifier.TrySimplify(integrand, out var canonical)) return null;
-        // The canonical form keeps products of sums; multiplied out, linearity sees more (and smaller) terms.
-        if (Simplifier.TrySimplify(Linearity.Distribute(canonical), out var distributed)) canonical = distributed;
+        if (!Simplifier.TrySimplify(integrand, out var canonical)) return [];
+        var forms = new List<Expr> { canonical };
+        if (Simplifier.TrySimplify(Linearity.Distribute(canonical), out var distributed) && !distributed.Equals(canonical)) forms.Add(distributed);
+        return forms.Select(Of).OfType<Decomposition>().ToList();
+    }
+
+    /// <summary>The plan for one form of an integrand, or null when linearity does not change the problem (one term, factor 1, no rule).</summary>
+    public static Decomposition? Of(Expr canonical)
+    {
         var terms = Linearity.Split(canonical);
         if (terms.Count == 1 && terms[0].Factor is Num { Value.IsOne: true } && BasicIntegrals.TryIntegrate(terms[0].Core) is null) return null;
         return new Decomposition(terms);

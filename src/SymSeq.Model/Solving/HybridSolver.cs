@@ -53,19 +53,21 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
         public SolveOutcome Execute()
         {
             var isIntegral = Problems.TryIntegrand(problem, out var integrand);
-            var plan = isIntegral && O.Decompose ? Decomposition.Of(integrand) : null;
+            // The canonical form's terms and, when different, the multiplied-out ones: two plans sharing the model's batches.
+            var plans = isIntegral && O.Decompose ? Decomposition.Plans(integrand) : [];
 
             // Every term by a basic rule (3x² + 5): no model needed.
-            if (plan?.ByRules is { } byRules && Accept(byRules, Engine.Decomposition, "basic rules for every term") is { } direct)
-                return direct;
+            foreach (var p in plans)
+                if (p.ByRules is { } byRules && Accept(byRules, Engine.Decomposition, "basic rules for every term") is { } direct)
+                    return direct;
 
             if (owner.Model is not null)
             {
                 foreach (var beam in new[] { O.Beam, O.WideBeam }.Where((b, i) => i == 0 || b > O.Beam))
                 {
                     if (_budget.IsCancellationRequested) break;
-                    // The whole problem and the plan's first round (one entry per group) share one batched beam search.
-                    var pending = plan?.FirstRound ?? [];
+                    // The whole problem and the plans' first rounds (one entry per group) share one batched beam search.
+                    var pending = plans.SelectMany(p => p.FirstRound).Distinct().ToList();
                     var sw = Stopwatch.StartNew();
                     if (Search([problem, .. pending.Select(Problems.Integration)], beam, $"model (beam {beam})") is not { } results) break;
                     _candidates = results[0].Candidates;
@@ -76,27 +78,19 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
 
                     if (isIntegral && O.Repair && Repair(integrand, results[0].Candidates, $"beam {beam}") is { } repaired) return repaired;
 
-                    if (plan is not null)
+                    Record(plans, pending, results.Skip(1).ToList());
+                    if (Decomposed(plans, beam) is { } decomposed) return decomposed;
+                    // Second round, at the first beam only: the terms of the first plan's groups the model could not take whole.
+                    if (beam == O.Beam && plans.Count > 0 && plans[0].Unsolved > 0 && plans[0].SecondRound is { Count: > 0 } second && !_budget.IsCancellationRequested)
                     {
-                        Record(plan, pending, results.Skip(1).ToList());
-                        if (plan.RescaledAnswer is { } rescaled
-                            && Accept(rescaled, Engine.Decomposition, $"the integrand divided by {plan.Lead}, beam {beam}") is { } byRescaling)
-                            return byRescaling;
-                        // Second round, at the first beam only: the terms of groups the model could not take whole.
-                        if (beam == O.Beam && plan.Unsolved > 0 && plan.SecondRound is { Count: > 0 } second && !_budget.IsCancellationRequested)
-                        {
-                            var sw2 = Stopwatch.StartNew();
-                            if (Search(second.Select(Problems.Integration).ToList(), beam, $"terms one by one (beam {beam})") is { } termResults)
-                                Record(plan, second, termResults);
-                            _attempts.Add(new EngineAttempt($"terms one by one (beam {beam})", $"{second.Count} terms of groups not solved whole", sw2.Elapsed));
-                        }
-                        if (plan.Answer is { } combined)
-                        {
-                            if (Accept(combined, Engine.Decomposition, $"{plan.Describe()}, beam {beam}") is { } decomposed) return decomposed;
-                        }
-                        else _attempts.Add(new EngineAttempt($"decomposition (beam {beam})", $"{plan.Describe()}: {plan.Unsolved} of {plan.Groups.Count} unsolved", TimeSpan.Zero));
+                        var sw2 = Stopwatch.StartNew();
+                        if (Search(second.Select(Problems.Integration).ToList(), beam, $"terms one by one (beam {beam})") is { } termResults)
+                            Record(plans, second, termResults);
+                        _attempts.Add(new EngineAttempt($"terms one by one (beam {beam})", $"{second.Count} terms of groups not solved whole", sw2.Elapsed));
+                        if (Decomposed(plans, beam) is { } byTerms) return byTerms;
                     }
-                    if (isIntegral && Complete(integrand, results[0].Candidates, plan?.Pieces ?? [], beam) is { } completed)
+                    var closest = plans.OrderBy(p => p.Unsolved).FirstOrDefault();
+                    if (isIntegral && Complete(integrand, results[0].Candidates, closest?.Pieces ?? [], beam) is { } completed)
                         return completed;
                 }
             }
@@ -128,12 +122,32 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             }
         }
 
-        /// <summary>Each sub-integrand's verified candidate, or a verified simple fix of one, goes into the plan.</summary>
-        private void Record(Decomposition plan, IReadOnlyList<Expr> asked, IReadOnlyList<SolveResult> results)
+        /// <summary>Each sub-integrand's verified candidate, or a verified simple fix of one, goes into every plan.</summary>
+        private void Record(IReadOnlyList<Decomposition> plans, IReadOnlyList<Expr> asked, IReadOnlyList<SolveResult> results)
         {
             for (var i = 0; i < asked.Count; i++)
-                if (results[i].Verified is { } v) plan.Solved(asked[i], v.Answer!);
-                else if (O.Repair && RepairTerm(asked[i], results[i].Candidates) is { } fixedTerm) plan.Solved(asked[i], fixedTerm);
+            {
+                var integral = results[i].Verified?.Answer ?? (O.Repair ? RepairTerm(asked[i], results[i].Candidates) : null);
+                if (integral is null) continue;
+                foreach (var plan in plans) plan.Solved(asked[i], integral);
+            }
+        }
+
+        /// <summary>The first plan whose groups are all solved (or whose rescaled integrand is), verified whole; else null.</summary>
+        private SolveOutcome? Decomposed(IReadOnlyList<Decomposition> plans, int beam)
+        {
+            foreach (var plan in plans)
+            {
+                if (plan.RescaledAnswer is { } rescaled
+                    && Accept(rescaled, Engine.Decomposition, $"the integrand divided by {plan.Lead}, beam {beam}") is { } byRescaling)
+                    return byRescaling;
+                if (plan.Answer is { } combined && Accept(combined, Engine.Decomposition, $"{plan.Describe()}, beam {beam}") is { } decomposed)
+                    return decomposed;
+            }
+            if (plans.Count > 0)
+                _attempts.Add(new EngineAttempt($"decomposition (beam {beam})",
+                    string.Join("; ", plans.Select(p => $"{p.Describe()}: {p.Unsolved} of {p.Groups.Count} unsolved")), TimeSpan.Zero));
+            return null;
         }
 
         private const int ResidualCandidates = 5;

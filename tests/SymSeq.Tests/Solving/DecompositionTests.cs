@@ -57,4 +57,14 @@ public class DecompositionTests
         Assert.True(Problems.Verify(Problems.Integration(P("3*x^2 + exp(2*x) - sin(x)")), rules.ByRules!).Accepted);
         Assert.Null(Decomposition.Of(P("x*cos(x)")));  // one term, factor 1: nothing to decompose
     }
+
+    [Fact]
+    public void A_factored_integrand_gets_a_second_multiplied_out_plan()
+    {
+        var plans = Decomposition.Plans(P("x*(x/atan(x) + 1) + (9 - x)*ln(x)"));
+        Assert.Equal(2, plans.Count);
+        Assert.True(plans[1].Terms.Count > plans[0].Terms.Count);
+        Assert.Single(Decomposition.Plans(P("x*cos(x) + ln(x)")));  // nothing to multiply out
+        Assert.Empty(Decomposition.Plans(P("x*cos(x)")));
+    }
 }
