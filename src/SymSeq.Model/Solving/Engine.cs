@@ -3,6 +3,8 @@ namespace SymSeq.Solving;
 /// <summary>Where a verified answer came from (its provenance).</summary>
 public enum Engine
 {
+    /// <summary>Basic rules alone (powers of x and the table of elementary integrals), term by term; no model.</summary>
+    Rules,
     /// <summary>A beam candidate of the model for the problem as given.</summary>
     Model,
     /// <summary>The problem split by linearity; each term solved by the model or a basic rule, recombined.</summary>
@@ -17,6 +19,7 @@ public static class EngineNames
 {
     public static string Describe(this Engine e) => e switch
     {
+        Engine.Rules => "basic rules",
         Engine.Model => "model",
         Engine.Decomposition => "model after decomposition",
         Engine.Repair => "repaired candidate",

@@ -58,7 +58,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
 
             // Every term by a basic rule (3x² + 5): no model needed.
             foreach (var p in plans)
-                if (p.ByRules is { } byRules && Accept(byRules, Engine.Decomposition, "basic rules for every term") is { } direct)
+                if (p.ByRules is { } byRules && Accept(byRules, Engine.Rules, "basic rules for every term") is { } direct)
                     return direct;
 
             if (owner.Model is not null)

@@ -34,7 +34,7 @@ public class HybridSolverTests : IDisposable
         using var solver = new HybridSolver(null, new HybridOptions { Cas = "none" });
         var o = solver.Solve(Integral("3*x^2 - 4/x + 5"));
         AssertSolved(o);
-        Assert.Equal(Engine.Decomposition, o.Engine);
+        Assert.Equal(Engine.Rules, o.Engine);
         var none = solver.Solve(Integral("x*cos(x)"));
         Assert.False(none.Solved);
         Assert.Contains(none.Attempts, a => a.Outcome.Contains("no model"));
