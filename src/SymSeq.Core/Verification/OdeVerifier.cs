@@ -4,7 +4,8 @@ namespace SymSeq.Verification;
 
 /// <summary>
 /// Accepts a solution y(x) of an ODE F(x, Y, Y', Y'') = 0 when it is a general solution — it has as many
-/// arbitrary constants (a0..a9) as the equation's order — and substituting it (and its derivatives) makes the
+/// arbitrary constants (a0..a9) as the equation's order, and they are independent (<see cref="ConstantIndependence"/>:
+/// a8·eˣ + a9·eˣ is one constant under two names) — and substituting it (and its derivatives) makes the
 /// equation vanish (<see cref="Residual"/>: symbolically, else at random points for random values of the constants,
 /// term by term, so that terms cancelling only to rounding are told apart from a residual that is really 0).
 /// </summary>
@@ -19,6 +20,9 @@ public static class OdeVerifier
             return Verdict.Reject($"not a general solution: it has {constants} arbitrary constant{(constants == 1 ? "" : "s")}, an order-{order} equation needs {order}");
         var d1 = Derivative.Of(solution);
         var derivatives = new[] { solution, d1, Derivative.Of(d1) };
+        var names = ExprParts.Nodes(solution).OfType<Sym>().Where(s => s.IsCoefficient).Select(s => s.Name).Distinct().ToList();
+        if (order > 0 && ConstantIndependence.Check(derivatives[..order], names) == false)
+            return Verdict.Reject($"not a general solution: its constants ({string.Join(", ", names)}) act as fewer than the {order} an order-{order} equation needs");
         var substituted = ExprParts.Substitute(equation, n => n is Unknown u ? derivatives[u.Order] : null);
         return Residual.Judge(substituted, budget ?? TimeSpan.FromMilliseconds(500),
             "the equation = 0", "the equation does not vanish");

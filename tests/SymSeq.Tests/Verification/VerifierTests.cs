@@ -76,6 +76,17 @@ public class VerifierSoundnessTests
     [InlineData("y' = y", "exp(x)")]                          // a particular solution, not the general one
     [InlineData("y'' + y = 0", "a8*sin(x)")]
     [InlineData("y' = y", "0")]
+    [InlineData("y'' - 3*y' + 2*y = 0", "a8*exp(x) + a9*exp(x)")]  // two names, one constant: (a8 + a9)*exp(x)
+    [InlineData("y'' + y = 0", "a8*a9*cos(x) + a8*a9*sin(x)")]    // only the product a8*a9 matters
+    [InlineData("y'' - y = 0", "exp(a8 + a9 + x)")]
     public void Odes_need_a_general_solution(string eq, string y) =>
         Assert.False(OdeVerifier.Check(InfixParser.ParseEquation(eq), InfixParser.Parse(y)).Accepted);
+
+    [Theory]
+    [InlineData("y'' - 3*y' + 2*y = 0", "a8*exp(x) + a9*exp(2*x)")]
+    [InlineData("y'' + y = 0", "a8*cos(x + a9)")]                  // constants inside a function still count
+    [InlineData("y' = -y^2", "1/(x + a8)")]
+    [InlineData("y'' = 0", "a8*x + a9")]
+    public void General_solutions_with_independent_constants_verify(string eq, string y) =>
+        Assert.True(OdeVerifier.Check(InfixParser.ParseEquation(eq), InfixParser.Parse(y)).Accepted, OdeVerifier.Check(InfixParser.ParseEquation(eq), InfixParser.Parse(y)).Reason);
 }
