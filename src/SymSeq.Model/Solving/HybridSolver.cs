@@ -34,7 +34,14 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
     private sealed class Run(HybridSolver owner, Expr problem, CancellationToken cancel) : IDisposable
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly CancellationTokenSource _budget = MakeBudget(owner.Options.TimeLimit, cancel);
+        // The model's steps stop at ModelShare of the limit when a CAS may answer, so the CAS always gets its turn.
+        private readonly CancellationTokenSource _model = MakeBudget(
+            CasMayAnswer(owner.Options.Cas) ? owner.Options.TimeLimit * ModelShare : owner.Options.TimeLimit, cancel);
+
+        private const double ModelShare = 0.6;
+
+        private static bool CasMayAnswer(string cas) =>
+            cas != "none" && (cas != "auto" || CasLocator.IsInstalled("maxima") || CasLocator.IsInstalled("sympy"));
         private readonly List<EngineAttempt> _attempts = [];
         private IReadOnlyList<Candidate> _candidates = [];
         private HybridOptions O => owner.Options;
@@ -65,11 +72,19 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             {
                 foreach (var beam in new[] { O.Beam, O.WideBeam }.Where((b, i) => i == 0 || b > O.Beam))
                 {
-                    if (_budget.IsCancellationRequested) break;
-                    // The whole problem and the plans' first rounds (one entry per group) share one batched beam search.
+                    if (_model.IsCancellationRequested) break;
+                    // At the first beam the whole problem goes alone (most problems the model solves end here, as fast as
+                    // the model alone), then the plans' first rounds (one entry per group) in one batch; at the wide beam
+                    // they share one batch.
                     var pending = plans.SelectMany(p => p.FirstRound).Distinct().ToList();
                     var sw = Stopwatch.StartNew();
-                    if (Search([problem, .. pending.Select(Problems.Integration)], beam, $"model (beam {beam})") is not { } results) break;
+                    var alone = beam == O.Beam && pending.Count > 0;
+                    if (Search(alone ? [problem] : [problem, .. pending.Select(Problems.Integration)], beam, $"model (beam {beam})") is not { } results) break;
+                    if (alone && results[0].Verified is null)
+                    {
+                        if (Search(pending.Select(Problems.Integration).ToList(), beam, $"decomposition (beam {beam})") is not { } parts) break;
+                        results.AddRange(parts);
+                    }
                     _candidates = results[0].Candidates;
                     var whole = results[0].Verified;
                     _attempts.Add(new EngineAttempt($"model (beam {beam})",
@@ -81,7 +96,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                     Record(plans, pending, results.Skip(1).ToList());
                     if (Decomposed(plans, beam) is { } decomposed) return decomposed;
                     // Second round, at the first beam only: the terms of the first plan's groups the model could not take whole.
-                    if (beam == O.Beam && plans.Count > 0 && plans[0].Unsolved > 0 && plans[0].SecondRound is { Count: > 0 } second && !_budget.IsCancellationRequested)
+                    if (beam == O.Beam && plans.Count > 0 && plans[0].Unsolved > 0 && plans[0].SecondRound is { Count: > 0 } second && !_model.IsCancellationRequested)
                     {
                         var sw2 = Stopwatch.StartNew();
                         if (Search(second.Select(Problems.Integration).ToList(), beam, $"terms one by one (beam {beam})") is { } termResults)
@@ -114,7 +129,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
         private List<SolveResult>? Search(IReadOnlyList<Expr> problems, int beam, string what)
         {
             var sw = Stopwatch.StartNew();
-            try { return Solver.SolveBatch(owner.Model!, problems, beam, O.MaxAnswerTokens, _budget.Token); }
+            try { return Solver.SolveBatch(owner.Model!, problems, beam, O.MaxAnswerTokens, _model.Token); }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
                 _attempts.Add(new EngineAttempt(what, "stopped at the time limit", sw.Elapsed));
@@ -165,10 +180,10 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             if (O.Repair)
                 foreach (var c in candidates.Where(c => c.Answer is not null && !c.Verdict.Uncheckable).Take(ResidualCandidates))
                 {
-                    if (_budget.IsCancellationRequested) return null;
+                    if (_model.IsCancellationRequested) return null;
                     if (Completion.Residual(integrand, c.Answer!, c.Rank, Left) is { } r && jobs.All(j => !j.Integrand.Equals(r.Integrand))) jobs.Add(r);
                 }
-            if (jobs.Count == 0 || _budget.IsCancellationRequested) return null;
+            if (jobs.Count == 0 || _model.IsCancellationRequested) return null;
             var pending = jobs.Where(j => BasicIntegrals.TryIntegrateSum(j.Integrand) is null).Select(j => Problems.Integration(j.Integrand)).ToList();
             var results = pending.Count == 0 ? [] : Search(pending, Math.Min(beam, O.Beam), $"completion (beam {beam})");
             if (results is null) return null;
@@ -198,7 +213,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             var tried = 0;
             foreach (var (rank, fix, verdict) in Fixes(problem, integrand, candidates))
             {
-                if (_budget.IsCancellationRequested) break;
+                if (_model.IsCancellationRequested) break;
                 tried++;
                 if (verdict.Accepted)
                 {
@@ -274,7 +289,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
 
         private static string Shorten(string s) => s.Length <= 160 ? s : s[..157] + "...";
 
-        public void Dispose() => _budget.Dispose();
+        public void Dispose() => _model.Dispose();
     }
 
     private ComputerAlgebraSystem CasFor(string name, out object gate)
