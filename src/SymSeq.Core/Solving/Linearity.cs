@@ -54,8 +54,7 @@ public static class Linearity
         e is Op op && ExprParts.Contains(e, "x")
         && !(op.Kind == Operator.Pow && op[0] is Sym { Name: "x" } && !ExprParts.Contains(op[1], "x"))
         && !(op.Kind == Operator.Sqrt && op[0] is Sym { Name: "x" })
-        && !(op.Kind == Operator.Mul && op.Args.All(a => a is Sym { Name: "x" } || !ExprParts.Contains(a, "x") || IsPowerOfX(a)))
-        && !(op.Kind == Operator.Div && op.Args.All(a => a is Sym { Name: "x" } || !ExprParts.Contains(a, "x") || IsPowerOfX(a)));
+        && !(op.Kind is Operator.Mul or Operator.Div && op.Args.All(a => a is Sym { Name: "x" } || !ExprParts.Contains(a, "x") || IsPowerOfX(a)));
 
     private static bool IsPowerOfX(Expr e) => e is Op { Kind: Operator.Pow } p && p[0] is Sym { Name: "x" } && !ExprParts.Contains(p[1], "x");
 
@@ -94,9 +93,10 @@ public static class Linearity
             if (at < 0)
             {
                 // A product holding a distributable product or quotient: distribute inside it.
-                var inner = IndexWhere(m.Args, a => DistributeOnce(a) is not null);
-                if (inner < 0) return null;
-                return DistributeOnce(m.Args[inner])!.Select(p => (Expr)new Op(Operator.Mul, m.Args.Select((a, k) => k == inner ? p : a).ToArray())).ToList();
+                for (var inner = 0; inner < m.Args.Length; inner++)
+                    if (DistributeOnce(m.Args[inner]) is { } parts)
+                        return parts.Select(p => (Expr)new Op(Operator.Mul, m.Args.Select((a, k) => k == inner ? p : a).ToArray())).ToList();
+                return null;
             }
             return ((Op)m.Args[at]).Args.Select(a => (Expr)new Op(Operator.Mul, m.Args.Select((b, k) => k == at ? a : b).ToArray())).ToList();
         }
@@ -113,12 +113,7 @@ public static class Linearity
     }
 
     /// <summary>Σ factorᵢ·coreᵢ, the integrand a group of terms came from.</summary>
-    public static Expr Sum(IReadOnlyList<LinearTerm> terms)
-    {
-        var parts = terms.Select(t => t.Factor is Num { Value.IsOne: true } ? t.Core : t.Factor * t.Core).ToArray();
-        var sum = parts.Length == 1 ? parts[0] : new Op(Operator.Add, parts);
-        return Simplifier.TrySimplify(sum, out var s) ? s : sum;
-    }
+    public static Expr Sum(IReadOnlyList<LinearTerm> terms) => Combine(terms.Select(t => (t.Factor, t.Core)));
 
     /// <summary>Σ factorᵢ·integralᵢ, simplified when that succeeds.</summary>
     public static Expr Combine(IEnumerable<(Expr Factor, Expr Integral)> parts)

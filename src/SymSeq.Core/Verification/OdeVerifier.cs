@@ -15,12 +15,12 @@ public static class OdeVerifier
     {
         if (ExprParts.ContainsUnknown(solution)) return Verdict.Reject("the solution mentions the unknown function");
         var order = ExprParts.Nodes(equation).OfType<Unknown>().Select(u => u.Order).DefaultIfEmpty(0).Max();
-        var constants = ExprParts.Nodes(solution).OfType<Sym>().Where(s => s.IsCoefficient).Select(s => s.Name).Distinct().Count();
+        var names = ExprParts.Nodes(solution).OfType<Sym>().Where(s => s.IsCoefficient).Select(s => s.Name).Distinct().ToList();
+        var constants = names.Count;
         if (constants < order)
             return Verdict.Reject($"not a general solution: it has {constants} arbitrary constant{(constants == 1 ? "" : "s")}, an order-{order} equation needs {order}");
         var d1 = Derivative.Of(solution);
         var derivatives = new[] { solution, d1, Derivative.Of(d1) };
-        var names = ExprParts.Nodes(solution).OfType<Sym>().Where(s => s.IsCoefficient).Select(s => s.Name).Distinct().ToList();
         if (order > 0 && ConstantIndependence.Check(derivatives[..order], names) == false)
             return Verdict.Reject($"not a general solution: its constants ({string.Join(", ", names)}) act as fewer than the {order} an order-{order} equation needs");
         var substituted = ExprParts.Substitute(equation, n => n is Unknown u ? derivatives[u.Order] : null);

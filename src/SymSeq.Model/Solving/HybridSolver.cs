@@ -184,13 +184,14 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                     if (Completion.Residual(integrand, c.Answer!, c.Rank, Left) is { } r && jobs.All(j => !j.Integrand.Equals(r.Integrand))) jobs.Add(r);
                 }
             if (jobs.Count == 0 || _model.IsCancellationRequested) return null;
-            var pending = jobs.Where(j => BasicIntegrals.TryIntegrateSum(j.Integrand) is null).Select(j => Problems.Integration(j.Integrand)).ToList();
+            var byRules = jobs.Select(j => BasicIntegrals.TryIntegrateSum(j.Integrand)).ToList();
+            var pending = jobs.Where((j, i) => byRules[i] is null).Select(j => Problems.Integration(j.Integrand)).ToList();
             var results = pending.Count == 0 ? [] : Search(pending, Math.Min(beam, O.Beam), $"completion (beam {beam})");
             if (results is null) return null;
             var next = 0;
-            foreach (var job in jobs)
+            foreach (var (job, rule) in jobs.Zip(byRules))
             {
-                Expr? part = BasicIntegrals.TryIntegrateSum(job.Integrand);
+                var part = rule;
                 if (part is null)
                 {
                     var r = results[next++];
