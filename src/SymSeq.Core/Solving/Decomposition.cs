@@ -15,6 +15,7 @@ public sealed class Decomposition
     private readonly Dictionary<LinearTerm, Expr?> _rules;
     private readonly Dictionary<IReadOnlyList<LinearTerm>, Expr> _groupSums;
     private readonly Dictionary<Expr, Expr> _solved = [];
+    private readonly string? _split;
 
     public IReadOnlyList<LinearTerm> Terms { get; }
     public IReadOnlyList<IReadOnlyList<LinearTerm>> Groups { get; }
@@ -25,14 +26,17 @@ public sealed class Decomposition
     /// <summary>The integrand divided by <see cref="Lead"/>: f/2818 becomes f again when f's first coefficient was 1.</summary>
     public Expr? Rescaled { get; }
 
-    private Decomposition(IReadOnlyList<LinearTerm> terms)
+    /// <param name="split">Null: the terms of one form, grouped by what they share. Else the terms are the parts of
+    /// the sum as written (see <see cref="AsWritten"/>), each its own group, and this says where it was cut.</param>
+    private Decomposition(IReadOnlyList<LinearTerm> terms, string? split = null)
     {
         Terms = terms;
+        _split = split;
         _rules = terms.Distinct().ToDictionary(t => t, t => BasicIntegrals.TryIntegrate(t.Core));
-        Groups = Linearity.Groups(terms);
+        Groups = split is null ? Linearity.Groups(terms) : terms.Select(t => (IReadOnlyList<LinearTerm>)[t]).ToList();
         _groupSums = Groups.Count > 1 ? Groups.Where(g => g.Count > 1).ToDictionary(g => g, Linearity.Sum) : [];
         // The factor of the first term the rules cannot do (a rule term's coefficient says nothing about f's).
-        if (terms.Count > 1 && terms.FirstOrDefault(t => _rules[t] is null) is { Factor: not Num { Value.IsOne: true } } first)
+        if (split is null && terms.Count > 1 && terms.FirstOrDefault(t => _rules[t] is null) is { Factor: not Num { Value.IsOne: true } } first)
         {
             Lead = first.Factor;
             Rescaled = Linearity.Sum(terms.Select(t => t with { Factor = Simplified(t.Factor / Lead) }).ToList());
@@ -43,14 +47,42 @@ public sealed class Decomposition
     /// The plans for an integrand: one from its canonical form's terms and, when multiplying out products of sums
     /// (<see cref="Linearity.Distribute"/>) gives other terms, one from those. The canonical form keeps a sub-integral
     /// in the shape the model was trained on (the f of f + ln(x)); the multiplied-out one finds terms that the
-    /// canonical form keeps factored, x·(a + b) + c. Empty when linearity does not change the problem.
+    /// canonical form keeps factored, x·(a + b) + c. Then, when the integrand is not written in canonical form, the
+    /// cuts of the sum as written (<see cref="AsWritten"/>). Empty when linearity does not change the problem.
     /// </summary>
     public static IReadOnlyList<Decomposition> Plans(Expr integrand)
     {
         if (!Simplifier.TrySimplify(integrand, out var canonical)) return [];
         var forms = new List<Expr> { canonical };
         if (Simplifier.TrySimplify(Linearity.Distribute(canonical), out var distributed) && !distributed.Equals(canonical)) forms.Add(distributed);
-        return forms.Select(Of).OfType<Decomposition>().ToList();
+        var plans = forms.Select(Of).OfType<Decomposition>().ToList();
+        if (!integrand.Equals(canonical)) plans.AddRange(AsWritten(integrand));
+        return plans;
+    }
+
+    /// <summary>Sums written with more top-level parts than this get no <see cref="AsWritten"/> plans.</summary>
+    public const int MaxWrittenParts = 6;
+
+    /// <summary>
+    /// Plans that keep the sum's order as written: for a sum of parts p₁ + … + pₙ (a parenthesized sum is one part),
+    /// each cut p₁ + … + pₖ | pₖ₊₁ + … + pₙ gives two sub-integrals. Someone adding two integrands writes f + g, and
+    /// the canonical form sorts and merges their terms; when f and g share functions (tan(x) in both), grouping
+    /// cannot part them again, but one of these cuts does. Empty for fewer than 2 or more than
+    /// <see cref="MaxWrittenParts"/> parts.
+    /// </summary>
+    public static IReadOnlyList<Decomposition> AsWritten(Expr integrand)
+    {
+        var parts = Linearity.WrittenParts(integrand);
+        if (parts.Count < 2 || parts.Count > MaxWrittenParts) return [];
+        var plans = new List<Decomposition>();
+        for (var cut = 1; cut < parts.Count; cut++)
+        {
+            var halves = new[] { parts.Take(cut), parts.Skip(cut) }
+                .Select(h => Linearity.SplitTerm(Simplified(h.Aggregate((a, b) => a + b)))).ToList();
+            if (halves.All(h => h.Core is Num)) continue;
+            plans.Add(new Decomposition(halves, $"as written, cut after part {cut} of {parts.Count}"));
+        }
+        return plans;
     }
 
     /// <summary>The plan for one form of an integrand, or null when linearity does not change the problem (one term, factor 1, no rule).</summary>
@@ -95,7 +127,7 @@ public sealed class Decomposition
     public IReadOnlyList<(Expr Integrand, Expr? Integral)> Pieces =>
         Groups.Select(g => (_groupSums.TryGetValue(g, out var sum) ? sum : Linearity.Sum(g), GroupIntegral(g))).ToList();
 
-    public string Describe() => Groups.Count == Terms.Count ? $"{Terms.Count} terms" : $"{Terms.Count} terms in {Groups.Count} groups";
+    public string Describe() => _split ?? (Groups.Count == Terms.Count ? $"{Terms.Count} terms" : $"{Terms.Count} terms in {Groups.Count} groups");
 
     private Expr? TermIntegral(LinearTerm t) => _rules[t] ?? _solved.GetValueOrDefault(t.Core);
 

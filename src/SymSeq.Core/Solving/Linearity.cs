@@ -31,6 +31,39 @@ public static class Linearity
     }
 
     /// <summary>
+    /// The top-level parts of a sum as written, in order: a + b − (c + d) gives a, b and −(c + d). A parenthesized sum
+    /// stays one part (the parser keeps a + b + c left-nested, so only right operands can be parenthesized sums);
+    /// an n-ary sum (built in code) gives its arguments.
+    /// </summary>
+    public static IReadOnlyList<Expr> WrittenParts(Expr e)
+    {
+        var parts = new List<Expr>();
+        Collect(e);
+        return parts;
+
+        void Collect(Expr node)
+        {
+            switch (node)
+            {
+                case Op { Kind: Operator.Add, Args.Length: 2 } add:
+                    Collect(add[0]);
+                    parts.Add(add[1]);
+                    break;
+                case Op { Kind: Operator.Add } nary:
+                    parts.AddRange(nary.Args);
+                    break;
+                case Op { Kind: Operator.Sub } sub:
+                    Collect(sub[0]);
+                    parts.Add(-sub[1]);
+                    break;
+                default:
+                    parts.Add(node);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
     /// The terms grouped by what they share: two terms belong together when some sub-expression in x other than a
     /// bare power of x (x² + 1, sin(3x), ln(x)) occurs in both, transitively. The derivative of one function spreads
     /// over several terms that share its pieces (the product rule gives u′v + uv′), so in f + g the terms of f and

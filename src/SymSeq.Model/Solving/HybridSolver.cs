@@ -43,6 +43,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
         private static bool CasMayAnswer(string cas) =>
             cas != "none" && (cas != "auto" || CasLocator.IsInstalled("maxima") || CasLocator.IsInstalled("sympy"));
         private readonly List<EngineAttempt> _attempts = [];
+        private readonly HashSet<Expr> _checkedAnswers = [];
         private IReadOnlyList<Candidate> _candidates = [];
         private HybridOptions O => owner.Options;
 
@@ -73,39 +74,29 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                 foreach (var beam in new[] { O.Beam, O.WideBeam }.Where((b, i) => i == 0 || b > O.Beam))
                 {
                     if (_model.IsCancellationRequested) break;
-                    // At the first beam the whole problem goes alone (most problems the model solves end here, as fast as
-                    // the model alone), then the plans' first rounds (one entry per group) in one batch; at the wide beam
-                    // they share one batch.
-                    var pending = plans.SelectMany(p => p.FirstRound).Distinct().ToList();
+                    // The whole problem goes alone first: most problems the model solves end here, as fast as the model alone.
                     var sw = Stopwatch.StartNew();
-                    var alone = beam == O.Beam && pending.Count > 0;
-                    if (Search(alone ? [problem] : [problem, .. pending.Select(Problems.Integration)], beam, $"model (beam {beam})") is not { } results) break;
-                    if (alone && results[0].Verified is null)
-                    {
-                        if (Search(pending.Select(Problems.Integration).ToList(), beam, $"decomposition (beam {beam})") is not { } parts) break;
-                        results.AddRange(parts);
-                    }
-                    _candidates = results[0].Candidates;
-                    var whole = results[0].Verified;
+                    if (Search([problem], beam, $"model (beam {beam})") is not { } wholeResults) break;
+                    var results = wholeResults[0];
+                    _candidates = results.Candidates;
+                    var whole = results.Verified;
                     _attempts.Add(new EngineAttempt($"model (beam {beam})",
-                        whole is null ? $"no candidate verified ({Summary(results[0])})" : $"candidate {whole.Rank} verified", sw.Elapsed));
+                        whole is null ? $"no candidate verified ({Summary(results)})" : $"candidate {whole.Rank} verified", sw.Elapsed));
                     if (whole is not null) return Done(whole.Answer!, whole.Verdict, Engine.Model) with { CandidateRank = whole.Rank };
+                    if (isIntegral && O.Repair && Repair(integrand, results.Candidates, $"beam {beam}") is { } repaired) return repaired;
 
-                    if (isIntegral && O.Repair && Repair(integrand, results[0].Candidates, $"beam {beam}") is { } repaired) return repaired;
-
-                    Record(plans, pending, results.Skip(1).ToList());
-                    if (Decomposed(plans, beam) is { } decomposed) return decomposed;
+                    // Then the plans' first rounds (one entry per group, the as-written cuts), shortest first in small batches.
+                    var pending = plans.SelectMany(p => p.FirstRound).Distinct().ToList();
+                    if (pending.Count > 0 && Decompose(plans, pending, beam, $"decomposition (beam {beam})") is { } decomposed) return decomposed;
                     // Second round, at the first beam only: the terms of the first plan's groups the model could not take whole.
-                    if (beam == O.Beam && plans.Count > 0 && plans[0].Unsolved > 0 && plans[0].SecondRound is { Count: > 0 } second && !_model.IsCancellationRequested)
-                    {
-                        var sw2 = Stopwatch.StartNew();
-                        if (Search(second.Select(Problems.Integration).ToList(), beam, $"terms one by one (beam {beam})") is { } termResults)
-                            Record(plans, second, termResults);
-                        _attempts.Add(new EngineAttempt($"terms one by one (beam {beam})", $"{second.Count} terms of groups not solved whole", sw2.Elapsed));
-                        if (Decomposed(plans, beam) is { } byTerms) return byTerms;
-                    }
+                    if (beam == O.Beam && plans.Count > 0 && plans[0].Unsolved > 0 && plans[0].SecondRound is { Count: > 0 } second
+                        && Decompose(plans, second, beam, $"terms one by one (beam {beam})") is { } byTerms)
+                        return byTerms;
+                    if (plans.Count > 0)
+                        _attempts.Add(new EngineAttempt($"decomposition (beam {beam})",
+                            string.Join("; ", plans.Select(p => $"{p.Describe()}: {p.Unsolved} of {p.Groups.Count} unsolved")), TimeSpan.Zero));
                     var closest = plans.OrderBy(p => p.Unsolved).FirstOrDefault();
-                    if (isIntegral && Complete(integrand, results[0].Candidates, closest?.Pieces ?? [], beam) is { } completed)
+                    if (isIntegral && Complete(integrand, results.Candidates, closest?.Pieces ?? [], beam) is { } completed)
                         return completed;
                 }
             }
@@ -148,21 +139,52 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             }
         }
 
-        /// <summary>The first plan whose groups are all solved (or whose rescaled integrand is), verified whole; else null.</summary>
-        private SolveOutcome? Decomposed(IReadOnlyList<Decomposition> plans, int beam)
+        /// <summary>Sub-integrals go to the model in batches of about this many source tokens (and at most <see cref="ChunkProblems"/>).</summary>
+        private const int ChunkTokens = 400;
+        private const int ChunkProblems = 8;
+
+        /// <summary>
+        /// Asks the model for sub-integrals, shortest first, in small batches: a batch decodes as long as its longest
+        /// answer and pads to its longest input, so one long sub-integral would hold up every short one. After each
+        /// batch the answers go into every plan, and the first plan that is complete and verifies ends the search.
+        /// </summary>
+        private SolveOutcome? Decompose(IReadOnlyList<Decomposition> plans, IReadOnlyList<Expr> subIntegrals, int beam, string what)
         {
-            foreach (var plan in plans)
+            var sw = Stopwatch.StartNew();
+            var asked = 0;
+            foreach (var chunk in Chunks(subIntegrals))
             {
-                if (plan.RescaledAnswer is { } rescaled
-                    && Accept(rescaled, Engine.Decomposition, $"the integrand divided by {plan.Lead}, beam {beam}") is { } byRescaling)
-                    return byRescaling;
-                if (plan.Answer is { } combined && Accept(combined, Engine.Decomposition, $"{plan.Describe()}, beam {beam}") is { } decomposed)
-                    return decomposed;
+                if (_model.IsCancellationRequested || Search(chunk.Select(Problems.Integration).ToList(), beam, what) is not { } results) break;
+                asked += chunk.Count;
+                Record(plans, chunk, results);
+                foreach (var plan in plans)
+                {
+                    if (plan.RescaledAnswer is { } rescaled
+                        && Accept(rescaled, Engine.Decomposition, $"the integrand divided by {plan.Lead}, beam {beam}") is { } byRescaling)
+                        return byRescaling;
+                    if (plan.Answer is { } combined && Accept(combined, Engine.Decomposition, $"{plan.Describe()}, beam {beam}") is { } done)
+                        return done;
+                }
             }
-            if (plans.Count > 0)
-                _attempts.Add(new EngineAttempt($"decomposition (beam {beam})",
-                    string.Join("; ", plans.Select(p => $"{p.Describe()}: {p.Unsolved} of {p.Groups.Count} unsolved")), TimeSpan.Zero));
+            _attempts.Add(new EngineAttempt(what, $"{asked} of {subIntegrals.Count} sub-integrals asked, no plan complete", sw.Elapsed));
             return null;
+        }
+
+        private static IEnumerable<List<Expr>> Chunks(IReadOnlyList<Expr> subIntegrals)
+        {
+            var chunk = new List<Expr>();
+            var tokens = 0;
+            foreach (var (e, length) in subIntegrals.Select(e => (e, PrefixCodec.Encode(e).Length)).OrderBy(p => p.Length))
+            {
+                if (chunk.Count > 0 && (tokens + length > ChunkTokens || chunk.Count == ChunkProblems))
+                {
+                    yield return chunk;
+                    (chunk, tokens) = ([], 0);
+                }
+                chunk.Add(e);
+                tokens += length;
+            }
+            if (chunk.Count > 0) yield return chunk;
         }
 
         private const int ResidualCandidates = 5;
@@ -238,6 +260,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
 
         private SolveOutcome? Accept(Expr answer, Engine engine, string what)
         {
+            if (!_checkedAnswers.Add(answer)) return null;   // a plan's answer is seen again after every later batch
             var sw = Stopwatch.StartNew();
             var verdict = Problems.Verify(problem, answer);
             _attempts.Add(new EngineAttempt(engine.Describe(), $"{what}: {verdict.Label}", sw.Elapsed));

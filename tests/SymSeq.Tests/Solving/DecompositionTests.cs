@@ -67,4 +67,31 @@ public class DecompositionTests
         Assert.Single(Decomposition.Plans(P("x*cos(x) + ln(x)")));  // nothing to multiply out
         Assert.Empty(Decomposition.Plans(P("x*cos(x)")));
     }
+
+    [Fact]
+    public void A_sum_written_as_f_plus_g_is_cut_where_it_was_written_even_when_grouping_cannot_part_them()
+    {
+        // f = d/dx[x tan x] and g = d/dx[ln(x) tan x] share tan(x), so the canonical form's terms make one group.
+        const string f = "x*tan(x)^2 + x + tan(x)";
+        const string g = "tan(x)/x + ln(x)*(tan(x)^2 + 1)";
+        var written = InfixParser.Parse($"{f} + ({g})");
+        Assert.Equal(4, Linearity.WrittenParts(written).Count);   // three of f's, and g in parentheses
+        var plans = Decomposition.Plans(written);
+        Assert.DoesNotContain(plans[0].Groups, group => group.Count == 1 && group[0].Core.Equals(P(g)));
+
+        var cuts = Decomposition.AsWritten(written);
+        Assert.Equal(3, cuts.Count);
+        Assert.Equal(cuts.Select(c => c.Describe()), plans.Skip(plans.Count - 3).Select(p => p.Describe()));
+        var atG = Assert.Single(cuts, c => c.FirstRound.ToHashSet().SetEquals([P(f), P(g)]));
+        atG.Solved(P(f), P("x*tan(x)"));
+        Assert.Null(atG.Answer);
+        atG.Solved(P(g), P("ln(x)*tan(x)"));
+        Assert.True(Problems.Verify(Problems.Integration(written), atG.Answer!).Accepted);
+        Assert.StartsWith("as written", atG.Describe());
+
+        // Subtraction keeps its sign in the part; canonical input and single terms are not cut.
+        Assert.Equal([P("x"), P("-(sin(x) + x^2)")], Linearity.WrittenParts(InfixParser.Parse("x - (sin(x) + x^2)")).Select(e => Simplifier.Simplify(e)));
+        Assert.Equal(Decomposition.Plans(P($"{f} + ({g})")).Count, Decomposition.Plans(P($"{f} + ({g})")).Count(p => !p.Describe().StartsWith("as written")));
+        Assert.Empty(Decomposition.AsWritten(InfixParser.Parse("x*cos(x)")));
+    }
 }
