@@ -71,6 +71,8 @@ public static class Problems
         if (!ExprParts.ContainsUnknown(equation)) throw new ArgumentException("the equation does not mention y, y' or y''");
         var canonical = Canonical(equation);
         if (!ExprParts.ContainsUnknown(canonical)) throw new ArgumentException($"the equation simplifies to {canonical}: it does not constrain y");
+        if (!ExprParts.Nodes(canonical).Any(n => n is Unknown { Order: > 0 }))
+            throw new ArgumentException($"{canonical} = 0 has no derivative of y: it is not a differential equation");
         return equation;
     }
 
