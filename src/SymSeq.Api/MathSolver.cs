@@ -75,7 +75,7 @@ public sealed class MathSolver : IDisposable
         try { problem = check(); }
         catch (UndefinedExpressionException e) { throw new ArgumentException($"the problem is undefined: {e.Message}", e); }
         var o = _hybrid.Solve(problem, cancel);
-        var answer = o.Solved ? new Expression(Simplifier.TrySimplify(o.Answer!, out var s) ? s : o.Answer!) : null;
+        var answer = o.Solved ? new Expression(Simplifier.SimplifyOrKeep(o.Answer!)) : null;
         return new Solution(shown, answer, o.Engine?.Describe(), o.Verdict?.Reason, o.Elapsed,
             o.Candidates.Select(c => new Candidate(c.Rank, c.Score, c.Answer is null ? null : new Expression(c.Answer), c.Verdict.Label, c.Verdict.Reason)).ToList(),
             o.Attempts.Select(a => $"{a.Engine}: {a.Outcome} ({a.Elapsed.TotalSeconds:F2} s)").ToList());

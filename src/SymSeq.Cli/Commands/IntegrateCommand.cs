@@ -62,7 +62,7 @@ public sealed class IntegrateCommand : CliApp.ICommand
         }
         if (outcome.Solved)
         {
-            var answer = Simplifier.TrySimplify(outcome.Answer!, out var simple) ? simple : outcome.Answer!;
+            var answer = Simplifier.SimplifyOrKeep(outcome.Answer!);
             stdout.WriteLine(ExprFormats.Print(answer, format) + (_ode ? "" : " + C"));
             var rank = outcome.CandidateRank is { } r ? $", candidate {r} of {outcome.Candidates.Count}" : "";
             stderr.WriteLine($"verified ({outcome.Verdict!.Reason}); by {outcome.Engine!.Value.Describe()}{rank}, {outcome.Elapsed.TotalSeconds:F2} s");

@@ -36,6 +36,9 @@ public sealed class Simplifier
         { result = e; return false; }
     }
 
+    /// <summary>Canonical form of e, or e itself when it is undefined or its simplification runs past the budget.</summary>
+    public static Expr SimplifyOrKeep(Expr e, TimeSpan? budget = null) => TrySimplify(e, out var s, budget) ? s : e;
+
     private Expr S(Expr e)
     {
         if (Stopwatch.GetTimestamp() > _deadline)

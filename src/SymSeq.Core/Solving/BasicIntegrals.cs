@@ -27,7 +27,7 @@ public static class BasicIntegrals
         if (core is Op { Args.Length: 1 } fn && LinearFactor(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } antiderivative)
         {
             var scaled = c is Num { Value.IsOne: true } ? antiderivative : antiderivative / c;
-            return Simplifier.TrySimplify(scaled, out var s) ? s : scaled;
+            return Simplifier.SimplifyOrKeep(scaled);
         }
         return null;
     }

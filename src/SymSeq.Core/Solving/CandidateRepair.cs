@@ -21,10 +21,10 @@ public static class CandidateRepair
         catch (Exception e) when (e is UndefinedExpressionException or DivideByZeroException) { return fixes; }
 
         if (ConstantRatio(derivative, integrand, budget) is { } c)
-            fixes.Add(Simplified(candidate / c, budget));
+            fixes.Add(Simplifier.SimplifyOrKeep(candidate / c, budget));
         if (Simplifier.TrySimplify(derivative - integrand, out var residual, budget) && residual is not Num { Value.IsZero: true }
             && BasicIntegrals.TryIntegrateSum(residual) is { } correction)
-            fixes.Add(Simplified(candidate - correction, budget));
+            fixes.Add(Simplifier.SimplifyOrKeep(candidate - correction, budget));
         return fixes.Distinct();
     }
 
@@ -63,5 +63,4 @@ public static class CandidateRepair
         return null;
     }
 
-    private static Expr Simplified(Expr e, TimeSpan? budget) => Simplifier.TrySimplify(e, out var s, budget) ? s : e;
 }

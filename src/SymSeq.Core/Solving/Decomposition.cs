@@ -5,10 +5,11 @@ namespace SymSeq.Solving;
 /// <summary>
 /// What linearity makes of one form of an integrand (see <see cref="Plans"/>), and what has been solved of it so far.
 /// The integrand splits into terms (<see cref="Linearity.Split"/>) that fall into groups
-/// sharing sub-expressions (<see cref="Linearity.Groups"/>). Sub-integrals are asked in two rounds, cheapest
-/// first: the <see cref="FirstRound"/> has one entry per group (a lone term's core, or a group's sum) and the
-/// integrand rescaled to a leading factor of 1; the <see cref="SecondRound"/> has the terms of the groups not
-/// solved whole, one by one. Basic-rule terms never need asking. The answer is the sum of the groups' integrals.
+/// sharing sub-expressions (<see cref="Linearity.Groups"/>). Sub-integrals are asked in two rounds (see
+/// <see cref="Ways"/>), cheapest first: the <see cref="FirstRound"/> has one entry per group (a lone term's core, or
+/// a group's sum), and the integrand rescaled to a leading factor of 1 is a way of its own; the second round has the
+/// terms of the groups not solved whole, one by one. Basic-rule terms never need asking. The answer is the sum of the
+/// groups' integrals.
 /// </summary>
 public sealed class Decomposition
 {
@@ -39,7 +40,7 @@ public sealed class Decomposition
         if (split is null && terms.Count > 1 && terms.FirstOrDefault(t => _rules[t] is null) is { Factor: not Num { Value.IsOne: true } } first)
         {
             Lead = first.Factor;
-            Rescaled = Linearity.Sum(terms.Select(t => t with { Factor = Simplified(t.Factor / Lead) }).ToList());
+            Rescaled = Linearity.Sum(terms.Select(t => t with { Factor = Simplifier.SimplifyOrKeep(t.Factor / Lead) }).ToList());
         }
     }
 
@@ -78,7 +79,7 @@ public sealed class Decomposition
         for (var cut = 1; cut < parts.Count; cut++)
         {
             var halves = new[] { parts.Take(cut), parts.Skip(cut) }
-                .Select(h => Linearity.SplitTerm(Simplified(h.Aggregate((a, b) => a + b)))).ToList();
+                .Select(h => Linearity.SplitTerm(Simplifier.SimplifyOrKeep(h.Aggregate((a, b) => a + b)))).ToList();
             if (halves.All(h => h.Core is Num)) continue;
             plans.Add(new Decomposition(halves, $"as written, cut after part {cut} of {parts.Count}"));
         }
@@ -97,26 +98,36 @@ public sealed class Decomposition
     public Expr? ByRules => Terms.All(t => _rules[t] is not null) ? Linearity.Combine(Terms.Select(t => (t.Factor, _rules[t]!))) : null;
 
     /// <summary>
-    /// One entry per group not yet solved (a lone term's core, or the group's sum), and the rescaled integrand. When all
-    /// terms form one group, that group is the whole problem (asked anyway), so its terms' cores come here instead.
+    /// One entry per group not yet solved (a lone term's core, or the group's sum). When all terms form one group,
+    /// that group is the whole problem (asked anyway), so its terms' cores come here instead.
     /// </summary>
     public IReadOnlyList<Expr> FirstRound =>
         Groups.Where(g => GroupIntegral(g) is null)
             .SelectMany(g => _groupSums.TryGetValue(g, out var sum) ? [sum] : g.Where(t => _rules[t] is null).Select(t => t.Core))
-            .Concat(Rescaled is not null && !_solved.ContainsKey(Rescaled) ? [Rescaled] : [])
             .Where(e => !_solved.ContainsKey(e)).Distinct().ToList();
 
-    /// <summary>The cores of the terms of groups that were asked whole (in the first round) and are still unsolved.</summary>
-    public IReadOnlyList<Expr> SecondRound =>
-        Groups.Where(g => _groupSums.ContainsKey(g) && GroupIntegral(g) is null)
-            .SelectMany(g => g.Where(t => _rules[t] is null).Select(t => t.Core))
-            .Where(e => !_solved.ContainsKey(e)).Distinct().ToList();
+    /// <summary>
+    /// The ways still open to finish this plan in a round, each the unsolved sub-integrals that together would.
+    /// Round 1: the <see cref="FirstRound"/>, and the rescaled integrand alone. Round 2: every group's unsolved
+    /// terms, one by one, and the lone terms the first round did not solve.
+    /// </summary>
+    public IEnumerable<IReadOnlyList<Expr>> Ways(int round)
+    {
+        if (round == 1)
+        {
+            if (FirstRound is { Count: > 0 } first) yield return first;
+            if (Rescaled is not null && !_solved.ContainsKey(Rescaled)) yield return [Rescaled];
+        }
+        else if (Unsolved > 0)
+            yield return Groups.Where(g => GroupIntegral(g) is null)
+                .SelectMany(g => g.Where(t => TermIntegral(t) is null).Select(t => t.Core)).Distinct().ToList();
+    }
 
     /// <summary>Records a verified antiderivative of one of the sub-integrands asked.</summary>
     public void Solved(Expr subIntegrand, Expr integral) => _solved[subIntegrand] = integral;
 
     /// <summary>Lead times the rescaled integrand's integral, once that is solved.</summary>
-    public Expr? RescaledAnswer => Rescaled is not null && _solved.TryGetValue(Rescaled, out var r) ? Simplified(Lead! * r) : null;
+    public Expr? RescaledAnswer => Rescaled is not null && _solved.TryGetValue(Rescaled, out var r) ? Simplifier.SimplifyOrKeep(Lead! * r) : null;
 
     public int Unsolved => Groups.Count(g => GroupIntegral(g) is null);
 
@@ -135,5 +146,4 @@ public sealed class Decomposition
         _groupSums.TryGetValue(g, out var sum) && _solved.TryGetValue(sum, out var whole) ? whole
         : g.All(t => TermIntegral(t) is not null) ? Linearity.Combine(g.Select(t => (t.Factor, TermIntegral(t)!))) : null;
 
-    private static Expr Simplified(Expr e) => Simplifier.TrySimplify(e, out var s) ? s : e;
 }

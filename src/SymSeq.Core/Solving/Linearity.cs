@@ -153,7 +153,7 @@ public static class Linearity
     {
         var terms = parts.Select(p => p.Factor is Num { Value.IsOne: true } ? p.Integral : p.Factor * p.Integral).ToList();
         var sum = terms.Count == 1 ? terms[0] : new Op(Operator.Add, terms.ToArray());
-        return Simplifier.TrySimplify(sum, out var s) ? s : sum;
+        return Simplifier.SimplifyOrKeep(sum);
     }
 
     private static Expr Product(List<Expr> factors) => factors.Count switch

@@ -78,5 +78,5 @@ public static class Problems
 
     /// <summary>"Y' - f" with f in canonical form, the way the generators write integration problems.</summary>
     public static Expr Integration(Expr integrand) =>
-        new Op(Operator.Sub, new Unknown(1), Simplifier.TrySimplify(integrand, out var s) ? s : integrand);
+        new Op(Operator.Sub, new Unknown(1), Simplifier.SimplifyOrKeep(integrand));
 }

@@ -11,7 +11,7 @@ public sealed record Completion(Expr Integrand, Expr Known, Engine Engine, strin
     public Expr With(Expr integralOfRest)
     {
         var sum = Known is Num { Value.IsZero: true } ? integralOfRest : Known + integralOfRest;
-        return Simplifier.TrySimplify(sum, out var s) ? s : sum;
+        return Simplifier.SimplifyOrKeep(sum);
     }
 
     /// <summary>

@@ -85,13 +85,11 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                     if (whole is not null) return Done(whole.Answer!, whole.Verdict, Engine.Model) with { CandidateRank = whole.Rank };
                     if (isIntegral && O.Repair && Repair(integrand, results.Candidates, $"beam {beam}") is { } repaired) return repaired;
 
-                    // Then the plans' first rounds (one entry per group, the as-written cuts), shortest first in small batches.
-                    var pending = plans.SelectMany(p => p.FirstRound).Distinct().ToList();
-                    if (pending.Count > 0 && Decompose(plans, pending, beam, $"decomposition (beam {beam})") is { } decomposed) return decomposed;
-                    // Second round, at the first beam only: the terms of the first plan's groups the model could not take whole.
-                    if (beam == O.Beam && plans.Count > 0 && plans[0].Unsolved > 0 && plans[0].SecondRound is { Count: > 0 } second
-                        && Decompose(plans, second, beam, $"terms one by one (beam {beam})") is { } byTerms)
-                        return byTerms;
+                    // Then the plans' sub-integrals, cheapest way first; in the second round (first beam only) the terms of the
+                    // groups the model could not take whole. A sub-integral that failed closes every way that needs it.
+                    var failed = new HashSet<Expr>();
+                    if (Decompose(plans, 1, beam, failed, $"decomposition (beam {beam})") is { } decomposed) return decomposed;
+                    if (beam == O.Beam && Decompose(plans, 2, beam, failed, $"terms one by one (beam {beam})") is { } byTerms) return byTerms;
                     if (plans.Count > 0)
                         _attempts.Add(new EngineAttempt($"decomposition (beam {beam})",
                             string.Join("; ", plans.Select(p => $"{p.Describe()}: {p.Unsolved} of {p.Groups.Count} unsolved")), TimeSpan.Zero));
@@ -128,35 +126,49 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             }
         }
 
-        /// <summary>Each sub-integrand's verified candidate, or a verified simple fix of one, goes into every plan.</summary>
-        private void Record(IReadOnlyList<Decomposition> plans, IReadOnlyList<Expr> asked, IReadOnlyList<SolveResult> results)
+        /// <summary>Each sub-integrand's verified candidate, or a verified simple fix of one, goes into every plan; returns those solved.</summary>
+        private HashSet<Expr> Record(IReadOnlyList<Decomposition> plans, IReadOnlyList<Expr> asked, IReadOnlyList<SolveResult> results)
         {
+            var solved = new HashSet<Expr>();
             for (var i = 0; i < asked.Count; i++)
             {
                 var integral = results[i].Verified?.Answer ?? (O.Repair ? RepairTerm(asked[i], results[i].Candidates) : null);
                 if (integral is null) continue;
+                solved.Add(asked[i]);
                 foreach (var plan in plans) plan.Solved(asked[i], integral);
             }
+            return solved;
         }
 
-        /// <summary>Sub-integrals go to the model in batches of about this many source tokens (and at most <see cref="ChunkProblems"/>).</summary>
-        private const int ChunkTokens = 400;
-        private const int ChunkProblems = 8;
+        /// <summary>A batch holds the cheapest open ways of the plans up to about this many source tokens (at least one way).</summary>
+        private const int BatchTokens = 400;
 
         /// <summary>
-        /// Asks the model for sub-integrals, shortest first, in small batches: a batch decodes as long as its longest
-        /// answer and pads to its longest input, so one long sub-integral would hold up every short one. After each
-        /// batch the answers go into every plan, and the first plan that is complete and verifies ends the search.
+        /// Asks the model for the sub-integrals of the plans' open <see cref="Decomposition.Ways"/> in one round, the
+        /// cheapest (fewest source tokens) first, batching ways up to <see cref="BatchTokens"/>: a batch decodes as long
+        /// as its longest answer and pads to its longest input, and a way with one failed sub-integral is closed, so
+        /// cheap ways go first and dead ones never cost anything. After each batch every plan that is complete is
+        /// verified, and the first that verifies ends the search.
         /// </summary>
-        private SolveOutcome? Decompose(IReadOnlyList<Decomposition> plans, IReadOnlyList<Expr> subIntegrals, int beam, string what)
+        private SolveOutcome? Decompose(IReadOnlyList<Decomposition> plans, int round, int beam, HashSet<Expr> failed, string what)
         {
+            if (plans.Count == 0) return null;
             var sw = Stopwatch.StartNew();
             var asked = 0;
-            foreach (var chunk in Chunks(subIntegrals))
+            while (!_model.IsCancellationRequested)
             {
-                if (_model.IsCancellationRequested || Search(chunk.Select(Problems.Integration).ToList(), beam, what) is not { } results) break;
-                asked += chunk.Count;
-                Record(plans, chunk, results);
+                var open = plans.SelectMany(p => p.Ways(round)).Where(w => w.Count > 0 && !w.Any(failed.Contains))
+                    .Select(w => (Way: w, Cost: w.Sum(Tokens))).OrderBy(w => w.Cost).ToList();
+                if (open.Count == 0) break;
+                var batch = new List<Expr>();
+                foreach (var (way, cost) in open)
+                {
+                    if (batch.Count > 0 && batch.Sum(Tokens) + cost > BatchTokens) break;
+                    batch.AddRange(way.Where(e => !batch.Contains(e)));
+                }
+                if (Search(batch.Select(Problems.Integration).ToList(), beam, what) is not { } results) break;
+                asked += batch.Count;
+                failed.UnionWith(batch.Except(Record(plans, batch, results)));
                 foreach (var plan in plans)
                 {
                     if (plan.RescaledAnswer is { } rescaled
@@ -166,26 +178,13 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                         return done;
                 }
             }
-            _attempts.Add(new EngineAttempt(what, $"{asked} of {subIntegrals.Count} sub-integrals asked, no plan complete", sw.Elapsed));
+            if (asked > 0) _attempts.Add(new EngineAttempt(what, $"{asked} sub-integrals asked, no plan complete", sw.Elapsed));
             return null;
         }
 
-        private static IEnumerable<List<Expr>> Chunks(IReadOnlyList<Expr> subIntegrals)
-        {
-            var chunk = new List<Expr>();
-            var tokens = 0;
-            foreach (var (e, length) in subIntegrals.Select(e => (e, PrefixCodec.Encode(e).Length)).OrderBy(p => p.Length))
-            {
-                if (chunk.Count > 0 && (tokens + length > ChunkTokens || chunk.Count == ChunkProblems))
-                {
-                    yield return chunk;
-                    (chunk, tokens) = ([], 0);
-                }
-                chunk.Add(e);
-                tokens += length;
-            }
-            if (chunk.Count > 0) yield return chunk;
-        }
+        private readonly Dictionary<Expr, int> _tokens = [];
+
+        private int Tokens(Expr e) => _tokens.TryGetValue(e, out var n) ? n : _tokens[e] = PrefixCodec.Encode(e).Length;
 
         private const int ResidualCandidates = 5;
 

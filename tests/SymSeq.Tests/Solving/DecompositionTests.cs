@@ -20,13 +20,14 @@ public class DecompositionTests
         // exp(3x) and 7x need no model, f is asked whole; its first term (sin(x^2+1)/x) has factor 1, so no rescaling.
         Assert.Equal([P(f)], plan.FirstRound);
         Assert.Null(plan.Lead);
-        Assert.Equal(2, plan.SecondRound.Count);   // f's two terms, one by one
+        Assert.Equal(2, plan.Ways(2).Single().Count);   // f's two terms, one by one
         Assert.Null(plan.Answer);
         Assert.Equal(1, plan.Unsolved);
 
         plan.Solved(P(f), P("sin(x^2+1)*ln(x)"));
         Assert.Empty(plan.FirstRound);
-        Assert.Empty(plan.SecondRound);
+        Assert.Empty(plan.Ways(1));
+        Assert.Empty(plan.Ways(2));
         Assert.True(Problems.Verify(Problems.Integration(P($"{f} + exp(3*x) + 7*x")), plan.Answer!).Accepted);
     }
 
@@ -37,7 +38,7 @@ public class DecompositionTests
         Assert.Single(plan.Groups);
         // One group is the whole problem (asked anyway), so its terms are asked at once, and not again.
         Assert.Equal(2, plan.FirstRound.Count);
-        Assert.Empty(plan.SecondRound);
+        Assert.Equal(plan.FirstRound, plan.Ways(2).Single());   // the same terms: once failed, not asked again
         plan.Solved(P("x*cos(x)"), P("x*sin(x) + cos(x)"));
         Assert.Null(plan.Answer);
         plan.Solved(P("x*cos(x)^2*sin(x)"), P("-x*cos(x)^3/3 + sin(x)/3 - sin(x)^3/9"));
@@ -49,7 +50,8 @@ public class DecompositionTests
     {
         var plan = Decomposition.Of(P("(x*cos(x) + exp(x)*x)/2818"))!;
         Assert.NotNull(plan.Rescaled);
-        Assert.Contains(plan.Rescaled!, plan.FirstRound);
+        Assert.DoesNotContain(plan.Rescaled!, plan.FirstRound);
+        Assert.Contains(plan.Ways(1), way => way.SequenceEqual([plan.Rescaled!]));   // a way of its own
         plan.Solved(plan.Rescaled!, P("x*sin(x) + cos(x) + x*exp(x) - exp(x)"));
         Assert.True(Problems.Verify(Problems.Integration(P("(x*cos(x) + exp(x)*x)/2818")), plan.RescaledAnswer!).Accepted);
 
