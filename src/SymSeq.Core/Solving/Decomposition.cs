@@ -61,22 +61,24 @@ public sealed class Decomposition
         return plans;
     }
 
-    /// <summary>Sums written with more top-level parts than this get no <see cref="AsWritten"/> plans.</summary>
-    public const int MaxWrittenParts = 6;
+    /// <summary>At most this many cuts of a sum as written are tried.</summary>
+    public const int MaxWrittenCuts = 5;
 
     /// <summary>
     /// Plans that keep the sum's order as written: for a sum of parts p₁ + … + pₙ (a parenthesized sum is one part),
-    /// each cut p₁ + … + pₖ | pₖ₊₁ + … + pₙ gives two sub-integrals. Someone adding two integrands writes f + g, and
+    /// a cut p₁ + … + pₖ | pₖ₊₁ + … + pₙ gives two sub-integrals. Someone adding two integrands writes f + (g), and
     /// the canonical form sorts and merges their terms; when f and g share functions (tan(x) in both), grouping
-    /// cannot part them again, but one of these cuts does. Empty for fewer than 2 or more than
-    /// <see cref="MaxWrittenParts"/> parts.
+    /// cannot part them again, but one of these cuts does. Every cut when there are at most
+    /// <see cref="MaxWrittenCuts"/>; else the cuts next to a parenthesized sum (the writer's own grouping), at most
+    /// that many. Empty for fewer than 2 parts.
     /// </summary>
     public static IReadOnlyList<Decomposition> AsWritten(Expr integrand)
     {
         var parts = Linearity.WrittenParts(integrand);
-        if (parts.Count < 2 || parts.Count > MaxWrittenParts) return [];
+        var cuts = Enumerable.Range(1, Math.Max(parts.Count - 1, 0));
+        if (parts.Count - 1 > MaxWrittenCuts) cuts = cuts.Where(k => IsSum(parts[k - 1]) || IsSum(parts[k])).Take(MaxWrittenCuts);
         var plans = new List<Decomposition>();
-        for (var cut = 1; cut < parts.Count; cut++)
+        foreach (var cut in cuts)
         {
             var halves = new[] { parts.Take(cut), parts.Skip(cut) }
                 .Select(h => Linearity.SplitTerm(Simplifier.SimplifyOrKeep(h.Aggregate((a, b) => a + b)))).ToList();
@@ -85,6 +87,10 @@ public sealed class Decomposition
         }
         return plans;
     }
+
+    /// <summary>A part that is a sum itself, or minus one (a − (b + c)): a parenthesized sum.</summary>
+    private static bool IsSum(Expr part) =>
+        part is Op { Kind: Operator.Add or Operator.Sub } || part is Op { Kind: Operator.Mul, Args.Length: 2 } m && m[0] is Num && IsSum(m[1]);
 
     /// <summary>The plan for one form of an integrand, or null when linearity does not change the problem (one term, factor 1, no rule).</summary>
     public static Decomposition? Of(Expr canonical)

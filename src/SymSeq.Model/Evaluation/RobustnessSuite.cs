@@ -39,7 +39,8 @@ public sealed class RobustnessSuite(Seq2SeqTransformer model, HybridOptions opti
             for (var b = 0; b < variants.Count && !cancel.IsCancellationRequested; b += 16)
             {
                 var batch = variants.Skip(b).Take(16).ToList();
-                var problems = batch.Select(t => Problems.Integration(t.v.Integrand)).ToList();
+                // As a user would type them: f + g stays a sum of f and g (the model's input is canonicalized anyway).
+                var problems = batch.Select(t => Problems.ForIntegrand(t.v.Integrand)).ToList();
                 var modelOnly = Solver.SolveBatch(model, problems, options.Beam, options.MaxAnswerTokens, cancel);
                 for (var j = 0; j < batch.Count; j++)
                 {

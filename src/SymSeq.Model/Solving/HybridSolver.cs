@@ -171,11 +171,13 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                 failed.UnionWith(batch.Except(Record(plans, batch, results)));
                 foreach (var plan in plans)
                 {
-                    if (plan.RescaledAnswer is { } rescaled
-                        && Accept(rescaled, Engine.Decomposition, $"the integrand divided by {plan.Lead}, beam {beam}") is { } byRescaling)
-                        return byRescaling;
-                    if (plan.Answer is { } combined && Accept(combined, Engine.Decomposition, $"{plan.Describe()}, beam {beam}") is { } done)
+                    var done = (plan.RescaledAnswer is { } rescaled ? Accept(rescaled, Engine.Decomposition, $"the integrand divided by {plan.Lead}, beam {beam}") : null)
+                        ?? (plan.Answer is { } combined ? Accept(combined, Engine.Decomposition, $"{plan.Describe()}, beam {beam}") : null);
+                    if (done is not null)
+                    {
+                        _attempts.Insert(_attempts.Count - 1, new EngineAttempt(what, $"{asked} sub-integrals asked", sw.Elapsed));
                         return done;
+                    }
                 }
             }
             if (asked > 0) _attempts.Add(new EngineAttempt(what, $"{asked} sub-integrals asked, no plan complete", sw.Elapsed));

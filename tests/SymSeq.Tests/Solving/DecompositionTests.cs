@@ -95,5 +95,13 @@ public class DecompositionTests
         Assert.Equal([P("x"), P("-(sin(x) + x^2)")], Linearity.WrittenParts(InfixParser.Parse("x - (sin(x) + x^2)")).Select(e => Simplifier.Simplify(e)));
         Assert.Equal(Decomposition.Plans(P($"{f} + ({g})")).Count, Decomposition.Plans(P($"{f} + ({g})")).Count(p => !p.Describe().StartsWith("as written")));
         Assert.Empty(Decomposition.AsWritten(InfixParser.Parse("x*cos(x)")));
+
+        // A long f + (g): only the cuts next to the parenthesized sum, so the one between f and g is among them.
+        const string longF = "x*tan(x)^2 + x + tan(x) + x^3*tan(x) + exp(x)*tan(x) + x^5 + sin(x)*tan(x)";
+        var longSum = InfixParser.Parse($"{longF} + ({g})");
+        var longCuts = Decomposition.AsWritten(longSum);
+        Assert.Equal(8, Linearity.WrittenParts(longSum).Count);
+        Assert.Single(longCuts);
+        Assert.True(longCuts[0].FirstRound.ToHashSet().SetEquals([P(longF), P(g)]));
     }
 }
