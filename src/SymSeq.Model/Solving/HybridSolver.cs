@@ -61,7 +61,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
         public SolveOutcome Execute()
         {
             var isIntegral = Problems.TryIntegrand(problem, out var integrand);
-            // The canonical form's terms and, when different, the multiplied-out ones: two plans sharing the model's batches.
+            // Linearity's plans: the canonical form's terms, the multiplied-out ones, the cuts of the sum as written.
             var plans = isIntegral && O.Decompose ? Decomposition.Plans(integrand) : [];
 
             // Every term by a basic rule (3x² + 5): no model needed.
