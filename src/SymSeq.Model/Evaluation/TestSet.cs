@@ -57,6 +57,6 @@ public sealed record TestSet(string Task, string Path, IReadOnlyList<Expr> Probl
         var equation = InfixParser.ParseEquation(line);
         return ExprParts.ContainsUnknown(equation) || line.Contains('=')
             ? SymSeq.Verification.Problems.ForEquation(equation)
-            : SymSeq.Verification.Problems.ForIntegrand(InfixParser.Parse(line));
+            : SymSeq.Verification.Problems.ForIntegrand(equation);   // no y and no =: the same tree Parse gives
     }
 }

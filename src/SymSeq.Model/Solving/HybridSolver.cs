@@ -161,10 +161,13 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                     .Select(w => (Way: w, Cost: w.Sum(Tokens))).OrderBy(w => w.Cost).ToList();
                 if (open.Count == 0) break;
                 var batch = new List<Expr>();
+                var tokens = 0;
                 foreach (var (way, cost) in open)
                 {
-                    if (batch.Count > 0 && batch.Sum(Tokens) + cost > BatchTokens) break;
-                    batch.AddRange(way.Where(e => !batch.Contains(e)));
+                    if (batch.Count > 0 && tokens + cost > BatchTokens) break;
+                    var fresh = way.Where(e => !batch.Contains(e)).ToList();
+                    batch.AddRange(fresh);
+                    tokens += fresh.Sum(Tokens);   // the batch's own tokens, as before: a shared sub-integral counts once
                 }
                 if (Search(batch.Select(Problems.Integration).ToList(), beam, what) is not { } results) break;
                 asked += batch.Count;
