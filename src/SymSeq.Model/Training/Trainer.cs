@@ -1,5 +1,4 @@
 using SymSeq.Datasets;
-using SymSeq.Verification;
 using System.Diagnostics;
 using System.Globalization;
 using SymSeq.Checkpoints;
@@ -18,7 +17,7 @@ public sealed record TrainResult(long Steps, double LastLoss, double? ValidAccur
 
 /// <summary>
 /// Trains <see cref="Seq2SeqTransformer"/> on prefix datasets: token-budget batches bucketed by length, Adam,
-/// gradient clipping, periodic validation (exact match of greedy decodes), and an atomic checkpoint of model,
+/// gradient clipping, periodic validation (greedy decodes, exact and verified, per validation file), and an atomic checkpoint of model,
 /// optimizer, step and configuration at every evaluation and at the end. With Resume the run continues from
 /// OUT/checkpoint.symseq exactly where it stopped. OUT/train_log.csv and OUT/loss.png record the curve.
 /// </summary>
@@ -26,6 +25,8 @@ public sealed class Trainer(TrainOptions o)
 {
     public string CheckpointPath => Path.Combine(o.OutDir, "checkpoint.symseq");
     public string LogPath => Path.Combine(o.OutDir, "train_log.csv");
+    /// <summary>Validation per file at every evaluation: step, file, examples, exact match, verified.</summary>
+    public string BySetLogPath => Path.Combine(o.OutDir, "valid_by_file.csv");
 
     /// <summary>Raised after each optimizer step with the step number.</summary>
     public event Action<long>? StepCompleted;
@@ -40,7 +41,7 @@ public sealed class Trainer(TrainOptions o)
         var vocab = Vocabulary.Paper;
         var train = o.TrainFiles.SelectMany(f => TrainingData.Read(f, vocab, o.MaxLen, o.TrainLimit)).ToList();
         if (train.Count == 0) throw new ArgumentException($"no training examples in {string.Join(", ", o.TrainFiles)}");
-        var valid = o.ValidFiles.SelectMany(f => TrainingData.Read(f, vocab, o.MaxLen, o.ValidLimit)).ToList();
+        var valid = ValidationSets.Read(o.ValidFiles, vocab, o.MaxLen, o.ValidLimit);
         Directory.CreateDirectory(o.OutDir);
 
         manual_seed(o.Seed);
@@ -61,11 +62,13 @@ public sealed class Trainer(TrainOptions o)
             foreach (var t in tensors.Values) t.Dispose();
             step = info.Step;
             (history, accuracy) = ReadLog(step);
+            TruncateBySetLog(step);
             progress?.Invoke($"resumed from {CheckpointPath} at step {step}");
         }
         else
         {
             if (File.Exists(LogPath)) File.Delete(LogPath);
+            if (File.Exists(BySetLogPath)) File.Delete(BySetLogPath);
             if (init is not null)
             {
                 SymSeqCheckpoint.CopyInto(model, init.state_dict(), o.InitFrom!);
@@ -111,10 +114,12 @@ public sealed class Trainer(TrainOptions o)
                 double? verifiedAcc = null;
                 if (evalNow && valid.Count > 0)
                 {
-                    (var exactAcc, verifiedAcc) = Evaluate(model, valid);
-                    lastAcc = exactAcc;
-                    accuracy.Add((step, exactAcc));
-                    progress?.Invoke($"step {step}: valid exact match {exactAcc:P1}, verified {verifiedAcc:P1} ({valid.Count} examples)");
+                    var (pooled, bySet) = valid.Evaluate(model);
+                    (lastAcc, verifiedAcc) = (pooled.ExactMatch, pooled.Verified);
+                    accuracy.Add((step, pooled.ExactMatch));
+                    AppendBySetLog(step, bySet);
+                    progress?.Invoke($"step {step}: valid exact match {pooled.ExactMatch:P1}, verified {pooled.Verified:P1} ({valid.Count} examples)" +
+                                     (bySet.Count > 1 ? $"; verified by file: {ValidationSets.Describe(bySet)}" : ""));
                 }
                 AppendLog(step, epoch, loss, norm, tokens / sw.Elapsed.TotalSeconds, evalNow ? lastAcc : null, verifiedAcc);
                 if (evalNow) Save(model, adam, step, history, accuracy);
@@ -178,35 +183,6 @@ public sealed class Trainer(TrainOptions o)
         throw new ArgumentException($"--device must be cpu or cuda, got '{d}'");
     }
 
-    /// <summary>Exact match of greedy decodes against the references.</summary>
-    public static double Accuracy(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int batchSize = 64, int maxLen = 200) =>
-        Evaluate(model, data, batchSize, maxLen).ExactMatch;
-
-    /// <summary>
-    /// Greedy decodes scored two ways: exact match with the reference, and verified (the decode, whatever its
-    /// form, solves the problem: its derivative is the integrand, or it satisfies the ODE).
-    /// </summary>
-    public static (double ExactMatch, double Verified) Evaluate(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int batchSize = 64, int maxLen = 200)
-    {
-        model.eval();
-        var vocab = Vocabulary.Paper;
-        int exact = 0, verified = 0;
-        for (var i = 0; i < data.Count; i += batchSize)
-        {
-            var chunk = data.Skip(i).Take(batchSize).ToList();
-            var outputs = GreedyDecoder.Decode(model, chunk.Select(e => e.Src).ToList(), maxLen);
-            foreach (var (example, output) in chunk.Zip(outputs))
-            {
-                if (example.Tgt.SequenceEqual(output)) { exact++; verified++; continue; }
-                if (!Expressions.PrefixCodec.TryDecode(vocab.Decode(example.Src), out var problem, out _)
-                    || !Expressions.PrefixCodec.TryDecode(vocab.Decode(output), out var answer, out _)) continue;
-                if (Problems.Verify(problem!, answer!).Accepted) verified++;
-            }
-        }
-        var n = Math.Max(1, data.Count);
-        return ((double)exact / n, (double)verified / n);
-    }
-
     private void Save(Seq2SeqTransformer model, AdamOptimizer adam, long step, List<(long, double)> history, List<(long, double)> accuracy)
     {
         SymSeqCheckpoint.Save(CheckpointPath, model, step, adam.State(),
@@ -221,6 +197,23 @@ public sealed class Trainer(TrainOptions o)
         if (header) w.WriteLine("step,epoch,loss,grad_norm,tokens_per_s,valid_acc,valid_verified");
         static string F(double? v) => v is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "";
         w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step},{epoch},{loss:G6},{norm:G4},{tokPerSec:F0},{F(acc)},{F(verified)}"));
+    }
+
+    private void AppendBySetLog(long step, IReadOnlyList<ValidationScore> scores)
+    {
+        var header = !File.Exists(BySetLogPath);
+        using var w = File.AppendText(BySetLogPath);
+        if (header) w.WriteLine("step,file,examples,valid_acc,valid_verified");
+        foreach (var v in scores)
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step},{v.Name},{v.Examples},{v.ExactMatch:F4},{v.Verified:F4}"));
+    }
+
+    /// <summary>Drops per-file rows written after the checkpoint's step (before a crash), as <see cref="ReadLog"/> does.</summary>
+    private void TruncateBySetLog(long upTo)
+    {
+        if (!File.Exists(BySetLogPath)) return;
+        var kept = File.ReadLines(BySetLogPath).Where((line, i) => i == 0 || !long.TryParse(line.Split(',')[0], out var s) || s <= upTo).ToList();
+        Datasets.AtomicFile.WriteAllLines(BySetLogPath, kept);
     }
 
     /// <summary>The log up to the checkpoint's step; rows written after it (before a crash) are dropped.</summary>

@@ -51,6 +51,40 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Validation_is_reported_per_file_and_pooled()
+    {
+        var data = MakeData(120);
+        var other = Path.Combine(_dir, "other", Path.GetFileName(data));
+        Directory.CreateDirectory(Path.GetDirectoryName(other)!);
+        File.WriteAllLines(other, File.ReadAllLines(data).Take(30)); // same file name, another folder, fewer examples
+        var lines = new List<string>();
+        var t = new Trainer(Options(data, 40) with { ValidFiles = [data, other], EvalEvery = 20 });
+        t.Run(CancellationToken.None, lines.Add);
+
+        var rows = File.ReadAllLines(t.BySetLogPath).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(["20", "20", "40", "40"], rows.Select(r => r[0]));
+        var name = Path.GetFileName(data);
+        Assert.Equal([$"data/{name}", $"other/{name}"], rows.Take(2).Select(r => r[1]));
+        var sizes = rows.Take(2).Select(r => int.Parse(r[2])).ToArray();
+        Assert.Equal(30, sizes[1]);
+        // The pooled figure in train_log.csv weighs every example once.
+        static double D(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        var pooled = File.ReadLines(t.LogPath).Select(l => l.Split(',')).Single(r => r[0] == "40")[6];
+        var last = rows.Skip(2).ToList();
+        var weighted = (D(last[0][4]) * sizes[0] + D(last[1][4]) * sizes[1]) / (sizes[0] + sizes[1]);
+        Assert.Equal(weighted, D(pooled), 3);
+        Assert.Contains(lines, l => l.StartsWith("step 40: valid") && l.Contains($"verified by file: data/{name}"));
+    }
+
+    [Fact]
+    public void Validation_files_get_the_shortest_unique_names()
+    {
+        Assert.Equal(["bwd.valid", "ibp.valid"], ValidationSets.UniqueNames(["/d/s5/bwd.valid", "/d/s5/ibp.valid"]));
+        Assert.Equal(["s5/ibp.valid", "s10/ibp.valid", "s5/bwd.valid"], ValidationSets.UniqueNames(["/d/s5/ibp.valid", "/d/s10/ibp.valid", "/d/s5/bwd.valid"]));
+        Assert.Equal(["d/a.valid", "d/a.valid#2"], ValidationSets.UniqueNames(["/d/a.valid", "/d/a.valid"]));
+    }
+
+    [Fact]
     public void Save_then_load_gives_identical_logits()
     {
         manual_seed(5);

@@ -1,0 +1,96 @@
+using System.Globalization;
+using SymSeq.Datasets;
+using SymSeq.Model;
+using SymSeq.Search;
+using SymSeq.Verification;
+
+namespace SymSeq.Training;
+
+/// <summary>One validation file's share of a validation pass.</summary>
+public sealed record ValidationScore(string Name, int Examples, double ExactMatch, double Verified);
+
+/// <summary>
+/// The validation files of a run, kept apart so a multi-task run reports each task on its own (a rise on BWD can
+/// hide a fall on IBP in the pooled figure). Scores are greedy decodes two ways: exact match with the reference,
+/// and verified (the decode, whatever its form, solves the problem).
+/// </summary>
+public sealed class ValidationSets
+{
+    private readonly List<(string Name, List<TrainExample> Examples)> _sets;
+
+    public ValidationSets(IEnumerable<(string Name, List<TrainExample> Examples)> sets) => _sets = sets.Where(s => s.Examples.Count > 0).ToList();
+
+    /// <summary>Reads each file (up to <paramref name="limit"/> examples each), named as short as stays unique.</summary>
+    public static ValidationSets Read(IReadOnlyList<string> files, Vocabulary vocab, int maxLen, long limit)
+    {
+        var names = UniqueNames(files);
+        return new ValidationSets(files.Select((f, i) => (names[i], TrainingData.Read(f, vocab, maxLen, limit))));
+    }
+
+    public int Count => _sets.Sum(s => s.Examples.Count);
+
+    public IReadOnlyList<string> Names => _sets.Select(s => s.Name).ToList();
+
+    /// <summary>Scores every set; the pooled score weighs each example once.</summary>
+    public (ValidationScore Pooled, IReadOnlyList<ValidationScore> BySet) Evaluate(Seq2SeqTransformer model, int batchSize = 64, int maxLen = 200)
+    {
+        var all = _sets.SelectMany(s => s.Examples).ToList();
+        var each = Score(model, all, batchSize, maxLen);
+        var bySet = new List<ValidationScore>();
+        var at = 0;
+        foreach (var (name, examples) in _sets)
+        {
+            bySet.Add(Summarize(name, each.AsSpan(at, examples.Count)));
+            at += examples.Count;
+        }
+        return (Summarize("all", each), bySet);
+    }
+
+    /// <summary>Per example: exact match, verified. Greedy decodes in batches.</summary>
+    public static (bool Exact, bool Verified)[] Score(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int batchSize = 64, int maxLen = 200)
+    {
+        model.eval();
+        var vocab = Vocabulary.Paper;
+        var result = new (bool, bool)[data.Count];
+        for (var i = 0; i < data.Count; i += batchSize)
+        {
+            var chunk = data.Skip(i).Take(batchSize).ToList();
+            var outputs = GreedyDecoder.Decode(model, chunk.Select(e => e.Src).ToList(), maxLen);
+            for (var j = 0; j < chunk.Count; j++)
+            {
+                var (example, output) = (chunk[j], outputs[j]);
+                if (example.Tgt.SequenceEqual(output)) { result[i + j] = (true, true); continue; }
+                var verified = Expressions.PrefixCodec.TryDecode(vocab.Decode(example.Src), out var problem, out _)
+                    && Expressions.PrefixCodec.TryDecode(vocab.Decode(output), out var answer, out _)
+                    && Problems.Verify(problem!, answer!).Accepted;
+                result[i + j] = (false, verified);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>"bwd.valid 96.0 %, ibp.valid 41.0 %" (verified), for the progress line.</summary>
+    public static string Describe(IEnumerable<ValidationScore> scores) =>
+        string.Join(", ", scores.Select(s => $"{s.Name} {s.Verified.ToString("P1", CultureInfo.InvariantCulture)}"));
+
+    private static ValidationScore Summarize(string name, ReadOnlySpan<(bool Exact, bool Verified)> each)
+    {
+        int exact = 0, verified = 0;
+        foreach (var (e, v) in each) { exact += e ? 1 : 0; verified += v ? 1 : 0; }
+        var n = Math.Max(1, each.Length);
+        return new ValidationScore(name, each.Length, (double)exact / n, (double)verified / n);
+    }
+
+    /// <summary>File names, with as many parent folders as it takes to tell them apart (data/s5/ibp.valid vs data/s10/ibp.valid).</summary>
+    public static string[] UniqueNames(IReadOnlyList<string> files)
+    {
+        var parts = files.Select(f => Path.GetFullPath(f).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)).ToList();
+        for (var depth = 1; ; depth++)
+        {
+            var names = parts.Select(p => string.Join('/', p.TakeLast(depth))).ToArray();
+            var longest = parts.Count == 0 ? 0 : parts.Max(p => p.Length);
+            if (names.Distinct().Count() == names.Length || depth >= longest)
+                return names.Select((n, i) => names.Take(i).Contains(n) ? $"{n}#{names.Take(i).Count(m => m == n) + 1}" : n).ToArray();
+        }
+    }
+}
