@@ -99,21 +99,26 @@ public static class LeversBench
         return sum / tokens;
     }
 
-    private static (string Train, string Valid) Data(string dir, int train, int valid)
+    /// <summary>
+    /// Distinct generated pairs of <paramref name="task"/> (max 6 operators, seed 11) in DIR/TASK.train and DIR/TASK.valid.
+    /// Tasks whose draws repeat (ibp) may give fewer than asked: at most 50 draws per pair are tried.
+    /// </summary>
+    public static (string Train, string Valid) Data(string dir, int train, int valid, string task = "bwd")
     {
-        var bwd = new BackwardGenerator(new GeneratorContext(ExpressionOptions.Default with { MaxOps = 6 }));
+        var generator = ProblemGenerators.Create(task, new GeneratorContext(ExpressionOptions.Default with { MaxOps = 6 }));
         var rng = new Random(11);
         var seen = new HashSet<string>();
         var lines = new List<string>();
-        while (lines.Count < train + valid)
-            if (bwd.TryGenerate(rng, out _) is { } ex)
+        for (long draws = 0; lines.Count < train + valid && draws < 50L * (train + valid); draws++)
+            if (generator.TryGenerate(rng, out _) is { } ex)
             {
                 var input = string.Join(' ', ex.InputTokens);
                 if (seen.Add(input)) lines.Add($"1|{input}\t{string.Join(' ', ex.OutputTokens)}");
             }
-        var (t, v) = (Path.Combine(dir, "bwd.train"), Path.Combine(dir, "bwd.valid"));
-        File.WriteAllLines(t, lines.Take(train));
-        File.WriteAllLines(v, lines.Skip(train));
+        var (t, v) = (Path.Combine(dir, $"{task}.train"), Path.Combine(dir, $"{task}.valid"));
+        var nValid = Math.Min(valid, lines.Count / 10);
+        File.WriteAllLines(t, lines.Take(lines.Count - nValid));
+        File.WriteAllLines(v, lines.Skip(lines.Count - nValid));
         return (t, v);
     }
 

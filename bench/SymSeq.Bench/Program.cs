@@ -8,6 +8,7 @@ using SymSeq.Generation;
 //   memory (not in the default set): padding share of real batches and RSS over --memory-steps (default 10000)
 //   latency (not in the default set): model load, MathSolver latency on 1 thread vs all cores, parallel throughput
 //   levers (not in the default set): position-table size, curriculum, batch size and lr schedule, each against one baseline
+//   split (not in the default set): one model for all tasks against an integration model and an ODE model, small models
 //   serve (not in the default set): the playground on loopback, --requests N (2000) at --concurrency C (8)
 var which = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--"))).ToHashSet();
 if (which.Count == 0) which = ["expr", "gen", "train"];
@@ -56,6 +57,9 @@ if (which.Contains("memory"))
 
 if (which.Contains("latency"))
     SymSeq.Bench.LatencyBench.Run(rounds: (int)Arg("--rounds", 5));
+
+if (which.Contains("split"))
+    SymSeq.Bench.SplitBench.Run(steps: (int)Arg("--split-steps", 1000), threads: (int)Arg("--threads", 2), seeds: (int)Arg("--seeds", 2), perTask: (int)Arg("--pairs", 20_000));
 
 if (which.Contains("levers"))
     SymSeq.Bench.LeversBench.Run(steps: (int)Arg("--lever-steps", 600), threads: (int)Arg("--threads", 1), seeds: (int)Arg("--seeds", 2));
