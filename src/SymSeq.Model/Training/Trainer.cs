@@ -208,31 +208,42 @@ public sealed class Trainer(TrainOptions o)
             w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step},{v.Name},{v.Examples},{v.ExactMatch:F4},{v.Verified:F4}"));
     }
 
-    /// <summary>Drops per-file rows written after the checkpoint's step (before a crash), as <see cref="ReadLog"/> does.</summary>
-    private void TruncateBySetLog(long upTo)
-    {
-        if (!File.Exists(BySetLogPath)) return;
-        var kept = File.ReadLines(BySetLogPath).Where((line, i) => i == 0 || !long.TryParse(line.Split(',')[0], out var s) || s <= upTo).ToList();
-        Datasets.AtomicFile.WriteAllLines(BySetLogPath, kept);
-    }
-
     /// <summary>The log up to the checkpoint's step; rows written after it (before a crash) are dropped.</summary>
     private (List<(long, double)>, List<(long, double)>) ReadLog(long upTo)
     {
         var loss = new List<(long, double)>();
         var acc = new List<(long, double)>();
-        if (!File.Exists(LogPath)) return (loss, acc);
-        var kept = new List<string>();
-        foreach (var line in File.ReadLines(LogPath))
+        foreach (var f in KeepRowsUpTo(LogPath, upTo, fields: 6))
         {
-            var f = line.Split(',');
-            if (f.Length < 6 || !long.TryParse(f[0], out var s)) { if (kept.Count == 0) kept.Add(line); continue; }
-            if (s > upTo) continue;
-            kept.Add(line);
+            var s = long.Parse(f[0], CultureInfo.InvariantCulture);
             loss.Add((s, double.Parse(f[2], CultureInfo.InvariantCulture)));
             if (f[5].Length > 0) acc.Add((s, double.Parse(f[5], CultureInfo.InvariantCulture)));
         }
-        Datasets.AtomicFile.WriteAllLines(LogPath, kept);
         return (loss, acc);
+    }
+
+    /// <summary>Drops per-file rows written after the checkpoint's step, as <see cref="ReadLog"/> does for the step log.</summary>
+    private void TruncateBySetLog(long upTo) => KeepRowsUpTo(BySetLogPath, upTo, fields: 5);
+
+    /// <summary>
+    /// Rewrites a CSV log (atomically) with its header and the rows up to <paramref name="upTo"/>: rows written after
+    /// the checkpoint (before a crash) and partial rows (fewer than <paramref name="fields"/> fields) are dropped.
+    /// Returns the kept rows, split; nothing when there is no log.
+    /// </summary>
+    private static List<string[]> KeepRowsUpTo(string path, long upTo, int fields)
+    {
+        var rows = new List<string[]>();
+        if (!File.Exists(path)) return rows;
+        var kept = new List<string>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var f = line.Split(',');
+            if (f.Length < fields || !long.TryParse(f[0], out var s)) { if (kept.Count == 0) kept.Add(line); continue; }
+            if (s > upTo) continue;
+            kept.Add(line);
+            rows.Add(f);
+        }
+        Datasets.AtomicFile.WriteAllLines(path, kept);
+        return rows;
     }
 }

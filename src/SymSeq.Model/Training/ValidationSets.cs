@@ -29,8 +29,6 @@ public sealed class ValidationSets
 
     public int Count => _sets.Sum(s => s.Examples.Count);
 
-    public IReadOnlyList<string> Names => _sets.Select(s => s.Name).ToList();
-
     /// <summary>Scores every set; the pooled score weighs each example once.</summary>
     public (ValidationScore Pooled, IReadOnlyList<ValidationScore> BySet) Evaluate(Seq2SeqTransformer model, int batchSize = 64, int maxLen = 200)
     {
@@ -85,10 +83,10 @@ public sealed class ValidationSets
     public static string[] UniqueNames(IReadOnlyList<string> files)
     {
         var parts = files.Select(f => Path.GetFullPath(f).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var longest = parts.Count == 0 ? 0 : parts.Max(p => p.Length);
         for (var depth = 1; ; depth++)
         {
             var names = parts.Select(p => string.Join('/', p.TakeLast(depth))).ToArray();
-            var longest = parts.Count == 0 ? 0 : parts.Max(p => p.Length);
             if (names.Distinct().Count() == names.Length || depth >= longest)
                 return names.Select((n, i) => names.Take(i).Contains(n) ? $"{n}#{names.Take(i).Count(m => m == n) + 1}" : n).ToArray();
         }
