@@ -2,16 +2,18 @@ using System.Diagnostics;
 
 namespace SymSeq.Cas;
 
-/// <summary>Which computer algebra systems this machine has: Maxima on the PATH, SymPy importable by python3.</summary>
+/// <summary>Which computer algebra systems this machine has: Maxima and Giac on the PATH, SymPy importable by python3.</summary>
 public static class CasLocator
 {
     private static readonly Lazy<bool> HasMaxima = new(() => OnPath("maxima"));
+    private static readonly Lazy<bool> HasGiac = new(() => OnPath("giac"));
     private static readonly Lazy<bool> HasSympy = new(() => OnPath("python3") && Runs("python3", "-c", "import sympy"));
 
     public static bool IsInstalled(string name) => name switch
     {
         "maxima" => HasMaxima.Value,
         "sympy" => HasSympy.Value,
+        "giac" => HasGiac.Value,
         _ => false,
     };
 
@@ -26,9 +28,12 @@ public static class CasLocator
         "auto" => ComputerAlgebraSystem.Known.Where(IsInstalled),
         _ when ComputerAlgebraSystem.Known.Contains(choice) => IsInstalled(choice)
             ? [choice]
-            : throw new CasUnavailableException(choice == "maxima"
-                ? "--cas maxima: maxima is not installed (Debian: apt-get install maxima maxima-share)"
-                : "--cas sympy: python3 cannot import sympy (Debian: apt-get install python3-sympy)"),
+            : throw new CasUnavailableException(choice switch
+            {
+                "maxima" => "--cas maxima: maxima is not installed (Debian: apt-get install maxima maxima-share)",
+                "giac" => "--cas giac: giac is not installed (Debian: apt-get install xcas)",
+                _ => "--cas sympy: python3 cannot import sympy (Debian: apt-get install python3-sympy)",
+            }),
         _ => throw new ArgumentException($"unknown CAS '{choice}': expected auto, none, {string.Join(", ", ComputerAlgebraSystem.Known)}"),
     };
 

@@ -109,6 +109,7 @@ public sealed class CasProcess(string name, ProcessStartInfo start, string? prea
     {
         "maxima" => "maxima maxima-share",
         "sympy" => "python3-sympy",
+        "giac" => "xcas",
         _ => name,
     };
 

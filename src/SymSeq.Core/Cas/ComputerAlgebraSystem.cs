@@ -27,12 +27,13 @@ public abstract partial class ComputerAlgebraSystem : IDisposable
     public CasResult Solve(Expr problem, TimeSpan budget) =>
         Verification.Problems.TryIntegrand(problem, out var f) ? Integrate(f, budget) : SolveOde(problem, budget);
 
-    public static readonly string[] Known = ["maxima", "sympy"];
+    public static readonly string[] Known = ["maxima", "sympy", "giac"];
 
     public static ComputerAlgebraSystem Create(string name) => name.ToLowerInvariant() switch
     {
         "maxima" => new MaximaCas(),
         "sympy" => new SympyCas(),
+        "giac" => new GiacCas(),
         _ => throw new ArgumentException($"unknown CAS '{name}': expected one of {string.Join(", ", Known)}"),
     };
 

@@ -6,15 +6,17 @@ namespace SymSeq.Expressions;
 /// Prints infix with the fewest parentheses that keep the tree's shape when parsed back, except for
 /// readable sugar (a + -b as "a - b", negative powers as fractions, pow2(u) as "u^2").
 /// <see cref="Readable"/> is what people type; <see cref="Sympy"/> is accepted by sympy's parse_expr;
-/// <see cref="Maxima"/> is Maxima input (%pi, %e, the unknown as y and its derivatives as 'diff(y,x)).
+/// <see cref="Maxima"/> is Maxima input (%pi, %e, the unknown as y and its derivatives as 'diff(y,x)); <see cref="Giac"/>
+/// is Giac input (exp(1), the unknown as y(x) and its derivatives as diff(y(x),x)).
 /// </summary>
 public sealed class InfixPrinter
 {
-    public enum Dialect { Readable, Sympy, Maxima }
+    public enum Dialect { Readable, Sympy, Maxima, Giac }
 
     public static readonly InfixPrinter Readable = new(Dialect.Readable);
     public static readonly InfixPrinter Sympy = new(Dialect.Sympy);
     public static readonly InfixPrinter Maxima = new(Dialect.Maxima);
+    public static readonly InfixPrinter Giac = new(Dialect.Giac);
 
     private const int PAdd = 10, PMul = 20, PNeg = 25, PPow = 30, PAtom = 40;
     private readonly Dialect _dialect;
@@ -65,6 +67,8 @@ public sealed class InfixPrinter
         (Dialect.Maxima, "pi") => "%pi",
         (Dialect.Maxima, "E") => "%e",
         (Dialect.Maxima, "I") => "%i",
+        (Dialect.Giac, "E") => "exp(1)",
+        (Dialect.Giac, "I") => "i",
         _ => name,
     };
 
@@ -76,6 +80,9 @@ public sealed class InfixPrinter
         (Dialect.Maxima, 0) => "y",
         (Dialect.Maxima, 1) => "'diff(y, x)",
         (Dialect.Maxima, _) => "'diff(y, x, 2)",
+        (Dialect.Giac, 0) => "y(x)",
+        (Dialect.Giac, 1) => "diff(y(x), x)",
+        (Dialect.Giac, _) => "diff(y(x), x, 2)",
         (_, 0) => "f(x)",
         (_, 1) => "f'(x)",
         _ => "f''(x)",

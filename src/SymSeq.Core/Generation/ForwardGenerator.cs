@@ -5,7 +5,7 @@ using SymSeq.Verification;
 namespace SymSeq.Generation;
 
 /// <summary>
-/// FWD: a random f, integrated by a real CAS (Maxima or SymPy); kept when the CAS returns an elementary
+/// FWD: a random f, integrated by a real CAS (Maxima, SymPy or Giac); kept when the CAS returns an elementary
 /// antiderivative in SymSeq's operators within its budget and that answer verifies (F' = f). Input "Y' - f",
 /// output F without additive constants. One CAS process per generator: the dataset generator makes one per
 /// chunk and disposes it after. Because a CAS timeout drops a draw, output for a seed can vary with machine load.

@@ -13,6 +13,7 @@ public enum Engine
     Repair,
     Maxima,
     Sympy,
+    Giac,
 }
 
 public static class EngineNames
@@ -25,6 +26,7 @@ public static class EngineNames
         Engine.Repair => "repaired candidate",
         Engine.Maxima => "maxima",
         Engine.Sympy => "sympy",
+        Engine.Giac => "giac",
         _ => e.ToString(),
     };
 }

@@ -21,7 +21,7 @@ public sealed record HybridOptions
     /// <summary>Longest answer the model may write, in tokens.</summary>
     public int MaxAnswerTokens { get; init; } = 200;
 
-    public static readonly string[] CasChoices = ["auto", "maxima", "sympy", "none"];
+    public static readonly string[] CasChoices = ["auto", "maxima", "sympy", "giac", "none"];
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public HybridOptions Validated()

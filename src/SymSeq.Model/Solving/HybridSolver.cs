@@ -41,7 +41,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
         private const double ModelShare = 0.6;
 
         private static bool CasMayAnswer(string cas) =>
-            cas != "none" && (cas != "auto" || CasLocator.IsInstalled("maxima") || CasLocator.IsInstalled("sympy"));
+            cas != "none" && (cas != "auto" || ComputerAlgebraSystem.Known.Any(CasLocator.IsInstalled));
         private readonly List<EngineAttempt> _attempts = [];
         private readonly HashSet<Expr> _checkedAnswers = [];
         private IReadOnlyList<Candidate> _candidates = [];
@@ -292,7 +292,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             }
             var verdict = Problems.Verify(problem, result.Answer);
             _attempts.Add(new EngineAttempt(name, $"answered, {verdict.Label}", sw.Elapsed));
-            return verdict.Accepted ? Done(result.Answer, verdict, name == "maxima" ? Engine.Maxima : Engine.Sympy) : null;
+            return verdict.Accepted ? Done(result.Answer, verdict, name switch { "maxima" => Engine.Maxima, "giac" => Engine.Giac, _ => Engine.Sympy }) : null;
         }
 
         private IEnumerable<string> CasList()

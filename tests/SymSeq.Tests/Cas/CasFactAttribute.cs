@@ -9,7 +9,7 @@ public sealed class CasFactAttribute : FactAttribute
     public CasFactAttribute(string cas)
     {
         if (Environment.GetEnvironmentVariable("CI") is null && !IsInstalled(cas))
-            Skip = $"{cas} is not installed here (on Debian: apt-get install maxima maxima-share python3-sympy); CI installs it";
+            Skip = $"{cas} is not installed here (on Debian: apt-get install maxima maxima-share python3-sympy xcas); CI installs it";
     }
 
     private static bool IsInstalled(string cas) => SymSeq.Cas.CasLocator.IsInstalled(cas);
