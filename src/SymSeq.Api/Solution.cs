@@ -13,7 +13,7 @@ public sealed record Candidate(int Rank, double Score, Expression? Answer, strin
 /// <summary>What <see cref="MathSolver"/> found for a problem: a verified answer (or none), who found it, and how.</summary>
 /// <param name="Problem">The problem as given: the integrand, or the equation (left side minus right side).</param>
 /// <param name="Answer">The verified antiderivative (add a constant) or general solution; null when nothing verified.</param>
-/// <param name="Engine">basic rules, model, model after decomposition, repaired candidate, maxima or sympy; null when unsolved.</param>
+/// <param name="Engine">basic rules, model, model after decomposition, repaired candidate, maxima, giac or sympy; null when unsolved.</param>
 /// <param name="Reason">How the answer was verified (symbolically or at how many points).</param>
 /// <param name="Elapsed">Wall-clock time of the whole search.</param>
 /// <param name="Candidates">The model's hypotheses for the whole problem, best first, each with its verdict.</param>

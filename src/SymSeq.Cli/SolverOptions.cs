@@ -10,7 +10,7 @@ public sealed class SolverOptions
     private readonly Option<int> _wideBeam = Opt.Int("--wide-beam", 50, "beam of the second model pass when nothing verified (0 turns it off)", 0, 1000);
     private readonly Option<double> _timeLimit = Opt.Number("--time-limit", 5, "seconds for one problem, every engine included", 0.001, 86_400);
     private readonly Option<string> _cas = Opt.Choice("--cas", "auto",
-        "the CAS asked when the model fails: auto (every installed one in turn, none when nothing is), maxima, sympy, giac or none; its answers are verified too",
+        "the CAS asked when the model fails: auto (every installed one in turn, none when nothing is), maxima, giac, sympy or none; its answers are verified too",
         HybridOptions.CasChoices);
     private readonly Option<bool> _noDecompose = Opt.Flag("--no-decompose", "do not split sums and take out constant factors before the model");
     private readonly Option<bool> _noRepair = Opt.Flag("--no-repair", "do not try simple fixes (a constant factor, a polynomial part) of model candidates");

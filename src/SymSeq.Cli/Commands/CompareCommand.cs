@@ -10,13 +10,13 @@ namespace SymSeq.Cli.Commands;
 public sealed class CompareCommand : CliApp.ICommand
 {
     public string Name => "compare";
-    public string Summary => "the model against Maxima and SymPy on the same test problems (the paper's Table 3)";
+    public string Summary => "the model against Maxima, Giac and SymPy on the same test problems (the paper's Table 3)";
 
     private readonly Option<string> _data = Opt.Required("--data", "prefix test sets (bwd.test, ode1.test, ...); the task is the file name", "FILE[,FILE]");
     private readonly Option<string> _systems = new("--systems")
     {
-        Description = "model, hybrid (the solver integrate and solve use: model, decomposition, repair, then every installed CAS), maxima, sympy",
-        HelpName = "LIST", DefaultValueFactory = _ => "model,hybrid,maxima,sympy",
+        Description = "model, hybrid (the solver integrate and solve use: model, decomposition, repair, then every installed CAS), maxima, giac, sympy",
+        HelpName = "LIST", DefaultValueFactory = _ => "model,hybrid,maxima,giac,sympy",
     };
     private readonly Option<string?> _model = IntegrateCommand.ModelOption();
     private readonly Option<int> _beam = Opt.Int("--beam", 10, "model beam size", 1, 1000);

@@ -18,8 +18,9 @@ public static class CasLocator
     };
 
     /// <summary>
-    /// The systems a choice means, in the order they are tried: auto is every installed one (Maxima first, it
-    /// solves more), none is none, a name is that system (an error names it when it is not installed).
+    /// The systems a choice means, in the order they are tried: auto is every installed one in the order of
+    /// <see cref="ComputerAlgebraSystem.Known"/>, none is none, a name is that system (an error names it when it is
+    /// not installed).
     /// </summary>
     /// Lazy: auto checks a system only when the caller gets to it (finding SymPy starts Python).
     public static IEnumerable<string> Resolve(string choice) => choice switch

@@ -12,7 +12,7 @@ public sealed record HybridOptions
     /// <summary>Budget of one problem across all engines; the CAS gets what the model leaves.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>auto (every CAS installed here), maxima, sympy or none.</summary>
+    /// <summary>auto (every CAS installed here, in the order of <see cref="Cas.ComputerAlgebraSystem.Known"/>), maxima, giac, sympy or none.</summary>
     public string Cas { get; init; } = "auto";
 
     public bool Decompose { get; init; } = true;
@@ -21,7 +21,7 @@ public sealed record HybridOptions
     /// <summary>Longest answer the model may write, in tokens.</summary>
     public int MaxAnswerTokens { get; init; } = 200;
 
-    public static readonly string[] CasChoices = ["auto", "maxima", "sympy", "giac", "none"];
+    public static readonly string[] CasChoices = ["auto", "maxima", "giac", "sympy", "none"];
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad setting.</summary>
     public HybridOptions Validated()

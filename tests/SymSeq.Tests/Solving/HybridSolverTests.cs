@@ -107,5 +107,17 @@ public class HybridSolverTests : IDisposable
         Assert.Equal(Engine.Sympy, o.Engine);
     }
 
+    [CasFact("giac")]
+    public void Giac_answers_are_verified_too()
+    {
+        using var solver = new HybridSolver(null, new HybridOptions { Cas = "giac", TimeLimit = TimeSpan.FromSeconds(30) });
+        var ode = solver.Solve(InfixParser.ParseEquation("y'' - 3*y' + 2*y = x"));
+        AssertSolved(ode);
+        Assert.Equal(Engine.Giac, ode.Engine);
+        var integral = solver.Solve(Integral("1/(x^3 + 1)"));
+        AssertSolved(integral);
+        Assert.Equal(Engine.Giac, integral.Engine);
+    }
+
     public void Dispose() => _model.Dispose();
 }
