@@ -38,6 +38,19 @@ public static class CasLocator
         _ => throw new ArgumentException($"unknown CAS '{choice}': expected auto, none, {string.Join(", ", ComputerAlgebraSystem.Known)}"),
     };
 
+    /// <summary>
+    /// The time a CAS gets of <paramref name="left"/>: under auto, an equal share with the systems that may still
+    /// follow it (on the PATH; SymPy counts when python3 is, without importing it), so a CAS that runs out the clock
+    /// on a problem leaves the next one its turn; a CAS named alone, or the last, gets all of it.
+    /// </summary>
+    public static TimeSpan Share(string choice, string name, TimeSpan left)
+    {
+        if (choice != "auto") return left;
+        var later = ComputerAlgebraSystem.Known.SkipWhile(n => n != name).Skip(1)
+            .Count(n => n == "sympy" ? OnPath("python3") : IsInstalled(n));
+        return left / (later + 1);
+    }
+
     private static bool OnPath(string exe) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Any(dir => File.Exists(Path.Combine(dir, exe)));

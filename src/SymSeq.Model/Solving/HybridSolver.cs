@@ -278,7 +278,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             try
             {
                 var cas = owner.CasFor(name, out var gate);
-                lock (gate) result = cas.Solve(problem, Left);
+                lock (gate) result = cas.Solve(problem, CasLocator.Share(O.Cas, name, Left));
             }
             catch (CasUnavailableException e)
             {

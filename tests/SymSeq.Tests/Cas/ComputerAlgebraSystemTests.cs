@@ -108,6 +108,16 @@ public sealed class ComputerAlgebraSystemTests
         Assert.Equal(CasStatus.Solved, cas.Integrate(InfixParser.Parse("sin(x)"), Budget).Status);
     }
 
+    [CasFact("giac")]
+    public void Under_auto_each_cas_shares_the_time_left_with_those_still_to_come()
+    {
+        var left = TimeSpan.FromSeconds(6);
+        Assert.Equal(left, CasLocator.Share("maxima", "maxima", left));   // a CAS named alone gets all of it
+        Assert.Equal(left, CasLocator.Share("auto", "sympy", left));      // so does the last one
+        Assert.True(CasLocator.Share("auto", "maxima", left) <= left / 2); // giac (installed here) comes after maxima
+        Assert.True(CasLocator.Share("auto", "giac", left) >= CasLocator.Share("auto", "maxima", left)); // fewer still to come
+    }
+
     [Fact]
     public void A_missing_executable_is_a_clear_error_naming_the_package()
     {
