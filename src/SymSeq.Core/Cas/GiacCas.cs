@@ -49,7 +49,8 @@ public sealed class GiacCas : ComputerAlgebraSystem
             if (inner.Length == 0 || TopLevelComma(inner)) return new CasResult(CasStatus.Failed, null, $"no single explicit solution: {text}", reply.Elapsed);
             text = inner;
         }
-        if (text.Contains("integrate(") || text is "undef" or "infinity" || text.Contains("y(x)") || text.Contains('='))
+        // A string result is Giac's own message ("Unable to solve differential equation").
+        if (text.StartsWith('"') || text.Contains("integrate(") || text is "undef" or "infinity" || text.Contains("y(x)") || text.Contains('='))
             return new CasResult(CasStatus.Failed, null, text, reply.Elapsed);
         var parsed = ParseAnswer(text, reply.Elapsed, Renames);
         return parsed.Answer is null ? parsed : parsed with { Answer = WithoutAbsInLn(parsed.Answer) };
