@@ -7,7 +7,8 @@ public static class CasLocator
 {
     private static readonly Lazy<bool> HasMaxima = new(() => OnPath("maxima"));
     private static readonly Lazy<bool> HasGiac = new(() => OnPath("giac"));
-    private static readonly Lazy<bool> HasSympy = new(() => OnPath("python3") && Runs("python3", "-c", "import sympy"));
+    private static readonly Lazy<bool> HasPython = new(() => OnPath("python3"));
+    private static readonly Lazy<bool> HasSympy = new(() => HasPython.Value && Runs("python3", "-c", "import sympy"));
 
     public static bool IsInstalled(string name) => name switch
     {
@@ -29,12 +30,8 @@ public static class CasLocator
         "auto" => ComputerAlgebraSystem.Known.Where(IsInstalled),
         _ when ComputerAlgebraSystem.Known.Contains(choice) => IsInstalled(choice)
             ? [choice]
-            : throw new CasUnavailableException(choice switch
-            {
-                "maxima" => "--cas maxima: maxima is not installed (Debian: apt-get install maxima maxima-share)",
-                "giac" => "--cas giac: giac is not installed (Debian: apt-get install xcas)",
-                _ => "--cas sympy: python3 cannot import sympy (Debian: apt-get install python3-sympy)",
-            }),
+            : throw new CasUnavailableException(
+                $"--cas {choice}: {(choice == "sympy" ? "python3 cannot import sympy" : $"{choice} is not installed")} (Debian: apt-get install {AptPackages(choice)})"),
         _ => throw new ArgumentException($"unknown CAS '{choice}': expected auto, none, {string.Join(", ", ComputerAlgebraSystem.Known)}"),
     };
 
@@ -47,9 +44,18 @@ public static class CasLocator
     {
         if (choice != "auto") return left;
         var later = ComputerAlgebraSystem.Known.SkipWhile(n => n != name).Skip(1)
-            .Count(n => n == "sympy" ? OnPath("python3") : IsInstalled(n));
+            .Count(n => n == "sympy" ? HasPython.Value : IsInstalled(n));
         return left / (later + 1);
     }
+
+    /// <summary>The Debian packages that provide a CAS, for the messages that say how to install it.</summary>
+    public static string AptPackages(string name) => name switch
+    {
+        "maxima" => "maxima maxima-share",
+        "sympy" => "python3-sympy",
+        "giac" => "xcas",
+        _ => name,
+    };
 
     private static bool OnPath(string exe) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)

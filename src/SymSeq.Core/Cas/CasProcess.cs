@@ -84,7 +84,7 @@ public sealed class CasProcess(string name, ProcessStartInfo start, string? prea
         }
         catch (Win32Exception e)
         {
-            throw new CasUnavailableException($"{name} is not available: cannot run '{start.FileName}' ({e.Message}); on Debian: apt-get install {AptPackages(name)}", e);
+            throw new CasUnavailableException($"{name} is not available: cannot run '{start.FileName}' ({e.Message}); on Debian: apt-get install {CasLocator.AptPackages(name)}", e);
         }
         Starts++;
         var lines = new BlockingCollection<string?>();
@@ -104,14 +104,6 @@ public sealed class CasProcess(string name, ProcessStartInfo start, string? prea
         if (ready.Outcome != Outcome.Done)
             throw new CasUnavailableException($"{name} did not start within {StartBudget.TotalSeconds:F0} s ({ready.Outcome}): {string.Join(" | ", ready.Lines.TakeLast(3))}");
     }
-
-    private static string AptPackages(string name) => name switch
-    {
-        "maxima" => "maxima maxima-share",
-        "sympy" => "python3-sympy",
-        "giac" => "xcas",
-        _ => name,
-    };
 
     private void Kill()
     {

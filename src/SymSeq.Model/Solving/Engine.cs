@@ -1,6 +1,6 @@
 namespace SymSeq.Solving;
 
-/// <summary>Where a verified answer came from (its provenance).</summary>
+/// <summary>Where a verified answer came from (its provenance). The CAS members are named as <see cref="Cas.ComputerAlgebraSystem.Known"/> names them.</summary>
 public enum Engine
 {
     /// <summary>Basic rules alone (powers of x and the table of elementary integrals), term by term; no model.</summary>

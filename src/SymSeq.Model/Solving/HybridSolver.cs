@@ -292,7 +292,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             }
             var verdict = Problems.Verify(problem, result.Answer);
             _attempts.Add(new EngineAttempt(name, $"answered, {verdict.Label}", sw.Elapsed));
-            return verdict.Accepted ? Done(result.Answer, verdict, name switch { "maxima" => Engine.Maxima, "giac" => Engine.Giac, _ => Engine.Sympy }) : null;
+            return verdict.Accepted ? Done(result.Answer, verdict, Enum.Parse<Engine>(name, ignoreCase: true)) : null;
         }
 
         private IEnumerable<string> CasList()
