@@ -15,6 +15,12 @@ public sealed record ModelConfig
 
     public int HiddenDim => EmbDim * 4;
 
+    /// <summary>
+    /// Longest token sequence, its two end-of-sequence markers included, that training reads and decoding writes:
+    /// the paper's max_len. An answer the model was trained to write is never cut short when it answers.
+    /// </summary>
+    public const int MaxSequenceTokens = 512;
+
     public void Validate()
     {
         if (EmbDim <= 0 || Heads <= 0 || EmbDim % Heads != 0)

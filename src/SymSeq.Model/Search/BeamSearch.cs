@@ -40,7 +40,7 @@ public static class BeamSearch
 
     /// <summary>For each source, its hypotheses best first.</summary>
     public static List<List<Hypothesis>> Search(Seq2SeqTransformer model, IReadOnlyList<long[]> sources, int beamSize,
-        double lengthPenalty = 1.0, bool earlyStopping = true, int maxLen = 200, CancellationToken cancel = default)
+        double lengthPenalty = 1.0, bool earlyStopping = true, int maxLen = ModelConfig.MaxSequenceTokens, CancellationToken cancel = default)
     {
         if (beamSize < 1) throw new ArgumentOutOfRangeException(nameof(beamSize), "beam size must be at least 1");
         using var scope = NewDisposeScope();

@@ -6,7 +6,7 @@ namespace SymSeq.Search;
 /// <summary>Greedy decoding with cached keys/values, as the paper's generate(): output ids start and end with eos.</summary>
 public static class GreedyDecoder
 {
-    public static List<long[]> Decode(Seq2SeqTransformer model, IReadOnlyList<long[]> sources, int maxLen = 200)
+    public static List<long[]> Decode(Seq2SeqTransformer model, IReadOnlyList<long[]> sources, int maxLen = ModelConfig.MaxSequenceTokens)
     {
         maxLen = Math.Min(maxLen, model.Config.MaxPositions); // no position past the model's table
         using var scope = NewDisposeScope();

@@ -19,7 +19,7 @@ public sealed record SolveResult(Expr Problem, IReadOnlyList<Candidate> Candidat
 /// </summary>
 public static class Solver
 {
-    public static SolveResult Solve(Seq2SeqTransformer model, Expr problem, int beam = 10, int maxLen = 200, CancellationToken cancel = default) =>
+    public static SolveResult Solve(Seq2SeqTransformer model, Expr problem, int beam = 10, int maxLen = ModelConfig.MaxSequenceTokens, CancellationToken cancel = default) =>
         SolveBatch(model, [problem], beam, maxLen, cancel)[0];
 
     /// <summary>
@@ -48,7 +48,7 @@ public static class Solver
         catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { return problem; }
     }
 
-    public static List<SolveResult> SolveBatch(Seq2SeqTransformer model, IReadOnlyList<Expr> problems, int beam = 10, int maxLen = 200,
+    public static List<SolveResult> SolveBatch(Seq2SeqTransformer model, IReadOnlyList<Expr> problems, int beam = 10, int maxLen = ModelConfig.MaxSequenceTokens,
         CancellationToken cancel = default)
     {
         var vocab = Vocabulary.Paper;

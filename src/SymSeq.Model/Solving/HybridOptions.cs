@@ -1,3 +1,5 @@
+using SymSeq.Model;
+
 namespace SymSeq.Solving;
 
 /// <summary>How <see cref="HybridSolver"/> searches. The defaults are the command line's.</summary>
@@ -18,8 +20,8 @@ public sealed record HybridOptions
     public bool Decompose { get; init; } = true;
     public bool Repair { get; init; } = true;
 
-    /// <summary>Longest answer the model may write, in tokens.</summary>
-    public int MaxAnswerTokens { get; init; } = 200;
+    /// <summary>Longest sequence the model may write, in tokens with its end markers (the length training allows).</summary>
+    public int MaxAnswerTokens { get; init; } = ModelConfig.MaxSequenceTokens;
 
     public static readonly string[] CasChoices = ["auto", "maxima", "giac", "sympy", "none"];
 

@@ -19,7 +19,7 @@ public sealed record TrainOptions
     public long MaxSteps { get; init; } = 10_000;
     public int EvalEvery { get; init; } = 500;
     public int ValidLimit { get; init; } = 500;
-    public int MaxLen { get; init; } = 512;
+    public int MaxLen { get; init; } = ModelConfig.MaxSequenceTokens;
     public int Seed { get; init; }
     public int Threads { get; init; } = Environment.ProcessorCount;
     public Precision Precision { get; init; } = PrecisionExtensions.Default();

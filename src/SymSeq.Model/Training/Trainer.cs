@@ -114,7 +114,7 @@ public sealed class Trainer(TrainOptions o)
                 double? verifiedAcc = null;
                 if (evalNow && valid.Count > 0)
                 {
-                    var (pooled, bySet) = valid.Evaluate(model);
+                    var (pooled, bySet) = valid.Evaluate(model, maxLen: o.MaxLen); // decodes as long as training reads
                     (lastAcc, verifiedAcc) = (pooled.ExactMatch, pooled.Verified);
                     accuracy.Add((step, pooled.ExactMatch));
                     AppendBySetLog(step, bySet);

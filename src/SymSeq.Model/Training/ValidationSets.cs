@@ -30,7 +30,7 @@ public sealed class ValidationSets
     public int Count => _sets.Sum(s => s.Examples.Count);
 
     /// <summary>Scores every set; the pooled score weighs each example once.</summary>
-    public (ValidationScore Pooled, IReadOnlyList<ValidationScore> BySet) Evaluate(Seq2SeqTransformer model, int batchSize = 64, int maxLen = 200)
+    public (ValidationScore Pooled, IReadOnlyList<ValidationScore> BySet) Evaluate(Seq2SeqTransformer model, int batchSize = 64, int maxLen = ModelConfig.MaxSequenceTokens)
     {
         var all = _sets.SelectMany(s => s.Examples).ToList();
         var each = Score(model, all, batchSize, maxLen);
@@ -45,7 +45,7 @@ public sealed class ValidationSets
     }
 
     /// <summary>Per example: exact match, verified. Greedy decodes in batches.</summary>
-    public static (bool Exact, bool Verified)[] Score(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int batchSize = 64, int maxLen = 200)
+    public static (bool Exact, bool Verified)[] Score(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int batchSize = 64, int maxLen = ModelConfig.MaxSequenceTokens)
     {
         model.eval();
         var vocab = Vocabulary.Paper;
