@@ -12,7 +12,10 @@ public sealed record ExpressionOptions
     public int MaxOps { get; init; } = 15;
     public int MaxInt { get; init; } = 5;
     public bool Positive { get; init; } = true;
-    public int MaxLen { get; init; } = 512;
+    /// <summary>The paper's max_len: longest token sequence, its two end-of-sequence markers included.</summary>
+    public const int PaperMaxLen = 512;
+
+    public int MaxLen { get; init; } = PaperMaxLen;
     /// <summary>Probabilities of a leaf being a variable, a coefficient, an integer, a constant.</summary>
     public double[] LeafProbs { get; init; } = [0.75, 0, 0.25, 0];
     public string[] Variables { get; init; } = ["x"];

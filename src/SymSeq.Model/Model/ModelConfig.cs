@@ -17,9 +17,10 @@ public sealed record ModelConfig
 
     /// <summary>
     /// Longest token sequence, its two end-of-sequence markers included, that training reads and decoding writes:
-    /// the paper's max_len. An answer the model was trained to write is never cut short when it answers.
+    /// the generator's default limit, the paper's max_len. An answer the model was trained to write is never cut short
+    /// when it answers.
     /// </summary>
-    public const int MaxSequenceTokens = 512;
+    public const int MaxSequenceTokens = SymSeq.Generation.ExpressionOptions.PaperMaxLen;
 
     public void Validate()
     {
