@@ -3,9 +3,10 @@ using SymSeq.Expressions;
 namespace SymSeq.Solving;
 
 /// <summary>
-/// The integrals no model is needed for: constants and powers of x (c → c·x, xⁿ → xⁿ⁺¹/(n+1), 1/x → ln x,
-/// √x → ⅔x^(3/2)), and the table of elementary functions of c·x (exp, ln, sin, cos, tan, sinh, cosh, tanh and the
-/// inverse functions). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
+/// The integrals no model is needed for, each of an affine u = c·x + d: constants and powers of u (c → c·x,
+/// uⁿ → uⁿ⁺¹/(c(n+1)), 1/u → ln(u)/c, √u → ⅔u^(3/2)/c), exponentials of another base (a^u → a^u/(c·ln a) for a
+/// positive a ≠ 1), and the table of elementary functions of u (exp, ln, sin, cos, tan, sinh, cosh, tanh and the
+/// inverse functions), divided by c. The model never saw a constant integrand in training, and a lone exp(x) is rare in its
 /// data, so decomposition hands these to the rules. Every answer is verified like any other.
 /// </summary>
 public static class BasicIntegrals
@@ -15,21 +16,26 @@ public static class BasicIntegrals
     {
         if (!ExprParts.Contains(core, "x")) return core is Num { Value.IsOne: true } ? Expr.X : core * Expr.X;
         if (core is Sym { Name: "x" }) return Expr.Rat(1, 2) * Expr.Pow(Expr.X, Expr.Two);
-        if (core is Op { Kind: Operator.Sqrt } r && r[0] is Sym { Name: "x" }) return Expr.Rat(2, 3) * Expr.Pow(Expr.X, Expr.Rat(3, 2));
-        if (core is Op { Kind: Operator.Pow } p && p[0] is Sym { Name: "x" } && p[1] is Num { Value: var n })
+        var antiderivative = core switch
         {
-            if (n == Rational.MinusOne) return Expr.Call(Operator.Ln, Expr.X);
-            var m = n + Rational.One;
-            return new Num(m.Reciprocal()) * Expr.Pow(Expr.X, new Num(m));
-        }
-        if (core is Op { Kind: Operator.Div } d && d[0] is Num { Value.IsOne: true } && d[1] is Sym { Name: "x" })
-            return Expr.Call(Operator.Ln, Expr.X);
-        if (core is Op { Args.Length: 1 } fn && LinearFactor(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } antiderivative)
-        {
-            var scaled = c is Num { Value.IsOne: true } ? antiderivative : antiderivative / c;
-            return Simplifier.SimplifyOrKeep(scaled);
-        }
-        return null;
+            Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && Slope(p[0]) is { } c => Over(PowerRule(p[0], n), c),
+            Op { Kind: Operator.Sqrt } r when Slope(r[0]) is { } c => Over(PowerRule(r[0], Rational.Half), c),
+            Op { Kind: Operator.Div } d when d[0] is Num { Value.IsOne: true } && Slope(d[1]) is { } c => Over(PowerRule(d[1], Rational.MinusOne), c),
+            Op { Kind: Operator.Pow } q when IsPositiveBase(q[0]) && Slope(q[1]) is { } c => core / (c * Expr.Call(Operator.Ln, q[0])),
+            Op { Args.Length: 1 } fn when Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g => Over(g, c),
+            _ => null,
+        };
+        return antiderivative is null ? null : Simplifier.SimplifyOrKeep(antiderivative);
+
+        static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;
+    }
+
+    /// <summary>∫ uⁿ du: uⁿ⁺¹/(n+1), or ln u for n = −1.</summary>
+    private static Expr PowerRule(Expr u, Rational n)
+    {
+        if (n == Rational.MinusOne) return Expr.Call(Operator.Ln, u);
+        var m = n + Rational.One;
+        return new Num(m.Reciprocal()) * Expr.Pow(u, new Num(m));
     }
 
     /// <summary>∫ g(u) du for an elementary g of the table, or null.</summary>
@@ -52,10 +58,33 @@ public static class BasicIntegrals
             Operator.Acos => u * F(Operator.Acos, u) - F(Operator.Sqrt, Expr.One - uu),
             Operator.Atan => u * F(Operator.Atan, u) - half * F(Operator.Ln, uu + Expr.One),
             Operator.Asinh => u * F(Operator.Asinh, u) - F(Operator.Sqrt, uu + Expr.One),
-            Operator.Acosh => u * F(Operator.Acosh, u) - F(Operator.Sqrt, uu - Expr.One),
+            // √(u−1)·√(u+1), not √(u²−1): the two differ in sign for u < −1, where acosh is complex
+            Operator.Acosh => u * F(Operator.Acosh, u) - F(Operator.Sqrt, u - Expr.One) * F(Operator.Sqrt, u + Expr.One),
             Operator.Atanh => u * F(Operator.Atanh, u) + half * F(Operator.Ln, Expr.One - uu),
             _ => null,
         };
+    }
+
+    /// <summary>An x-free base whose powers a^x are real and not constant: a positive number other than 1, or a
+    /// product, root or rational power of such numbers and π (e itself never gets here: the canonical form writes exp).</summary>
+    private static bool IsPositiveBase(Expr a) => a switch
+    {
+        Num n => n.Value > Rational.Zero && !n.Value.IsOne,
+        Sym { Name: "pi" } => true,
+        Op { Kind: Operator.Sqrt } r => IsPositiveBase(r[0]),
+        Op { Kind: Operator.Pow } r when r[1] is Num => IsPositiveBase(r[0]),
+        Op { Kind: Operator.Mul or Operator.Div } m => m.Args.All(IsPositiveFactor) && !ExprParts.Contains(a, "x"),
+        _ => false,
+    };
+
+    private static bool IsPositiveFactor(Expr a) => a is Num { Value: var v } ? v > Rational.Zero : IsPositiveBase(a);
+
+    /// <summary>c when u = c·x + d with c and d free of x (1 for x itself), else null.</summary>
+    private static Expr? Slope(Expr u)
+    {
+        if (u is Op { Kind: Operator.Add } sum && sum.Args.Count(a => ExprParts.Contains(a, "x")) == 1)
+            return Slope(sum.Args.Single(a => ExprParts.Contains(a, "x")));
+        return LinearFactor(u);
     }
 
     /// <summary>c when u = c·x with c free of x (1 for x itself), else null.</summary>
