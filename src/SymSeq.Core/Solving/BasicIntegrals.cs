@@ -73,7 +73,7 @@ public static class BasicIntegrals
         Sym { Name: "pi" } => true,
         Op { Kind: Operator.Sqrt } r => IsPositiveBase(r[0]),
         Op { Kind: Operator.Pow } r when r[1] is Num => IsPositiveBase(r[0]),
-        Op { Kind: Operator.Mul or Operator.Div } m => m.Args.All(IsPositiveFactor) && !ExprParts.Contains(a, "x"),
+        Op { Kind: Operator.Mul or Operator.Div } m => m.Args.All(IsPositiveFactor),
         _ => false,
     };
 
@@ -82,8 +82,8 @@ public static class BasicIntegrals
     /// <summary>c when u = c·x + d with c and d free of x (1 for x itself), else null.</summary>
     private static Expr? Slope(Expr u)
     {
-        if (u is Op { Kind: Operator.Add } sum && sum.Args.Count(a => ExprParts.Contains(a, "x")) == 1)
-            return Slope(sum.Args.Single(a => ExprParts.Contains(a, "x")));
+        if (u is Op { Kind: Operator.Add } sum && sum.Args.Where(a => ExprParts.Contains(a, "x")).ToArray() is [var term])
+            return Slope(term);
         return LinearFactor(u);
     }
 
