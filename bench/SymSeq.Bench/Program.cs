@@ -10,7 +10,27 @@ using SymSeq.Generation;
 //   levers (not in the default set): position-table size, curriculum, batch size and lr schedule, each against one baseline
 //   split (not in the default set): one model for all tasks against an integration model and an ODE model, small models
 //   serve (not in the default set): the playground on loopback, --requests N (2000) at --concurrency C (8)
-var which = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || !args[i - 1].StartsWith("--"))).ToHashSet();
+string[] benchmarks = ["expr", "gen", "train", "audit", "memory", "latency", "split", "levers", "serve"];
+string[] options = ["--seconds", "--runs", "--steps", "--threads", "--pairs", "--seed", "--memory-steps", "--rounds",
+    "--split-steps", "--seeds", "--lever-steps", "--requests", "--concurrency"];
+if (args.Any(a => a is "-h" or "--help" or "-?"))
+{
+    Console.WriteLine($"usage: dotnet run -c Release --project bench/SymSeq.Bench -- [{string.Join(" | ", benchmarks)}]... [OPTION VALUE]...");
+    Console.WriteLine($"options: {string.Join(", ", options)}; with no benchmark named: expr gen train");
+    return 0;
+}
+var which = new HashSet<string>();
+for (var k = 0; k < args.Length; k++)
+{
+    if (options.Contains(args[k]))
+    {
+        if (k + 1 >= args.Length || !double.TryParse(args[k + 1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _))
+            return Fail($"{args[k]} needs a number after it");
+        k++;
+    }
+    else if (benchmarks.Contains(args[k])) which.Add(args[k]);
+    else return Fail($"unknown argument '{args[k]}' (benchmarks: {string.Join(", ", benchmarks)}; options: {string.Join(", ", options)})");
+}
 if (which.Count == 0) which = ["expr", "gen", "train"];
 var seconds = Arg("--seconds", 3.0);
 var runs = (int)Arg("--runs", 5);
@@ -66,6 +86,13 @@ if (which.Contains("levers"))
 
 if (which.Contains("serve"))
     await SymSeq.Bench.ServeLoadBench.Run(requests: (int)Arg("--requests", 2000), concurrency: (int)Arg("--concurrency", 8));
+return 0;
+
+static int Fail(string message)
+{
+    Console.Error.WriteLine($"SymSeq.Bench: {message}");
+    return 2;
+}
 
 double Arg(string name, double fallback)
 {
