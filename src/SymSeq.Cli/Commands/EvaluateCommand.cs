@@ -19,7 +19,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
     private readonly Option<int> _limit = Opt.Int("--limit", int.MaxValue, "first N problems of each file", 1);
     private readonly Option<string?> _json = Opt.Text("--json", "the table as JSON", "OUT");
     private readonly Option<string?> _out = Opt.Text("--out", "one JSON line per problem and beam size: task, index, beam, solved, input length in tokens, " +
-        "operators of the input, the verified answer's rank and the verdict (break a run down by length or operator)", "LOG");
+        "operators of the input, the verified answer's rank and the verdict, the problem and every candidate with its verdict (break a run down by length or operator, or see why a problem failed)", "LOG");
     private readonly Option<string?> _precision = IntegrateCommand.PrecisionOption();
     private readonly Option<bool> _hybrid = Opt.Flag("--hybrid", "add a column for the hybrid solver (what integrate and solve run), one problem at a time; " +
         "--time-limit, --cas, --wide-beam, --no-decompose and --no-repair set it as for integrate");
@@ -117,6 +117,12 @@ public sealed class EvaluateCommand : CliApp.ICommand
             task, index, beam, solved = r.Verified is not null, input_tokens = tokens.Length,
             operators = tokens.Where(t => Operators.TryParse(t, out _)).Distinct().Order().ToArray(),
             rank = r.Verified?.Rank, verdict = best?.Verdict.Label, reason = best?.Verdict.Reason,
+            problem = r.Problem.ToString(),
+            candidates = r.Candidates.Select(c => new
+            {
+                rank = c.Rank, score = Math.Round(c.Score, 4), answer = c.Answer?.ToString() ?? string.Join(' ', c.Tokens),
+                verdict = c.Verdict.Label, reason = c.Verdict.Reason,
+            }),
         });
     }
 }

@@ -40,17 +40,39 @@ public class DefaultModelTests
         var card = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "default.eval.json"))).RootElement;
         var data = string.Join(',', card.EnumerateObject().Select(t => Path.Combine(dir, "test", t.Name + ".test")));
         var json = Path.Combine(Path.GetTempPath(), $"symseq-eval-{Guid.NewGuid():N}.json");
+        var log = Path.ChangeExtension(json, ".jsonl");
         try
         {
             // The card's counts may cover the first N problems of each set (evaluate --limit N).
             var limit = card.EnumerateObject().Max(t => t.Value.GetProperty("beam1").GetProperty("total").GetInt32());
-            var r = CliRunner.Run("evaluate", "--data", data, "--beam", "1", "--json", json, "--limit", limit.ToString());
+            var r = CliRunner.Run("evaluate", "--data", data, "--beam", "1", "--json", json, "--limit", limit.ToString(), "--out", log);
             Assert.True(r.Code == 0, r.Err);
             var again = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement;
             foreach (var task in card.EnumerateObject())
                 Assert.Equal(task.Value.GetProperty("beam1").GetProperty("solved").GetInt32(),
                              again.GetProperty(task.Name).GetProperty("beam1").GetProperty("solved").GetInt32());
+
+            // The per-problem log: one line per problem, solved exactly when a candidate verified, the rank that of
+            // the first verified candidate, and the same counts as the table.
+            var lines = File.ReadAllLines(log).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+            foreach (var task in card.EnumerateObject())
+            {
+                var rows = lines.Where(l => l.GetProperty("task").GetString() == task.Name).ToList();
+                Assert.Equal(task.Value.GetProperty("beam1").GetProperty("total").GetInt32(), rows.Count);
+                Assert.Equal(Enumerable.Range(0, rows.Count), rows.Select(l => l.GetProperty("index").GetInt32()));
+                Assert.Equal(task.Value.GetProperty("beam1").GetProperty("solved").GetInt32(), rows.Count(l => l.GetProperty("solved").GetBoolean()));
+                foreach (var row in rows)
+                {
+                    var candidates = row.GetProperty("candidates").EnumerateArray().ToList();
+                    Assert.InRange(candidates.Count, 1, 1);
+                    var verified = candidates.FirstOrDefault(c => c.GetProperty("verdict").GetString() == "verified");
+                    Assert.Equal(row.GetProperty("solved").GetBoolean(), verified.ValueKind != System.Text.Json.JsonValueKind.Undefined);
+                    if (row.GetProperty("solved").GetBoolean())
+                        Assert.Equal(verified.GetProperty("rank").GetInt32(), row.GetProperty("rank").GetInt32());
+                    Assert.False(string.IsNullOrWhiteSpace(row.GetProperty("problem").GetString()));
+                }
+            }
         }
-        finally { File.Delete(json); }
+        finally { File.Delete(json); File.Delete(log); }
     }
 }
