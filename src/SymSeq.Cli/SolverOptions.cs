@@ -13,6 +13,7 @@ public sealed class SolverOptions
         "the CAS asked when the model fails: auto (every installed one in turn, none when nothing is), maxima, giac, sympy or none; its answers are verified too",
         HybridOptions.CasChoices);
     private readonly Option<bool> _noDecompose = Opt.Flag("--no-decompose", "do not split sums and take out constant factors before the model");
+    private readonly Option<bool> _noRules = Opt.Flag("--no-rules", "do not try basic rules before the model (the table of integrals, linear ODEs with constant coefficients)");
     private readonly Option<bool> _noRepair = Opt.Flag("--no-repair", "do not try simple fixes (a constant factor, a polynomial part) of model candidates");
 
     /// <param name="withBeam">False where the command has its own --beam (evaluate's list of beam sizes).</param>
@@ -21,7 +22,7 @@ public sealed class SolverOptions
         if (withBeam) _beam = Opt.Int("--beam", 10, "beam of the first model pass", 1, 1000);
     }
 
-    public IEnumerable<Option> All => new Option?[] { _beam, _wideBeam, _timeLimit, _cas, _noDecompose, _noRepair }.OfType<Option>();
+    public IEnumerable<Option> All => new Option?[] { _beam, _wideBeam, _timeLimit, _cas, _noDecompose, _noRules, _noRepair }.OfType<Option>();
 
     public HybridOptions Read(ParseResult args) => new()
     {
@@ -31,6 +32,7 @@ public sealed class SolverOptions
         Cas = args.GetValue(_cas)!,
         Decompose = !args.GetValue(_noDecompose),
         Repair = !args.GetValue(_noRepair),
+        Rules = !args.GetValue(_noRules),
     };
 }
 

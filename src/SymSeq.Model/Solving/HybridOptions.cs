@@ -18,6 +18,9 @@ public sealed record HybridOptions
     public string Cas { get; init; } = "auto";
 
     public bool Decompose { get; init; } = true;
+
+    /// <summary>Basic rules before the model: the table of integrals term by term, and linear ODEs with constant coefficients (<see cref="LinearOdes"/>).</summary>
+    public bool Rules { get; init; } = true;
     public bool Repair { get; init; } = true;
 
     /// <summary>Longest sequence the model may write, in tokens with its end markers (the length training allows).</summary>

@@ -55,6 +55,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
         }
 
         private static readonly TimeSpan MinCasTime = TimeSpan.FromMilliseconds(200);
+        private static readonly TimeSpan RuleBudget = TimeSpan.FromMilliseconds(500);
 
         private TimeSpan Left => O.TimeLimit - _clock.Elapsed;
 
@@ -64,10 +65,16 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             // Linearity's plans: the canonical form's terms, the multiplied-out ones, the cuts of the sum as written.
             var plans = isIntegral && O.Decompose ? Decomposition.Plans(integrand) : [];
 
-            // Every term by a basic rule (3x² + 5): no model needed.
-            foreach (var p in plans)
-                if (p.ByRules is { } byRules && Accept(byRules, Engine.Rules, "basic rules for every term") is { } direct)
-                    return direct;
+            // Every term by a basic rule (3x² + 5), or a linear ODE with constant coefficients: no model needed.
+            if (O.Rules)
+            {
+                foreach (var p in plans)
+                    if (p.ByRules is { } byRules && Accept(byRules, Engine.Rules, "basic rules for every term") is { } direct)
+                        return direct;
+                if (!isIntegral && LinearOdes.TrySolve(problem, RuleBudget) is { } ode
+                    && Accept(ode, Engine.Rules, "linear ODE with constant coefficients (characteristic roots, undetermined coefficients)") is { } solved)
+                    return solved;
+            }
 
             if (owner.Model is not null)
             {

@@ -40,6 +40,22 @@ public class HybridSolverTests : IDisposable
         Assert.Contains(none.Attempts, a => a.Outcome.Contains("no model"));
     }
 
+    [Fact]
+    public void Linear_odes_with_constant_coefficients_need_no_model_unless_rules_are_off()
+    {
+        var problem = InfixParser.ParseEquation("y'' - 3*y' + 2*y = x");
+        using var solver = new HybridSolver(null, new HybridOptions { Cas = "none" });
+        var o = solver.Solve(problem);
+        AssertSolved(o);
+        Assert.Equal(Engine.Rules, o.Engine);
+        Assert.Contains(o.Attempts, a => a.Outcome.Contains("linear ODE"));
+        // Variable coefficients are not the rule's: with no model and no CAS nothing answers.
+        Assert.False(solver.Solve(InfixParser.ParseEquation("x*y' + y = 0")).Solved);
+        using var without = new HybridSolver(null, new HybridOptions { Cas = "none", Rules = false });
+        Assert.False(without.Solve(problem).Solved);
+        Assert.False(without.Solve(Integral("3*x^2 - 4/x + 5")).Solved);
+    }
+
     [Theory]
     [InlineData("x*cos(x)")]
     [InlineData("x*exp(x)")]
@@ -101,7 +117,7 @@ public class HybridSolverTests : IDisposable
     [CasFact("sympy")]
     public void Sympy_answers_are_verified_too()
     {
-        using var solver = new HybridSolver(null, new HybridOptions { Cas = "sympy", TimeLimit = TimeSpan.FromSeconds(60) });
+        using var solver = new HybridSolver(null, new HybridOptions { Cas = "sympy", TimeLimit = TimeSpan.FromSeconds(60), Rules = false });
         var o = solver.Solve(InfixParser.ParseEquation("y'' + y = 0"));
         AssertSolved(o);
         Assert.Equal(Engine.Sympy, o.Engine);
@@ -110,7 +126,7 @@ public class HybridSolverTests : IDisposable
     [CasFact("giac")]
     public void Giac_answers_are_verified_too()
     {
-        using var solver = new HybridSolver(null, new HybridOptions { Cas = "giac", TimeLimit = TimeSpan.FromSeconds(30) });
+        using var solver = new HybridSolver(null, new HybridOptions { Cas = "giac", TimeLimit = TimeSpan.FromSeconds(30), Rules = false });
         var ode = solver.Solve(InfixParser.ParseEquation("y'' - 3*y' + 2*y = x"));
         AssertSolved(ode);
         Assert.Equal(Engine.Giac, ode.Engine);

@@ -1,0 +1,227 @@
+using System.Numerics;
+using SymSeq.Expressions;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// Linear ODEs of order 1 or 2 with constant rational coefficients, a2·y'' + a1·y' + a0·y = g(x), solved the textbook
+/// way: the characteristic roots give the homogeneous solution (constants a8, a9, as the paper names them), and
+/// undetermined coefficients a particular one for every term of g of the form c·xʲ·e^(kx), c·xʲ·e^(kx)·cos(mx) or
+/// c·xʲ·e^(kx)·sin(mx) (rational k, m; c free of x), resonance included. Anything else (variable coefficients, a
+/// nonlinear equation, g = ln(x), tan(x), ...) gives null, never a guess; callers verify what it returns, like every
+/// other engine's answer.
+/// </summary>
+public static class LinearOdes
+{
+    /// <summary>Largest power of x in a right-hand-side term that is solved (textbook sizes; keeps the answer small).</summary>
+    public const int MaxPower = 12;
+
+    public static readonly Sym C1 = new("a8"), C2 = new("a9");
+
+    /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
+    public static Expr? TrySolve(Expr equation, TimeSpan? budget = null)
+    {
+        try
+        {
+            if (!TryLinearForm(equation, budget, out var a, out var g)) return null;
+            var homogeneous = Homogeneous(a);
+            if (homogeneous is null) return null;
+            var terms = g is Num { Value.IsZero: true } ? [] : g is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [g];
+            var parts = new List<Expr> { homogeneous };
+            foreach (var t in terms)
+            {
+                if (Particular(a, t) is not { } p) return null;
+                parts.Add(p);
+            }
+            var answer = parts.Count == 1 ? parts[0] : new Op(Operator.Add, parts.ToArray());
+            return Simplifier.SimplifyOrKeep(answer, budget);
+        }
+        catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException or ArithmeticException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// a = (a0, a1, a2), rational, and g, when the equation is a2·Y'' + a1·Y' + a0·Y − g with g free of Y (checked by
+    /// simplifying the difference to 0).
+    /// </summary>
+    public static bool TryLinearForm(Expr equation, TimeSpan? budget, out Rational[] a, out Expr g)
+    {
+        a = [0, 0, 0];
+        g = Expr.Zero;
+        var rest = Simplifier.Simplify(ExprParts.Substitute(equation, n => n is Unknown ? Expr.Zero : null), budget);
+        for (var k = 0; k <= 2; k++)
+        {
+            var order = k;
+            var unit = ExprParts.Substitute(equation, n => n is Unknown u ? (u.Order == order ? Expr.One : Expr.Zero) : null);
+            if (Simplifier.Simplify(new Op(Operator.Sub, unit, rest), budget) is not Num coefficient) return false;
+            a[k] = coefficient.Value;
+        }
+        if (a[1].IsZero && a[2].IsZero) return false;   // no derivative: not a differential equation
+        var linear = new Op(Operator.Add,
+            new Op(Operator.Mul, new Num(a[0]), new Unknown(0)),
+            new Op(Operator.Mul, new Num(a[1]), new Unknown(1)),
+            new Op(Operator.Mul, new Num(a[2]), new Unknown(2)),
+            rest);
+        if (Simplifier.Simplify(new Op(Operator.Sub, equation, linear), budget) is not Num { Value.IsZero: true }) return false;
+        g = Simplifier.Simplify(new Op(Operator.Mul, Expr.MinusOne, rest), budget);
+        return true;
+    }
+
+    private static Expr Exp(Expr rate) => new Op(Operator.Exp, new Op(Operator.Mul, rate, Expr.X));
+
+    private static Expr? Homogeneous(Rational[] a)
+    {
+        if (a[2].IsZero) return new Op(Operator.Mul, C1, Exp(new Num(-a[0] / a[1])));
+        var disc = a[1] * a[1] - 4 * a[2] * a[0];
+        var twoA = 2 * a[2];
+        var mid = new Num(-a[1] / twoA);
+        if (disc.IsZero)
+            return new Op(Operator.Mul, new Op(Operator.Add, C1, new Op(Operator.Mul, C2, Expr.X)), Exp(mid));
+        var half = SquareRoot((disc.Sign > 0 ? disc : -disc) / (twoA * twoA));   // |√disc / (2·a2)|
+        if (disc.Sign > 0)
+            return new Op(Operator.Add,
+                new Op(Operator.Mul, C1, Exp(new Op(Operator.Add, mid, half))),
+                new Op(Operator.Mul, C2, Exp(new Op(Operator.Sub, mid, half))));
+        return new Op(Operator.Mul, Exp(mid), new Op(Operator.Add,
+            new Op(Operator.Mul, C1, new Op(Operator.Cos, new Op(Operator.Mul, half, Expr.X))),
+            new Op(Operator.Mul, C2, new Op(Operator.Sin, new Op(Operator.Mul, half, Expr.X)))));
+    }
+
+    /// <summary>√r for a positive rational, as (a/b)·√n with n square-free when n is small enough to factor (√8/2 is √2).</summary>
+    private static Expr SquareRoot(Rational r)
+    {
+        if (r.TryRoot(2, out var exact)) return new Num(exact);
+        // √(p/q) = √(p·q)/q; take the square factors out of p·q.
+        var n = r.Num * r.Den;
+        BigInteger outside = 1;
+        for (BigInteger f = 2; f * f <= n && f < 10_000; f++)
+            while (n % (f * f) == 0) { n /= f * f; outside *= f; }
+        var factor = new Rational(outside, r.Den);
+        var root = Expr.Pow(new Num(n), new Num(Rational.Half));
+        return factor.IsOne ? root : new Op(Operator.Mul, new Num(factor), root);
+    }
+
+    private enum Wave { None, Cos, Sin }
+
+    /// <summary>A particular solution for one term c·xʲ·e^(kx)·(1 | cos(mx) | sin(mx)) of g, or null for any other shape.</summary>
+    private static Expr? Particular(Rational[] a, Expr term)
+    {
+        if (!TryShape(term, out var c, out var j, out var k, out var m, out var wave)) return null;
+        // e^(sx)·Q(x) with s = k + i·m solves p(D)y = xʲe^(sx) when p(D + s)Q = xʲ; the term is its real or imaginary part.
+        var s = new Gaussian(k, wave == Wave.None ? Rational.Zero : m);
+        var q0 = (a[2] * s * s) + (a[1] * s) + new Gaussian(a[0], 0);
+        var q1 = (2 * a[2] * s) + new Gaussian(a[1], 0);
+        var q2 = new Gaussian(a[2], 0);
+        var q = PolynomialSolution(q0, q1, q2, j);
+        if (q is null) return null;
+        var re = Polynomial(q.Select(z => z.Re).ToArray());
+        var im = Polynomial(q.Select(z => z.Im).ToArray());
+        Expr body = wave switch
+        {
+            Wave.None => re,
+            // Re(e^(imx)Q) = Re Q·cos − Im Q·sin; Im(e^(imx)Q) = Im Q·cos + Re Q·sin
+            Wave.Cos => new Op(Operator.Sub, new Op(Operator.Mul, re, Trig(Operator.Cos, m)), new Op(Operator.Mul, im, Trig(Operator.Sin, m))),
+            _ => new Op(Operator.Add, new Op(Operator.Mul, im, Trig(Operator.Cos, m)), new Op(Operator.Mul, re, Trig(Operator.Sin, m))),
+        };
+        return new Op(Operator.Mul, c, Exp(new Num(k)), body);
+    }
+
+    private static Expr Trig(Operator f, Rational m) => new Op(f, new Op(Operator.Mul, new Num(m), Expr.X));
+
+    private static Expr Polynomial(Rational[] coefficients) =>
+        coefficients.Length == 0 ? Expr.Zero
+        : new Op(Operator.Add, coefficients.Select((b, i) => (Expr)new Op(Operator.Mul, new Num(b), Expr.Pow(Expr.X, Expr.Int(i)))).Append(Expr.Zero).ToArray());
+
+    /// <summary>Coefficients of a polynomial Q with q0·Q + q1·Q' + q2·Q'' = xʲ (lowest power first), or null if none exists.</summary>
+    private static Gaussian[]? PolynomialSolution(Gaussian q0, Gaussian q1, Gaussian q2, int j)
+    {
+        // Factor out the lowest derivative that acts: with q0 = 0 solve for R = Q' (then integrate), with q0 = q1 = 0 for Q''.
+        var shift = !q0.IsZero ? 0 : !q1.IsZero ? 1 : !q2.IsZero ? 2 : -1;
+        if (shift < 0) return null;
+        var c = new[] { q0, q1, q2 }.Skip(shift).Append(Gaussian.Zero).Append(Gaussian.Zero).ToArray();
+        var r = new Gaussian[j + 3];
+        for (var i = 0; i < r.Length; i++) r[i] = Gaussian.Zero;
+        // Coefficient of xⁱ: c0·r_i + c1·(i+1)·r_{i+1} + c2·(i+2)(i+1)·r_{i+2} = [i = j]
+        for (var i = j; i >= 0; i--)
+        {
+            var rhs = new Gaussian(i == j ? Rational.One : Rational.Zero, 0)
+                - (c[1] * new Rational(i + 1) * r[i + 1]) - (c[2] * new Rational((i + 2) * (i + 1)) * r[i + 2]);
+            r[i] = rhs / c[0];
+        }
+        var poly = r[..(j + 1)];
+        for (var n = 0; n < shift; n++)   // integrate, constant 0
+            poly = new[] { Gaussian.Zero }.Concat(poly.Select((b, i) => b * new Rational(1, i + 1))).ToArray();
+        return poly;
+    }
+
+    /// <summary>term = c·xʲ·e^(kx)·(1 | cos(mx) | sin(mx)) with c free of x, j ≤ <see cref="MaxPower"/>, k and m rational, m ≠ 0.</summary>
+    private static bool TryShape(Expr term, out Expr c, out int j, out Rational k, out Rational m, out Wave wave)
+    {
+        c = Expr.One; j = 0; k = Rational.Zero; m = Rational.Zero; wave = Wave.None;
+        var constants = new List<Expr>();
+        var factors = term is Op { Kind: Operator.Mul } product ? product.Args.ToArray() : [term];
+        foreach (var f in factors)
+        {
+            if (!ExprParts.Contains(f, "x")) { constants.Add(f); continue; }
+            if (f is Sym { Name: "x" }) { j += 1; continue; }
+            if (f is Op { Kind: Operator.Pow } p && p[0] is Sym { Name: "x" } && p[1] is Num { Value: { IsInteger: true, Sign: > 0 } n })
+            {
+                j += (int)BigInteger.Min(n.Num, MaxPower + 1);
+                continue;
+            }
+            if (f is Op { Kind: Operator.Exp } e && TryAffine(e[0], out var slope, out var offset))
+            {
+                k += slope;
+                if (offset is not null) constants.Add(new Op(Operator.Exp, offset));
+                continue;
+            }
+            if (f is Op { Kind: Operator.Cos or Operator.Sin } t && wave == Wave.None && TryAffine(t[0], out var freq, out var phase) && phase is null && !freq.IsZero)
+            {
+                wave = t.Kind == Operator.Cos ? Wave.Cos : Wave.Sin;
+                m = freq;
+                continue;
+            }
+            return false;
+        }
+        if (j > MaxPower) return false;
+        c = constants.Count switch { 0 => Expr.One, 1 => constants[0], _ => new Op(Operator.Mul, constants.ToArray()) };
+        return true;
+    }
+
+    /// <summary>u = slope·x + offset with a rational slope and an x-free offset (null when 0).</summary>
+    private static bool TryAffine(Expr u, out Rational slope, out Expr? offset)
+    {
+        slope = Rational.Zero;
+        offset = null;
+        var terms = u is Op { Kind: Operator.Add } s ? s.Args.ToArray() : [u];
+        var rest = new List<Expr>();
+        foreach (var t in terms)
+        {
+            if (!ExprParts.Contains(t, "x")) { rest.Add(t); continue; }
+            if (t is Sym { Name: "x" }) slope += 1;
+            else if (t is Op { Kind: Operator.Mul, Args.Length: 2 } p && p[0] is Num n && p[1] is Sym { Name: "x" }) slope += n.Value;
+            else return false;
+        }
+        offset = rest.Count switch { 0 => null, 1 => rest[0], _ => new Op(Operator.Add, rest.ToArray()) };
+        return true;
+    }
+
+    /// <summary>Exact complex rationals.</summary>
+    private readonly record struct Gaussian(Rational Re, Rational Im)
+    {
+        public static readonly Gaussian Zero = new(Rational.Zero, Rational.Zero);
+        public bool IsZero => Re.IsZero && Im.IsZero;
+        public static Gaussian operator +(Gaussian a, Gaussian b) => new(a.Re + b.Re, a.Im + b.Im);
+        public static Gaussian operator -(Gaussian a, Gaussian b) => new(a.Re - b.Re, a.Im - b.Im);
+        public static Gaussian operator *(Gaussian a, Gaussian b) => new((a.Re * b.Re) - (a.Im * b.Im), (a.Re * b.Im) + (a.Im * b.Re));
+        public static Gaussian operator *(Rational r, Gaussian a) => new(r * a.Re, r * a.Im);
+        public static Gaussian operator *(Gaussian a, Rational r) => new(r * a.Re, r * a.Im);
+        public static Gaussian operator /(Gaussian a, Gaussian b)
+        {
+            var d = (b.Re * b.Re) + (b.Im * b.Im);
+            return new(((a.Re * b.Re) + (a.Im * b.Im)) / d, ((a.Im * b.Re) - (a.Re * b.Im)) / d);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using FsCheck;
+using FsCheck.Fluent;
+using SymSeq.Expressions;
+using SymSeq.Solving;
+using SymSeq.Verification;
+
+namespace SymSeq.Tests.Solving;
+
+public class LinearOdesTests
+{
+    [Theory]
+    [InlineData("y'' - 3*y' + 2*y = x")]                       // distinct real roots, polynomial right-hand side
+    [InlineData("y'' + y = 0")]                                 // complex roots
+    [InlineData("y'' + 4*y = sin(2*x)")]                        // resonance with a trigonometric term
+    [InlineData("y'' - 2*y' + y = x*exp(x)")]                   // double root, resonance of order 2
+    [InlineData("y'' + 2*y' + 5*y = exp(-x)*cos(2*x)")]         // damped oscillation, resonant forcing
+    [InlineData("y'' = x^2")]                                   // both roots 0
+    [InlineData("y'' - 2*y = 3")]                               // irrational roots
+    [InlineData("3*y'' + y' + y = 0")]                          // complex irrational roots
+    [InlineData("2*y'' + y' - y = exp(x/2) + 1")]               // rational roots
+    [InlineData("y' + y = exp(-x)")]                            // first order, resonant
+    [InlineData("y' = 3*y + x^2*exp(3*x)")]
+    [InlineData("y' - 2*y = 5*sin(3*x + 0) + pi")]              // constant factors free of x
+    [InlineData("y'' + y' = exp(2*x + 1)")]                     // exp of an affine argument
+    [InlineData("(y'' + y)*2 = x^3 - x")]                       // a factor on the whole equation
+    public void Every_answer_is_a_verified_general_solution(string equation)
+    {
+        var problem = InfixParser.ParseEquation(equation);
+        var answer = LinearOdes.TrySolve(problem);
+        Assert.True(answer is not null, $"{equation}: no answer");
+        var verdict = OdeVerifier.Check(problem, answer!);
+        Assert.True(verdict.Accepted, $"{equation}: {answer} ({verdict.Reason})");
+    }
+
+    [Theory]
+    [InlineData("x*y' + y = 0")]             // variable coefficient
+    [InlineData("y' = y^2")]                 // nonlinear
+    [InlineData("y'*y'' + y = 0")]           // nonlinear in the derivatives
+    [InlineData("y'' + y = tan(x)")]         // right-hand side outside the undetermined-coefficients shapes
+    [InlineData("y' + y = ln(x)")]
+    [InlineData("y' + y = 1/x")]
+    [InlineData("y' + y = exp(x^2)")]
+    [InlineData("y'' + y = sin(x)*cos(x)")]  // a product of two waves is not one term of the table
+    [InlineData("y' + y = x^40")]            // beyond the largest power solved
+    [InlineData("y' + sin(y) = 0")]
+    public void Other_equations_get_no_answer(string equation) =>
+        Assert.Null(LinearOdes.TrySolve(InfixParser.ParseEquation(equation)));
+
+    /// <summary>
+    /// Random equations (y'' − (r1 + r2)·y' + r1·r2·y, or first order) with right-hand sides of one or two terms
+    /// c·xʲ·e^(kx)·(1 | cos(mx) | sin(mx)), k often a characteristic root (resonance): every answer verifies.
+    /// </summary>
+    [Fact]
+    public void Random_equations_of_the_table_are_solved_and_verified()
+    {
+        var term = Gen.Choose(-4, 4).SelectMany(c => Gen.Choose(0, 3).SelectMany(j => Gen.Choose(-2, 2).SelectMany(k =>
+            Gen.Choose(0, 2).SelectMany(wave => Gen.Choose(1, 3).Select(m =>
+            {
+                var parts = new List<string> { c == 0 ? "1" : c.ToString() };
+                if (j > 0) parts.Add($"x^{j}");
+                if (k != 0) parts.Add($"exp({k}*x)");
+                if (wave > 0) parts.Add($"{(wave == 1 ? "cos" : "sin")}({m}*x)");
+                return string.Join("*", parts);
+            })))));
+        var equation = Gen.Choose(-2, 2).SelectMany(r1 => Gen.Choose(-2, 2).SelectMany(r2 => Gen.Choose(1, 3).SelectMany(lead =>
+            Gen.Choose(0, 1).SelectMany(firstOrder => Gen.ListOf(term).Select(ts =>
+            {
+                var rhs = ts.Count == 0 ? "0" : string.Join(" + ", ts.Take(2));
+                return firstOrder == 1
+                    ? $"{lead}*y' - ({lead * r1})*y = {rhs}"
+                    : $"{lead}*y'' - ({lead * (r1 + r2)})*y' + ({lead * r1 * r2})*y = {rhs}";
+            })))));
+        Prop.ForAll(equation.ToArbitrary(), text =>
+        {
+            var problem = InfixParser.ParseEquation(text);
+            var answer = LinearOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
+            var verdict = answer is null ? null : OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
+            return (verdict?.Accepted == true).Label($"{text} -> {answer} ({verdict?.Reason})");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+    }
+}
