@@ -4,12 +4,16 @@ using SymSeq.Expressions;
 namespace SymSeq.Solving;
 
 /// <summary>
-/// Linear ODEs of order 1 or 2 with constant rational coefficients, a2·y'' + a1·y' + a0·y = g(x), solved the textbook
-/// way: the characteristic roots give the homogeneous solution (constants a8, a9, as the paper names them), and
-/// undetermined coefficients a particular one for every term of g of the form c·xʲ·e^(kx), c·xʲ·e^(kx)·cos(mx) or
-/// c·xʲ·e^(kx)·sin(mx) (rational k, m; c free of x), resonance included. Anything else (variable coefficients, a
-/// nonlinear equation, g = ln(x), tan(x), ...) gives null, never a guess; callers verify what it returns, like every
-/// other engine's answer.
+/// Linear ODEs a2·y'' + a1·y' + a0·y = g(x), solved the textbook way.
+/// <list type="bullet">
+/// <item>Order 1 or 2 with constant rational coefficients: the characteristic roots give the homogeneous solution
+/// (constants a8, a9, as the paper names them), and undetermined coefficients a particular one for every term of g of
+/// the form c·xʲ·e^(kx), c·xʲ·e^(kx)·cos(mx) or c·xʲ·e^(kx)·sin(mx) (rational k, m; c free of x), resonance included.</item>
+/// <item>Order 1 with coefficients in x: y' + p·y = q by the integrating factor e^P, P = ∫p, when ∫p and ∫q·e^P are
+/// basic integrals (<see cref="BasicIntegrals"/>).</item>
+/// </list>
+/// Anything else (a nonlinear equation, g = ln(x) at order 2, an integral outside the table, ...) gives null, never a
+/// guess; callers verify what it returns, like every other engine's answer.
 /// </summary>
 public static class LinearOdes
 {
@@ -23,7 +27,11 @@ public static class LinearOdes
     {
         try
         {
-            if (!TryLinearForm(equation, budget, out var a, out var g)) return null;
+            if (!TryLinearForm(equation, budget, out var coefficients, out var g)) return null;
+            if (coefficients.Any(c => c is not Num))
+                return coefficients[2] is Num { Value.IsZero: true } ? IntegratingFactor(coefficients[1], coefficients[0], g, budget) : null;
+            var a = coefficients.Select(c => ((Num)c).Value).ToArray();
+            if (a[1].IsZero && a[2].IsZero) return null;   // no derivative: not a differential equation
             var homogeneous = Homogeneous(a);
             if (homogeneous is null) return null;
             var terms = g is Num { Value.IsZero: true } ? [] : g is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [g];
@@ -43,30 +51,47 @@ public static class LinearOdes
     }
 
     /// <summary>
-    /// a = (a0, a1, a2), rational, and g, when the equation is a2·Y'' + a1·Y' + a0·Y − g with g free of Y (checked by
-    /// simplifying the difference to 0).
+    /// a = (a0, a1, a2) and g, all free of Y, when the equation is a2·Y'' + a1·Y' + a0·Y − g (checked by simplifying
+    /// the difference to 0).
     /// </summary>
-    public static bool TryLinearForm(Expr equation, TimeSpan? budget, out Rational[] a, out Expr g)
+    public static bool TryLinearForm(Expr equation, TimeSpan? budget, out Expr[] a, out Expr g)
     {
-        a = [0, 0, 0];
+        a = [Expr.Zero, Expr.Zero, Expr.Zero];
         g = Expr.Zero;
         var rest = Simplifier.Simplify(ExprParts.Substitute(equation, n => n is Unknown ? Expr.Zero : null), budget);
         for (var k = 0; k <= 2; k++)
         {
             var order = k;
             var unit = ExprParts.Substitute(equation, n => n is Unknown u ? (u.Order == order ? Expr.One : Expr.Zero) : null);
-            if (Simplifier.Simplify(new Op(Operator.Sub, unit, rest), budget) is not Num coefficient) return false;
-            a[k] = coefficient.Value;
+            a[k] = Simplifier.Simplify(new Op(Operator.Sub, unit, rest), budget);
+            if (ExprParts.ContainsUnknown(a[k])) return false;
         }
-        if (a[1].IsZero && a[2].IsZero) return false;   // no derivative: not a differential equation
         var linear = new Op(Operator.Add,
-            new Op(Operator.Mul, new Num(a[0]), new Unknown(0)),
-            new Op(Operator.Mul, new Num(a[1]), new Unknown(1)),
-            new Op(Operator.Mul, new Num(a[2]), new Unknown(2)),
+            new Op(Operator.Mul, a[0], new Unknown(0)),
+            new Op(Operator.Mul, a[1], new Unknown(1)),
+            new Op(Operator.Mul, a[2], new Unknown(2)),
             rest);
         if (Simplifier.Simplify(new Op(Operator.Sub, equation, linear), budget) is not Num { Value.IsZero: true }) return false;
         g = Simplifier.Simplify(new Op(Operator.Mul, Expr.MinusOne, rest), budget);
         return true;
+    }
+
+    /// <summary>a1·y' + a0·y = g as y = (∫q·e^P + a8)/e^P with p = a0/a1, q = g/a1, P = ∫p; null when an integral is not basic.</summary>
+    private static Expr? IntegratingFactor(Expr a1, Expr a0, Expr g, TimeSpan? budget)
+    {
+        if (a1 is Num { Value.IsZero: true }) return null;
+        var p = Simplifier.Simplify(new Op(Operator.Div, a0, a1), budget);
+        var q = Simplifier.Simplify(new Op(Operator.Div, g, a1), budget);
+        if (BasicIntegrals.TryIntegrateSum(p) is not { } bigP) return null;
+        var factor = Simplifier.Simplify(new Op(Operator.Exp, bigP), budget);
+        Expr integral = Expr.Zero;
+        if (q is not Num { Value.IsZero: true })
+        {
+            var integrand = Simplifier.Simplify(new Op(Operator.Mul, q, factor), budget);
+            if (BasicIntegrals.TryIntegrateSum(integrand) is not { } i) return null;
+            integral = i;
+        }
+        return Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Add, integral, C1), factor), budget);
     }
 
     private static Expr Exp(Expr rate) => new Op(Operator.Exp, new Op(Operator.Mul, rate, Expr.X));

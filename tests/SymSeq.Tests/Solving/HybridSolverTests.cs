@@ -49,8 +49,8 @@ public class HybridSolverTests : IDisposable
         AssertSolved(o);
         Assert.Equal(Engine.Rules, o.Engine);
         Assert.Contains(o.Attempts, a => a.Outcome.Contains("linear ODE"));
-        // Variable coefficients are not the rule's: with no model and no CAS nothing answers.
-        Assert.False(solver.Solve(InfixParser.ParseEquation("x*y' + y = 0")).Solved);
+        // A nonlinear equation is not the rule's: with no model and no CAS nothing answers.
+        Assert.False(solver.Solve(InfixParser.ParseEquation("y' = y^2")).Solved);
         using var without = new HybridSolver(null, new HybridOptions { Cas = "none", Rules = false });
         Assert.False(without.Solve(problem).Solved);
         Assert.False(without.Solve(Integral("3*x^2 - 4/x + 5")).Solved);

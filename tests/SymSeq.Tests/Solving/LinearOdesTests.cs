@@ -23,6 +23,12 @@ public class LinearOdesTests
     [InlineData("y' - 2*y = 5*sin(3*x + 0) + pi")]              // constant factors free of x
     [InlineData("y'' + y' = exp(2*x + 1)")]                     // exp of an affine argument
     [InlineData("(y'' + y)*2 = x^3 - x")]                       // a factor on the whole equation
+    [InlineData("y' = x*y")]                                    // first order, coefficients in x: integrating factor
+    [InlineData("y' + y/x = 1")]
+    [InlineData("x*y' + y = x^2")]
+    [InlineData("x*y' + y = 0")]
+    [InlineData("y' + y*tan(x) = cos(x)")]
+    [InlineData("x*y' - 2*y = x^3")]
     public void Every_answer_is_a_verified_general_solution(string equation)
     {
         var problem = InfixParser.ParseEquation(equation);
@@ -33,15 +39,16 @@ public class LinearOdesTests
     }
 
     [Theory]
-    [InlineData("x*y' + y = 0")]             // variable coefficient
+    [InlineData("x*y'' + y = 0")]            // variable coefficient at order 2
+    [InlineData("y' + 2*x*y = x")]           // integrating factor exp(x^2): x*exp(x^2) is not a basic integral
     [InlineData("y' = y^2")]                 // nonlinear
     [InlineData("y'*y'' + y = 0")]           // nonlinear in the derivatives
     [InlineData("y'' + y = tan(x)")]         // right-hand side outside the undetermined-coefficients shapes
-    [InlineData("y' + y = ln(x)")]
-    [InlineData("y' + y = 1/x")]
-    [InlineData("y' + y = exp(x^2)")]
+    [InlineData("y'' + y = ln(x)")]
+    [InlineData("y'' + y = 1/x")]
+    [InlineData("y'' + y = exp(x^2)")]
     [InlineData("y'' + y = sin(x)*cos(x)")]  // a product of two waves is not one term of the table
-    [InlineData("y' + y = x^40")]            // beyond the largest power solved
+    [InlineData("y'' + y = x^40")]           // beyond the largest power solved
     [InlineData("y' + sin(y) = 0")]
     public void Other_equations_get_no_answer(string equation) =>
         Assert.Null(LinearOdes.TrySolve(InfixParser.ParseEquation(equation)));
@@ -77,5 +84,36 @@ public class LinearOdesTests
             var verdict = answer is null ? null : OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
             return (verdict?.Accepted == true).Label($"{text} -> {answer} ({verdict?.Reason})");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+    }
+
+    /// <summary>x·y' − c·y = d·xᵐ (integrating factor x^(−c), a power of x): always solved, and the answer verifies.</summary>
+    [Fact]
+    public void First_order_equations_with_power_coefficients_are_solved()
+    {
+        Prop.ForAll(Gen.Choose(-3, 3).ToArbitrary(), Gen.Choose(-3, 3).ToArbitrary(), Gen.Choose(0, 4).ToArbitrary(), (c, d, m) =>
+        {
+            var text = $"x*y' - ({c})*y = ({d})*x^{m}";
+            var problem = InfixParser.ParseEquation(text);
+            var answer = LinearOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
+            var verdict = answer is null ? null : OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
+            return (verdict?.Accepted == true).Label($"{text} -> {answer} ({verdict?.Reason})");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+    }
+
+    /// <summary>y' + p·y = q for p and q drawn from basic shapes: the rule may decline, but what it answers verifies.</summary>
+    [Fact]
+    public void First_order_answers_are_never_wrong()
+    {
+        string[] shapes = ["0", "1", "-2", "x", "-x", "2/x", "-1/x", "x^2", "cos(x)", "sin(x)", "exp(x)", "exp(-2*x)", "1/(x^2 + 1)", "tan(x)", "ln(x)", "sqrt(x)"];
+        Prop.ForAll(Gen.Elements(shapes).ToArbitrary(), Gen.Elements(shapes).ToArbitrary(), (p, q) =>
+        {
+            var text = $"y' + ({p})*y = {q}";
+            var problem = InfixParser.ParseEquation(text);
+            if (!ExprParts.ContainsUnknown(Problems.Canonical(problem))) return true.Label("no y");
+            var answer = LinearOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
+            if (answer is null) return true.Label("declined");
+            var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
+            return verdict.Accepted.Label($"{text} -> {answer} ({verdict.Reason})");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
     }
 }
