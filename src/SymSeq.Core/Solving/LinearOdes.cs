@@ -23,13 +23,15 @@ public static class LinearOdes
     public static readonly Sym C1 = new("a8"), C2 = new("a9");
 
     /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
+    /// <param name="budget">Time for all of it (every simplification shares it; default 1 s); past it the answer is null.</param>
     public static Expr? TrySolve(Expr equation, TimeSpan? budget = null)
     {
+        var clock = new Deadline(budget ?? Simplifier.DefaultBudget);
         try
         {
-            if (!TryLinearForm(equation, budget, out var coefficients, out var g)) return null;
+            if (!TryLinearForm(equation, clock, out var coefficients, out var g)) return null;
             if (coefficients.Any(c => c is not Num))
-                return coefficients[2] is Num { Value.IsZero: true } ? IntegratingFactor(coefficients[1], coefficients[0], g, budget) : null;
+                return coefficients[2] is Num { Value.IsZero: true } ? IntegratingFactor(coefficients[1], coefficients[0], g, clock) : null;
             var a = coefficients.Select(c => ((Num)c).Value).ToArray();
             if (a[1].IsZero && a[2].IsZero) return null;   // no derivative: not a differential equation
             var homogeneous = Homogeneous(a);
@@ -42,7 +44,7 @@ public static class LinearOdes
                 parts.Add(p);
             }
             var answer = parts.Count == 1 ? parts[0] : new Op(Operator.Add, parts.ToArray());
-            return Simplifier.SimplifyOrKeep(answer, budget);
+            return Simplifier.SimplifyOrKeep(answer, clock.Left);
         }
         catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException or ArithmeticException or OverflowException)
         {
@@ -54,16 +56,19 @@ public static class LinearOdes
     /// a = (a0, a1, a2) and g, all free of Y, when the equation is a2·Y'' + a1·Y' + a0·Y − g (checked by simplifying
     /// the difference to 0).
     /// </summary>
-    public static bool TryLinearForm(Expr equation, TimeSpan? budget, out Expr[] a, out Expr g)
+    public static bool TryLinearForm(Expr equation, TimeSpan? budget, out Expr[] a, out Expr g) =>
+        TryLinearForm(equation, new Deadline(budget ?? Simplifier.DefaultBudget), out a, out g);
+
+    private static bool TryLinearForm(Expr equation, Deadline budget, out Expr[] a, out Expr g)
     {
         a = [Expr.Zero, Expr.Zero, Expr.Zero];
         g = Expr.Zero;
-        var rest = Simplifier.Simplify(ExprParts.Substitute(equation, n => n is Unknown ? Expr.Zero : null), budget);
+        var rest = Simplifier.Simplify(ExprParts.Substitute(equation, n => n is Unknown ? Expr.Zero : null), budget.Left);
         for (var k = 0; k <= 2; k++)
         {
             var order = k;
             var unit = ExprParts.Substitute(equation, n => n is Unknown u ? (u.Order == order ? Expr.One : Expr.Zero) : null);
-            a[k] = Simplifier.Simplify(new Op(Operator.Sub, unit, rest), budget);
+            a[k] = Simplifier.Simplify(new Op(Operator.Sub, unit, rest), budget.Left);
             if (ExprParts.ContainsUnknown(a[k])) return false;
         }
         var linear = new Op(Operator.Add,
@@ -71,27 +76,27 @@ public static class LinearOdes
             new Op(Operator.Mul, a[1], new Unknown(1)),
             new Op(Operator.Mul, a[2], new Unknown(2)),
             rest);
-        if (Simplifier.Simplify(new Op(Operator.Sub, equation, linear), budget) is not Num { Value.IsZero: true }) return false;
-        g = Simplifier.Simplify(new Op(Operator.Mul, Expr.MinusOne, rest), budget);
+        if (Simplifier.Simplify(new Op(Operator.Sub, equation, linear), budget.Left) is not Num { Value.IsZero: true }) return false;
+        g = Simplifier.Simplify(new Op(Operator.Mul, Expr.MinusOne, rest), budget.Left);
         return true;
     }
 
     /// <summary>a1·y' + a0·y = g as y = (∫q·e^P + a8)/e^P with p = a0/a1, q = g/a1, P = ∫p; null when an integral is not basic.</summary>
-    private static Expr? IntegratingFactor(Expr a1, Expr a0, Expr g, TimeSpan? budget)
+    private static Expr? IntegratingFactor(Expr a1, Expr a0, Expr g, Deadline budget)
     {
         if (a1 is Num { Value.IsZero: true }) return null;
-        var p = Simplifier.Simplify(new Op(Operator.Div, a0, a1), budget);
-        var q = Simplifier.Simplify(new Op(Operator.Div, g, a1), budget);
+        var p = Simplifier.Simplify(new Op(Operator.Div, a0, a1), budget.Left);
+        var q = Simplifier.Simplify(new Op(Operator.Div, g, a1), budget.Left);
         if (BasicIntegrals.TryIntegrateSum(p) is not { } bigP) return null;
-        var factor = Simplifier.Simplify(new Op(Operator.Exp, bigP), budget);
+        var factor = Simplifier.Simplify(new Op(Operator.Exp, bigP), budget.Left);
         Expr integral = Expr.Zero;
         if (q is not Num { Value.IsZero: true })
         {
-            var integrand = Simplifier.Simplify(new Op(Operator.Mul, q, factor), budget);
+            var integrand = Simplifier.Simplify(new Op(Operator.Mul, q, factor), budget.Left);
             if (BasicIntegrals.TryIntegrateSum(integrand) is not { } i) return null;
             integral = i;
         }
-        return Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Add, integral, C1), factor), budget);
+        return Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Add, integral, C1), factor), budget.Left);
     }
 
     private static Expr Exp(Expr rate) => new Op(Operator.Exp, new Op(Operator.Mul, rate, Expr.X));
@@ -231,6 +236,15 @@ public static class LinearOdes
         }
         offset = rest.Count switch { 0 => null, 1 => rest[0], _ => new Op(Operator.Add, rest.ToArray()) };
         return true;
+    }
+
+    /// <summary>What is left of one overall budget; each simplification gets that (and throws past the end).</summary>
+    private sealed class Deadline(TimeSpan total)
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+        public TimeSpan Left => total - _clock.Elapsed is var left && left > TimeSpan.Zero
+            ? left : throw new SymbolicTimeoutException($"the linear-ODE rule ran out of its {total.TotalMilliseconds:F0} ms");
     }
 
     /// <summary>Exact complex rationals.</summary>

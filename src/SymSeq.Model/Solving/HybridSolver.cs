@@ -71,7 +71,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                 foreach (var p in plans)
                     if (p.ByRules is { } byRules && Accept(byRules, Engine.Rules, "basic rules for every term") is { } direct)
                         return direct;
-                if (!isIntegral && LinearOdes.TrySolve(problem, RuleBudget) is { } ode
+                if (!isIntegral && LinearOdes.TrySolve(problem, Left < RuleBudget ? Left : RuleBudget) is { } ode
                     && Accept(ode, Engine.Rules, "linear ODE with constant coefficients (characteristic roots, undetermined coefficients)") is { } solved)
                     return solved;
             }

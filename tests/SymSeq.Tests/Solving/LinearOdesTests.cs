@@ -53,6 +53,10 @@ public class LinearOdesTests
     public void Other_equations_get_no_answer(string equation) =>
         Assert.Null(LinearOdes.TrySolve(InfixParser.ParseEquation(equation)));
 
+    [Fact]
+    public void An_exhausted_budget_gives_no_answer_rather_than_a_late_one() =>
+        Assert.Null(LinearOdes.TrySolve(InfixParser.ParseEquation("y'' - 3*y' + 2*y = x^5*exp(2*x)*cos(3*x)"), TimeSpan.FromTicks(1)));
+
     /// <summary>
     /// Random equations (y'' − (r1 + r2)·y' + r1·r2·y, or first order) with right-hand sides of one or two terms
     /// c·xʲ·e^(kx)·(1 | cos(mx) | sin(mx)), k often a characteristic root (resonance): every answer verifies.
