@@ -81,27 +81,23 @@ public class LinearOdesTests
                     ? $"{lead}*y' - ({lead * r1})*y = {rhs}"
                     : $"{lead}*y'' - ({lead * (r1 + r2)})*y' + ({lead * r1 * r2})*y = {rhs}";
             })))));
-        Prop.ForAll(equation.ToArbitrary(), text =>
-        {
-            var problem = InfixParser.ParseEquation(text);
-            var answer = LinearOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
-            var verdict = answer is null ? null : OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
-            return (verdict?.Accepted == true).Label($"{text} -> {answer} ({verdict?.Reason})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        Prop.ForAll(equation.ToArbitrary(), SolvedAndVerified).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
     }
 
     /// <summary>x·y' − c·y = d·xᵐ (integrating factor x^(−c), a power of x): always solved, and the answer verifies.</summary>
     [Fact]
     public void First_order_equations_with_power_coefficients_are_solved()
     {
-        Prop.ForAll(Gen.Choose(-3, 3).ToArbitrary(), Gen.Choose(-3, 3).ToArbitrary(), Gen.Choose(0, 4).ToArbitrary(), (c, d, m) =>
-        {
-            var text = $"x*y' - ({c})*y = ({d})*x^{m}";
-            var problem = InfixParser.ParseEquation(text);
-            var answer = LinearOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
-            var verdict = answer is null ? null : OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
-            return (verdict?.Accepted == true).Label($"{text} -> {answer} ({verdict?.Reason})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        Prop.ForAll(Gen.Choose(-3, 3).ToArbitrary(), Gen.Choose(-3, 3).ToArbitrary(), Gen.Choose(0, 4).ToArbitrary(),
+            (c, d, m) => SolvedAndVerified($"x*y' - ({c})*y = ({d})*x^{m}")).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+    }
+
+    private static Property SolvedAndVerified(string text)
+    {
+        var problem = InfixParser.ParseEquation(text);
+        var answer = LinearOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
+        var verdict = answer is null ? null : OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
+        return (verdict?.Accepted == true).Label($"{text} -> {answer} ({verdict?.Reason})");
     }
 
     /// <summary>y' + p·y = q for p and q drawn from basic shapes: the rule may decline, but what it answers verifies.</summary>
