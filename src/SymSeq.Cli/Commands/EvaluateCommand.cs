@@ -22,7 +22,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
         "operators of the input, the verified answer's rank and the verdict, the problem and every candidate with its verdict (break a run down by length or operator, or see why a problem failed)", "LOG");
     private readonly Option<string?> _precision = IntegrateCommand.PrecisionOption();
     private readonly Option<bool> _hybrid = Opt.Flag("--hybrid", "add a column for the hybrid solver (what integrate and solve run), one problem at a time; " +
-        "--time-limit, --cas, --wide-beam, --no-decompose and --no-repair set it as for integrate");
+        "--time-limit, --cas, --wide-beam, --no-rules, --no-decompose and --no-repair set it as for integrate");
     private readonly SolverOptions _solver = new(withBeam: false);
 
     public Command Build() => new Command(Name, Summary + ". A problem counts as solved at beam k when any of the k hypotheses verifies (the paper's metric).")

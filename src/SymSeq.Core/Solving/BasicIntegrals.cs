@@ -80,7 +80,7 @@ public static class BasicIntegrals
     private static bool IsPositiveFactor(Expr a) => a is Num { Value: var v } ? v > Rational.Zero : IsPositiveBase(a);
 
     /// <summary>c when u = c·x + d with c and d free of x (1 for x itself), else null.</summary>
-    private static Expr? Slope(Expr u)
+    internal static Expr? Slope(Expr u)
     {
         if (u is Op { Kind: Operator.Add } sum && sum.Args.Where(a => ExprParts.Contains(a, "x")).ToArray() is [var term])
             return Slope(term);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using SymSeq.Expressions;
+using SymSeq.Generation;
 
 namespace SymSeq.Solving;
 
@@ -20,7 +21,7 @@ public static class LinearOdes
     /// <summary>Largest power of x in a right-hand-side term that is solved (textbook sizes; keeps the answer small).</summary>
     public const int MaxPower = 12;
 
-    public static readonly Sym C1 = new("a8"), C2 = new("a9");
+    private static readonly Sym C1 = new(OdeGenerator.ConstantNames[0]), C2 = new(OdeGenerator.ConstantNames[1]);
 
     /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
     /// <param name="budget">Time for all of it (every simplification shares it; default 1 s); past it the answer is null.</param>
@@ -35,7 +36,6 @@ public static class LinearOdes
             var a = coefficients.Select(c => ((Num)c).Value).ToArray();
             if (a[1].IsZero && a[2].IsZero) return null;   // no derivative: not a differential equation
             var homogeneous = Homogeneous(a);
-            if (homogeneous is null) return null;
             var terms = g is Num { Value.IsZero: true } ? [] : g is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [g];
             var parts = new List<Expr> { homogeneous };
             foreach (var t in terms)
@@ -46,7 +46,7 @@ public static class LinearOdes
             var answer = parts.Count == 1 ? parts[0] : new Op(Operator.Add, parts.ToArray());
             return Simplifier.SimplifyOrKeep(answer, clock.Left);
         }
-        catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException or ArithmeticException or OverflowException)
+        catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)   // UndefinedExpression and Overflow are arithmetic
         {
             return null;
         }
@@ -56,9 +56,6 @@ public static class LinearOdes
     /// a = (a0, a1, a2) and g, all free of Y, when the equation is a2·Y'' + a1·Y' + a0·Y − g (checked by simplifying
     /// the difference to 0).
     /// </summary>
-    public static bool TryLinearForm(Expr equation, TimeSpan? budget, out Expr[] a, out Expr g) =>
-        TryLinearForm(equation, new Deadline(budget ?? Simplifier.DefaultBudget), out a, out g);
-
     private static bool TryLinearForm(Expr equation, Deadline budget, out Expr[] a, out Expr g)
     {
         a = [Expr.Zero, Expr.Zero, Expr.Zero];
@@ -101,7 +98,7 @@ public static class LinearOdes
 
     private static Expr Exp(Expr rate) => new Op(Operator.Exp, new Op(Operator.Mul, rate, Expr.X));
 
-    private static Expr? Homogeneous(Rational[] a)
+    private static Expr Homogeneous(Rational[] a)
     {
         if (a[2].IsZero) return new Op(Operator.Mul, C1, Exp(new Num(-a[0] / a[1])));
         var disc = a[1] * a[1] - 4 * a[2] * a[0];
@@ -172,7 +169,7 @@ public static class LinearOdes
         if (shift < 0) return null;
         var c = new[] { q0, q1, q2 }.Skip(shift).Append(Gaussian.Zero).Append(Gaussian.Zero).ToArray();
         var r = new Gaussian[j + 3];
-        for (var i = 0; i < r.Length; i++) r[i] = Gaussian.Zero;
+        Array.Fill(r, Gaussian.Zero);   // default(Rational) has denominator 0
         // Coefficient of xⁱ: c0·r_i + c1·(i+1)·r_{i+1} + c2·(i+2)(i+1)·r_{i+2} = [i = j]
         for (var i = j; i >= 0; i--)
         {
@@ -220,21 +217,15 @@ public static class LinearOdes
         return true;
     }
 
-    /// <summary>u = slope·x + offset with a rational slope and an x-free offset (null when 0).</summary>
+    /// <summary>u = slope·x + offset (<see cref="BasicIntegrals.Slope"/>) with a rational slope and an x-free offset (null when 0).</summary>
     private static bool TryAffine(Expr u, out Rational slope, out Expr? offset)
     {
         slope = Rational.Zero;
         offset = null;
-        var terms = u is Op { Kind: Operator.Add } s ? s.Args.ToArray() : [u];
-        var rest = new List<Expr>();
-        foreach (var t in terms)
-        {
-            if (!ExprParts.Contains(t, "x")) { rest.Add(t); continue; }
-            if (t is Sym { Name: "x" }) slope += 1;
-            else if (t is Op { Kind: Operator.Mul, Args.Length: 2 } p && p[0] is Num n && p[1] is Sym { Name: "x" }) slope += n.Value;
-            else return false;
-        }
-        offset = rest.Count switch { 0 => null, 1 => rest[0], _ => new Op(Operator.Add, rest.ToArray()) };
+        if (BasicIntegrals.Slope(u) is not Num { Value: var c }) return false;
+        slope = c;
+        var rest = u is Op { Kind: Operator.Add } s ? s.Args.Where(t => !ExprParts.Contains(t, "x")).ToArray() : [];
+        offset = rest.Length switch { 0 => null, 1 => rest[0], _ => new Op(Operator.Add, rest) };
         return true;
     }
 

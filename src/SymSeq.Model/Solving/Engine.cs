@@ -3,7 +3,7 @@ namespace SymSeq.Solving;
 /// <summary>Where a verified answer came from (its provenance). The CAS members are named as <see cref="Cas.ComputerAlgebraSystem.Known"/> names them.</summary>
 public enum Engine
 {
-    /// <summary>Basic rules alone: powers of x and the table of elementary integrals, term by term, or a linear ODE with constant coefficients solved by its characteristic roots; no model.</summary>
+    /// <summary>Basic rules alone: powers of x and the table of elementary integrals, term by term, or a linear ODE (characteristic roots, or an integrating factor at order 1); no model.</summary>
     Rules,
     /// <summary>A beam candidate of the model for the problem as given.</summary>
     Model,
