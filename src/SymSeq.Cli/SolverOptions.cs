@@ -13,7 +13,7 @@ public sealed class SolverOptions
         "the CAS asked when the model fails: auto (every installed one in turn, none when nothing is), maxima, giac, sympy or none; its answers are verified too",
         HybridOptions.CasChoices);
     private readonly Option<bool> _noDecompose = Opt.Flag("--no-decompose", "do not split sums and take out constant factors before the model");
-    private readonly Option<bool> _noRules = Opt.Flag("--no-rules", "do not try basic rules before the model (the table of integrals, linear ODEs)");
+    private readonly Option<bool> _noRules = Opt.Flag("--no-rules", "do not try basic rules before the model (the table of integrals; linear, Cauchy–Euler and separable ODEs)");
     private readonly Option<bool> _noRepair = Opt.Flag("--no-repair", "do not try simple fixes (a constant factor, a polynomial part) of model candidates");
 
     /// <param name="withBeam">False where the command has its own --beam (evaluate's list of beam sizes).</param>

@@ -6,7 +6,8 @@ namespace SymSeq.Solving;
 /// The integrals no model is needed for, each of an affine u = c·x + d: constants and powers of u (c → c·x,
 /// uⁿ → uⁿ⁺¹/(c(n+1)), 1/u → ln(u)/c, √u → ⅔u^(3/2)/c), exponentials of another base (a^u → a^u/(c·ln a) for a
 /// positive a ≠ 1), and the table of elementary functions of u (exp, ln, sin, cos, tan, sinh, cosh, tanh and the
-/// inverse functions), divided by c. The model never saw a constant integrand in training, and a lone exp(x) is rare in its
+/// inverse functions), divided by c; and 1/q, 1/√q of a quadratic q = a·x² + b·x + c with rational coefficients
+/// (atan, atanh, asin or a logarithm after completing the square). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
 /// data, so decomposition hands these to the rules. Every answer is verified like any other.
 /// </summary>
 public static class BasicIntegrals
@@ -19,6 +20,7 @@ public static class BasicIntegrals
         var antiderivative = core switch
         {
             Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && Slope(p[0]) is { } c => Over(PowerRule(p[0], n), c),
+            Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && (n == Rational.MinusOne || n == -Rational.Half) => OverQuadratic(p[0], n),
             Op { Kind: Operator.Sqrt } r when Slope(r[0]) is { } c => Over(PowerRule(r[0], Rational.Half), c),
             Op { Kind: Operator.Div } d when d[0] is Num { Value.IsOne: true } && Slope(d[1]) is { } c => Over(PowerRule(d[1], Rational.MinusOne), c),
             Op { Kind: Operator.Pow } q when IsPositiveBase(q[0]) && Slope(q[1]) is { } c => core / (c * Expr.Call(Operator.Ln, q[0])),
@@ -28,6 +30,46 @@ public static class BasicIntegrals
         return antiderivative is null ? null : Simplifier.SimplifyOrKeep(antiderivative);
 
         static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;
+    }
+
+    /// <summary>
+    /// ∫ q^n dx for n = −1 or −½ and q = a·x² + b·x + c (rational, a ≠ 0), written a·u² + k with u = x + b/(2a):
+    /// 1/q gives sign(a)·atan(u·√(a/k))/√(ak) when ak &gt; 0, sign(k)·atanh(u·√|a/k|)/√|ak| when ak &lt; 0, −1/(a·u) when
+    /// k = 0; 1/√q gives ln(√a·u + √q)/√a when a &gt; 0 and asin(u·√(−a/k))/√(−a) when a &lt; 0 &lt; k. Null otherwise.
+    /// </summary>
+    private static Expr? OverQuadratic(Expr q, Rational n)
+    {
+        if (!IsPolynomial(q) || QuadraticCoefficients(q) is not var (a, b, c)) return null;
+        var u = Simplifier.SimplifyOrKeep(Expr.X + new Num(b / (2 * a)));
+        var k = c - (b * b / (4 * a));
+        static Expr Root(Rational r) => SquareRoots.Of(r);
+        static Expr F(Operator f, Expr arg) => Expr.Call(f, arg);
+        if (n == Rational.MinusOne)
+        {
+            if (k.IsZero) return new Num(-a.Reciprocal()) / u;
+            var ak = a * k;
+            return ak.Sign > 0
+                ? new Num(new Rational(a.Sign)) * F(Operator.Atan, u * Root(a / k)) / Root(ak)
+                : new Num(new Rational(k.Sign)) * F(Operator.Atanh, u * Root((a / k).Abs())) / Root(ak.Abs());
+        }
+        if (a.Sign > 0) return F(Operator.Ln, (Root(a) * u) + F(Operator.Sqrt, q)) / Root(a);
+        return k.Sign > 0 ? F(Operator.Asin, u * Root(-a / k)) / Root(-a) : null;
+    }
+
+    /// <summary>Built of numbers and x by +, −, · and natural powers (so checking its degree is cheap), and not a monomial.</summary>
+    private static bool IsPolynomial(Expr q) => q is Op { Kind: Operator.Add or Operator.Mul } && q.Size <= 40
+        && ExprParts.Nodes(q).All(n => n is Num or Sym { Name: "x" } or Op { Kind: Operator.Add or Operator.Sub or Operator.Mul }
+            or Op { Kind: Operator.Pow, Args: [_, Num { Value: { IsInteger: true, Sign: > 0 } }] });
+
+    /// <summary>(a, b, c) with q = a·x² + b·x + c, all rational and a ≠ 0, else null (the second derivative must be a number).</summary>
+    private static (Rational A, Rational B, Rational C)? QuadraticCoefficients(Expr q)
+    {
+        static Rational? At0(Expr e) =>
+            Simplifier.SimplifyOrKeep(ExprParts.Substitute(e, n => n is Sym { Name: "x" } ? Expr.Zero : null)) is Num { Value: var v } ? v : null;
+        var d1 = Derivative.Of(q);
+        var d2 = Simplifier.SimplifyOrKeep(Derivative.Of(d1));
+        if (d2 is not Num { Value: { IsZero: false } twoA } || At0(q) is not { } c || At0(d1) is not { } b) return null;
+        return (twoA / 2, b, c);
     }
 
     /// <summary>∫ uⁿ du: uⁿ⁺¹/(n+1), or ln u for n = −1.</summary>

@@ -12,6 +12,9 @@ namespace SymSeq.Solving;
 /// the form c·xʲ·e^(kx), c·xʲ·e^(kx)·cos(mx) or c·xʲ·e^(kx)·sin(mx) (rational k, m; c free of x), resonance included.</item>
 /// <item>Order 1 with coefficients in x: y' + p·y = q by the integrating factor e^P, P = ∫p, when ∫p and ∫q·e^P are
 /// basic integrals (<see cref="BasicIntegrals"/>).</item>
+/// <item>Order 2, Cauchy–Euler: p·x²·y'' + q·x·y' + r·y = g with rational p, q, r, by the roots of the indicial
+/// polynomial p·s(s−1) + q·s + r (x^s, x^s·ln x, x^α·cos(β·ln x), ...), and for every term c·x^k of g the particular
+/// solution c·x^k/P(k) (times ln x, or ln²x, when k is a root).</item>
 /// </list>
 /// Anything else (a nonlinear equation, g = ln(x) at order 2, an integral outside the table, ...) gives null, never a
 /// guess; callers verify what it returns, like every other engine's answer.
@@ -27,12 +30,13 @@ public static class LinearOdes
     /// <param name="budget">Time for all of it (every simplification shares it; default 1 s); past it the answer is null.</param>
     public static Expr? TrySolve(Expr equation, TimeSpan? budget = null)
     {
-        var clock = new Deadline(budget ?? Simplifier.DefaultBudget);
+        var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "linear-ODE");
         try
         {
             if (!TryLinearForm(equation, clock, out var coefficients, out var g)) return null;
             if (coefficients.Any(c => c is not Num))
-                return coefficients[2] is Num { Value.IsZero: true } ? IntegratingFactor(coefficients[1], coefficients[0], g, clock) : null;
+                return coefficients[2] is Num { Value.IsZero: true } ? IntegratingFactor(coefficients[1], coefficients[0], g, clock)
+                    : Euler(coefficients, g, clock);
             var a = coefficients.Select(c => ((Num)c).Value).ToArray();
             if (a[1].IsZero && a[2].IsZero) return null;   // no derivative: not a differential equation
             var homogeneous = Homogeneous(a);
@@ -96,6 +100,69 @@ public static class LinearOdes
         return Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Add, integral, C1), factor), budget.Left);
     }
 
+    /// <summary>p·x²·y'' + q·x·y' + r·y = g (Cauchy–Euler) when every term of g is c·x^k; null for any other equation.</summary>
+    private static Expr? Euler(Expr[] a, Expr g, Deadline budget)
+    {
+        if (PowerCoefficient(a[2], 2, budget) is not { IsZero: false } p
+            || PowerCoefficient(a[1], 1, budget) is not { } q || PowerCoefficient(a[0], 0, budget) is not { } r)
+            return null;
+        // x^s solves the homogeneous equation when P(s) = p·s² + (q − p)·s + r = 0.
+        var b = q - p;
+        var disc = (b * b) - (4 * p * r);
+        var mid = -b / (2 * p);
+        var lnX = new Op(Operator.Ln, Expr.X);
+        Expr XTo(Expr power) => Expr.Pow(Expr.X, power);
+        Expr homogeneous;
+        if (disc.IsZero)
+            homogeneous = new Op(Operator.Mul, new Op(Operator.Add, C1, new Op(Operator.Mul, C2, lnX)), XTo(new Num(mid)));
+        else
+        {
+            var half = SquareRoots.Of((disc.Sign > 0 ? disc : -disc) / (4 * p * p));
+            homogeneous = disc.Sign > 0
+                ? new Op(Operator.Add,
+                    new Op(Operator.Mul, C1, XTo(new Op(Operator.Add, new Num(mid), half))),
+                    new Op(Operator.Mul, C2, XTo(new Op(Operator.Sub, new Num(mid), half))))
+                : new Op(Operator.Mul, XTo(new Num(mid)), new Op(Operator.Add,
+                    new Op(Operator.Mul, C1, new Op(Operator.Cos, new Op(Operator.Mul, half, lnX))),
+                    new Op(Operator.Mul, C2, new Op(Operator.Sin, new Op(Operator.Mul, half, lnX)))));
+        }
+        var parts = new List<Expr> { homogeneous };
+        var terms = g is Num { Value.IsZero: true } ? [] : g is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [g];
+        foreach (var t in terms)
+        {
+            if (!TryPowerTerm(t, out var c, out var k)) return null;
+            // P(x^k) = P(k)·x^k; at a root, d/ds of x^s brings ln x down: L[x^k ln x] = P'(k)·x^k, L[x^k ln²x] = 2p·x^k.
+            var pk = (p * k * k) + (b * k) + r;
+            var dpk = (2 * p * k) + b;
+            Expr particular = !pk.IsZero ? new Op(Operator.Mul, c, new Num(pk.Reciprocal()), XTo(new Num(k)))
+                : !dpk.IsZero ? new Op(Operator.Mul, c, new Num(dpk.Reciprocal()), XTo(new Num(k)), lnX)
+                : new Op(Operator.Mul, c, new Num((2 * p).Reciprocal()), XTo(new Num(k)), Expr.Pow(lnX, Expr.Two));
+            parts.Add(particular);
+        }
+        return Simplifier.Simplify(parts.Count == 1 ? parts[0] : new Op(Operator.Add, parts.ToArray()), budget.Left);
+    }
+
+    /// <summary>c when <paramref name="coefficient"/> is c·xⁿ with a rational c, else null.</summary>
+    private static Rational? PowerCoefficient(Expr coefficient, int n, Deadline budget) =>
+        Simplifier.Simplify(new Op(Operator.Div, coefficient, Expr.Pow(Expr.X, Expr.Int(n))), budget.Left) is Num { Value: var c } ? c : null;
+
+    /// <summary>term = c·x^k with c free of x and a rational k.</summary>
+    private static bool TryPowerTerm(Expr term, out Expr c, out Rational k)
+    {
+        k = Rational.Zero;
+        var constants = new List<Expr>();
+        foreach (var f in term is Op { Kind: Operator.Mul } product ? product.Args : [term])
+        {
+            if (!ExprParts.Contains(f, "x")) constants.Add(f);
+            else if (f is Sym { Name: "x" }) k += Rational.One;
+            else if (f is Op { Kind: Operator.Pow } pw && pw[0] is Sym { Name: "x" } && pw[1] is Num { Value: var e }) k += e;
+            else if (f is Op { Kind: Operator.Sqrt } sq && sq[0] is Sym { Name: "x" }) k += Rational.Half;
+            else { c = Expr.Zero; return false; }
+        }
+        c = constants.Count switch { 0 => Expr.One, 1 => constants[0], _ => new Op(Operator.Mul, constants.ToArray()) };
+        return true;
+    }
+
     private static Expr Exp(Expr rate) => new Op(Operator.Exp, new Op(Operator.Mul, rate, Expr.X));
 
     private static Expr Homogeneous(Rational[] a)
@@ -106,7 +173,7 @@ public static class LinearOdes
         var mid = new Num(-a[1] / twoA);
         if (disc.IsZero)
             return new Op(Operator.Mul, new Op(Operator.Add, C1, new Op(Operator.Mul, C2, Expr.X)), Exp(mid));
-        var half = SquareRoot((disc.Sign > 0 ? disc : -disc) / (twoA * twoA));   // |√disc / (2·a2)|
+        var half = SquareRoots.Of((disc.Sign > 0 ? disc : -disc) / (twoA * twoA));   // |√disc / (2·a2)|
         if (disc.Sign > 0)
             return new Op(Operator.Add,
                 new Op(Operator.Mul, C1, Exp(new Op(Operator.Add, mid, half))),
@@ -114,20 +181,6 @@ public static class LinearOdes
         return new Op(Operator.Mul, Exp(mid), new Op(Operator.Add,
             new Op(Operator.Mul, C1, new Op(Operator.Cos, new Op(Operator.Mul, half, Expr.X))),
             new Op(Operator.Mul, C2, new Op(Operator.Sin, new Op(Operator.Mul, half, Expr.X)))));
-    }
-
-    /// <summary>√r for a positive rational, as (a/b)·√n with n square-free when n is small enough to factor (√8/2 is √2).</summary>
-    private static Expr SquareRoot(Rational r)
-    {
-        if (r.TryRoot(2, out var exact)) return new Num(exact);
-        // √(p/q) = √(p·q)/q; take the square factors out of p·q.
-        var n = r.Num * r.Den;
-        BigInteger outside = 1;
-        for (BigInteger f = 2; f * f <= n && f < 10_000; f++)
-            while (n % (f * f) == 0) { n /= f * f; outside *= f; }
-        var factor = new Rational(outside, r.Den);
-        var root = Expr.Pow(new Num(n), new Num(Rational.Half));
-        return factor.IsOne ? root : new Op(Operator.Mul, new Num(factor), root);
     }
 
     private enum Wave { None, Cos, Sin }
@@ -227,15 +280,6 @@ public static class LinearOdes
         var rest = u is Op { Kind: Operator.Add } s ? s.Args.Where(t => !ExprParts.Contains(t, "x")).ToArray() : [];
         offset = rest.Length switch { 0 => null, 1 => rest[0], _ => new Op(Operator.Add, rest) };
         return true;
-    }
-
-    /// <summary>What is left of one overall budget; each simplification gets that (and throws past the end).</summary>
-    private sealed class Deadline(TimeSpan total)
-    {
-        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
-
-        public TimeSpan Left => total - _clock.Elapsed is var left && left > TimeSpan.Zero
-            ? left : throw new SymbolicTimeoutException($"the linear-ODE rule ran out of its {total.TotalMilliseconds:F0} ms");
     }
 
     /// <summary>Exact complex rationals.</summary>

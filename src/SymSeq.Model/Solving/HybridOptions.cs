@@ -19,7 +19,7 @@ public sealed record HybridOptions
 
     public bool Decompose { get; init; } = true;
 
-    /// <summary>Basic rules before the model: the table of integrals term by term, and linear ODEs (<see cref="LinearOdes"/>).</summary>
+    /// <summary>Basic rules before the model: the table of integrals term by term, and the ODE methods of <see cref="OdeRules"/> (linear, Cauchy–Euler, separable).</summary>
     public bool Rules { get; init; } = true;
     public bool Repair { get; init; } = true;
 

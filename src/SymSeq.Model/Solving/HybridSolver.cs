@@ -65,15 +65,15 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             // Linearity's plans: the canonical form's terms, the multiplied-out ones, the cuts of the sum as written.
             var plans = isIntegral && O.Decompose ? Decomposition.Plans(integrand) : [];
 
-            // Every term by a basic rule (3x² + 5), or a linear ODE (LinearOdes): no model needed.
+            // Every term by a basic rule (3x² + 5), or an ODE method of a first course (OdeRules): no model needed.
             if (O.Rules)
             {
                 foreach (var p in plans)
                     if (p.ByRules is { } byRules && Accept(byRules, Engine.Rules, "basic rules for every term") is { } direct)
                         return direct;
-                if (!isIntegral && LinearOdes.TrySolve(problem, Left < RuleBudget ? Left : RuleBudget) is { } ode
-                    && Accept(ode, Engine.Rules, "linear ODE (characteristic roots and undetermined coefficients, or an integrating factor)") is { } solved)
-                    return solved;
+                if (!isIntegral)
+                    foreach (var (method, answer) in OdeRules.Solve(problem, Left < RuleBudget ? Left : RuleBudget))
+                        if (Accept(answer, Engine.Rules, method) is { } solved) return solved;
             }
 
             if (owner.Model is not null)

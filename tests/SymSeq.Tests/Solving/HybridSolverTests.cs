@@ -41,7 +41,7 @@ public class HybridSolverTests : IDisposable
     }
 
     [Fact]
-    public void Linear_odes_with_constant_coefficients_need_no_model_unless_rules_are_off()
+    public void Textbook_odes_need_no_model_unless_rules_are_off()
     {
         var problem = InfixParser.ParseEquation("y'' - 3*y' + 2*y = x");
         using var solver = new HybridSolver(null, new HybridOptions { Cas = "none" });
@@ -49,8 +49,11 @@ public class HybridSolverTests : IDisposable
         AssertSolved(o);
         Assert.Equal(Engine.Rules, o.Engine);
         Assert.Contains(o.Attempts, a => a.Outcome.Contains("linear ODE"));
-        // A nonlinear equation is not the rule's: with no model and no CAS nothing answers.
-        Assert.False(solver.Solve(InfixParser.ParseEquation("y' = y^2")).Solved);
+        // A separable nonlinear equation is another rule's; one no rule covers gets nothing with no model and no CAS.
+        var separable = solver.Solve(InfixParser.ParseEquation("y' = y^2"));
+        AssertSolved(separable);
+        Assert.Contains(separable.Attempts, a => a.Outcome.Contains("separable ODE"));
+        Assert.False(solver.Solve(InfixParser.ParseEquation("y' = x + y^2")).Solved);
         using var without = new HybridSolver(null, new HybridOptions { Cas = "none", Rules = false });
         Assert.False(without.Solve(problem).Solved);
         Assert.False(without.Solve(Integral("3*x^2 - 4/x + 5")).Solved);

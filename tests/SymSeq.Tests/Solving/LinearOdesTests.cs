@@ -29,6 +29,13 @@ public class LinearOdesTests
     [InlineData("x*y' + y = 0")]
     [InlineData("y' + y*tan(x) = cos(x)")]
     [InlineData("x*y' - 2*y = x^3")]
+    [InlineData("x^2*y'' + x*y' - y = 0")]                     // Cauchy–Euler: distinct roots
+    [InlineData("x^2*y'' + 3*x*y' + y = 0")]                    // double root: x^s·ln x
+    [InlineData("x^2*y'' + x*y' + 4*y = 0")]                    // complex roots: cos(2·ln x), sin(2·ln x)
+    [InlineData("x^2*y'' - 2*y = x^3 + 5")]
+    [InlineData("x^2*y'' - x*y' + y = x")]                      // forcing at the double root: x·ln²x
+    [InlineData("2*x^2*y'' + x*y' - y = sqrt(x)")]
+    [InlineData("x^2*y'' - 3*y = 0")]                           // irrational roots
     public void Every_answer_is_a_verified_general_solution(string equation)
     {
         var problem = InfixParser.ParseEquation(equation);
@@ -39,7 +46,8 @@ public class LinearOdesTests
     }
 
     [Theory]
-    [InlineData("x*y'' + y = 0")]            // variable coefficient at order 2
+    [InlineData("x*y'' + y = 0")]            // variable coefficient at order 2, not Cauchy–Euler
+    [InlineData("x^2*y'' + y = sin(x)")]     // Cauchy–Euler, but the forcing is not a power of x
     [InlineData("y' + 2*x*y = x")]           // integrating factor exp(x^2): x*exp(x^2) is not a basic integral
     [InlineData("y' = y^2")]                 // nonlinear
     [InlineData("y'*y'' + y = 0")]           // nonlinear in the derivatives
@@ -90,6 +98,16 @@ public class LinearOdesTests
     {
         Prop.ForAll(Gen.Choose(-3, 3).ToArbitrary(), Gen.Choose(-3, 3).ToArbitrary(), Gen.Choose(0, 4).ToArbitrary(),
             (c, d, m) => SolvedAndVerified($"x*y' - ({c})*y = ({d})*x^{m}")).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+    }
+
+    /// <summary>p·x²·y'' + q·x·y' + r·y = c·x^k + d (Cauchy–Euler, every root kind, forcing at a root included): always solved and verified.</summary>
+    [Fact]
+    public void Cauchy_Euler_equations_are_solved()
+    {
+        var equation = Gen.Choose(1, 3).SelectMany(p => Gen.Choose(-4, 4).SelectMany(q => Gen.Choose(-4, 4).SelectMany(r =>
+            Gen.Choose(-2, 2).SelectMany(c => Gen.Choose(-2, 3).SelectMany(k => Gen.Choose(-2, 2).Select(d =>
+                $"{p}*x^2*y'' + ({q})*x*y' + ({r})*y = ({c})*x^({k}) + ({d})"))))));
+        Prop.ForAll(equation.ToArbitrary(), SolvedAndVerified).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
     }
 
     private static Property SolvedAndVerified(string text)

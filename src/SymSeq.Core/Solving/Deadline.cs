@@ -1,0 +1,12 @@
+using SymSeq.Expressions;
+
+namespace SymSeq.Solving;
+
+/// <summary>What is left of one overall budget for a rule; each simplification gets that (and throws past the end).</summary>
+internal sealed class Deadline(TimeSpan total, string rule)
+{
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
+    public TimeSpan Left => total - _clock.Elapsed is var left && left > TimeSpan.Zero
+        ? left : throw new SymbolicTimeoutException($"the {rule} rule ran out of its {total.TotalMilliseconds:F0} ms");
+}

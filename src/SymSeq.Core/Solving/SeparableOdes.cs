@@ -1,0 +1,157 @@
+using SymSeq.Expressions;
+using SymSeq.Generation;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// First-order separable ODEs y' = g(x)·h(y), solved the textbook way: ∫ dy/h(y) = ∫ g(x) dx + a8, then solved for y
+/// when y occurs once in the left side (each operator on the way is undone: −1/y = x + a8 gives y = −1/(x + a8),
+/// e^y = eˣ + a8 gives y = ln(eˣ + a8)). Both integrals must be basic (<see cref="BasicIntegrals"/>). Where an inverse
+/// has branches (y² = ..., sin y = ...) the principal one is taken; that is still a family of solutions with one free
+/// constant, and callers verify it like every other engine's answer. Anything else gives null, never a guess.
+/// </summary>
+public static class SeparableOdes
+{
+    private static readonly Sym C1 = new(OdeGenerator.ConstantNames[0]);
+
+    /// <summary>y in a test of separability: a slot the numeric comparison fills with moderate random values.</summary>
+    private static readonly Sym Y = new("y");
+
+    /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
+    /// <param name="budget">Time for all of it (default 1 s); past it the answer is null.</param>
+    public static Expr? TrySolve(Expr equation, TimeSpan? budget = null)
+    {
+        var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "separable-ODE");
+        try
+        {
+            if (ExprParts.Nodes(equation).Any(n => n is Unknown { Order: > 1 })) return null;
+            if (Slope(equation, clock) is not { } rate || !ExprParts.ContainsUnknown(rate)) return null;
+            if (Separate(rate, clock) is not var (g, h)) return null;
+            // ∫ dy/h(y): integrate in x, then write y for x.
+            var reciprocal = Simplifier.Simplify(new Op(Operator.Div, Expr.One, ExprParts.Substitute(h, n => n is Sym { Name: "y" } ? Expr.X : null)), clock.Left);
+            if (BasicIntegrals.TryIntegrateSum(reciprocal) is not { } hIntegral || BasicIntegrals.TryIntegrateSum(g) is not { } gIntegral)
+                return null;
+            var left = Simplifier.Simplify(ExprParts.Substitute(hIntegral, n => n is Sym { Name: "x" } ? new Unknown(0) : null), clock.Left);
+            var right = new Op(Operator.Add, gIntegral, C1);
+            return Isolate(left, right) is { } y ? Simplifier.Simplify(y, clock.Left) : null;
+        }
+        catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)   // UndefinedExpression and Overflow are arithmetic
+        {
+            return null;
+        }
+    }
+
+    /// <summary>R with the equation equivalent to y' = R(x, y): it must be A·y' + B with A, B free of y' (checked).</summary>
+    private static Expr? Slope(Expr equation, Deadline budget)
+    {
+        Expr At(Expr value) => Simplifier.Simplify(ExprParts.Substitute(equation, n => n is Unknown { Order: 1 } ? value : null), budget.Left);
+        var b = At(Expr.Zero);
+        var a = Simplifier.Simplify(new Op(Operator.Sub, At(Expr.One), b), budget.Left);
+        if (a is Num { Value.IsZero: true }) return null;
+        var affine = new Op(Operator.Add, new Op(Operator.Mul, a, new Unknown(1)), b);
+        if (Simplifier.Simplify(new Op(Operator.Sub, equation, affine), budget.Left) is not Num { Value.IsZero: true }) return null;
+        return Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Mul, Expr.MinusOne, b), a), budget.Left);
+    }
+
+    /// <summary>
+    /// (g(x), h(y)) with R = g·h, h written in the variable <see cref="Y"/>, or null. If R separates, then
+    /// R(x, y)·R(x0, y0) = R(x, y0)·R(x0, y) for any point where R(x0, y0) ≠ 0, so g = R(x, y0)/R(x0, y0) and
+    /// h = R(x0, y); the product is then compared with R numerically.
+    /// </summary>
+    private static (Expr G, Expr H)? Separate(Expr rate, Deadline budget)
+    {
+        var inY = ExprParts.Substitute(rate, n => n is Unknown ? Y : null);
+        if (SplitFactors(inY) is { } split) return split;
+        Expr At(Expr? x, Expr? y) => Simplifier.Simplify(ExprParts.Substitute(inY, n => n switch
+        {
+            Sym { Name: "x" } when x is not null => x,
+            Sym { Name: "y" } when y is not null => y,
+            _ => null,
+        }), budget.Left);
+        foreach (var (x0, y0) in new[] { (1, 1), (2, 3), (3, 2), (5, 7) })
+        {
+            Expr px = Expr.Int(x0), py = Expr.Int(y0);
+            var scale = At(px, py);
+            if (scale is Num { Value.IsZero: true } || ExprParts.Contains(scale, "x") || ExprParts.Contains(scale, "y")) continue;
+            var g = Simplifier.Simplify(new Op(Operator.Div, At(null, py), scale), budget.Left);
+            var h = At(px, null);
+            if (ExprParts.Contains(g, "y") || ExprParts.Contains(h, "x")) return null;
+            return NumericEquivalence.AreEqual(inY, new Op(Operator.Mul, g, h)) ? (g, h) : null;
+        }
+        return null;
+    }
+
+    /// <summary>(g, h) read off the factors of R when each depends on x alone or y alone (e^(u(x) + v(y)) splits), else null.</summary>
+    private static (Expr G, Expr H)? SplitFactors(Expr rate)
+    {
+        List<Expr> g = [], h = [];
+        foreach (var f in rate is Op { Kind: Operator.Mul } m ? m.Args.ToArray() : [rate])
+        {
+            if (!ExprParts.Contains(f, "y")) g.Add(f);
+            else if (!ExprParts.Contains(f, "x")) h.Add(f);
+            else if (f is Op { Kind: Operator.Exp, Args: [Op { Kind: Operator.Add } sum] })
+            {
+                var (inX, inY) = (sum.Args.Where(t => !ExprParts.Contains(t, "y")).ToArray(), sum.Args.Where(t => !ExprParts.Contains(t, "x")).ToArray());
+                if (inX.Length + inY.Length != sum.Args.Length) return null;
+                g.Add(Expr.Call(Operator.Exp, Sum(inX)));
+                h.Add(Expr.Call(Operator.Exp, Sum(inY)));
+            }
+            else return null;
+        }
+        return (Product(g), Product(h));
+
+        static Expr Sum(Expr[] terms) => terms.Length == 1 ? terms[0] : new Op(Operator.Add, terms);
+        static Expr Product(List<Expr> factors) => factors.Count switch { 0 => Expr.One, 1 => factors[0], _ => new Op(Operator.Mul, factors.ToArray()) };
+    }
+
+    /// <summary>y from left(y) = right when y occurs once in left and every operator above it can be undone, else null.</summary>
+    private static Expr? Isolate(Expr left, Expr right)
+    {
+        while (left is not Unknown { Order: 0 })
+        {
+            if (left is not Op op) return null;
+            var holders = op.Args.Where(ExprParts.ContainsUnknown).ToArray();
+            if (holders.Length != 1) return null;
+            var inner = holders[0];
+            var others = op.Args.Where(a => !ReferenceEquals(a, inner)).ToArray();
+            Expr Rest(Operator kind) => others.Length == 1 ? others[0] : new Op(kind, others);
+            Expr? undone = op.Kind switch
+            {
+                Operator.Add => new Op(Operator.Sub, right, Rest(Operator.Add)),
+                Operator.Mul => new Op(Operator.Div, right, Rest(Operator.Mul)),
+                Operator.Sub => ReferenceEquals(op[0], inner) ? new Op(Operator.Add, right, op[1]) : new Op(Operator.Sub, op[0], right),
+                Operator.Div => ReferenceEquals(op[0], inner) ? new Op(Operator.Mul, right, op[1]) : new Op(Operator.Div, op[0], right),
+                Operator.Pow when ReferenceEquals(op[0], inner) && op[1] is Num { Value: { IsZero: false } n } =>
+                    Expr.Pow(right, new Num(n.Reciprocal())),
+                Operator.Pow when ReferenceEquals(op[1], inner) && op[0] is Num { Value: var b } && b > Rational.Zero && !b.IsOne =>
+                    new Op(Operator.Div, new Op(Operator.Ln, right), new Op(Operator.Ln, op[0])),
+                Operator.Sqrt => Expr.Pow(right, Expr.Two),
+                _ when Inverse(op.Kind) is { } inverse => new Op(inverse, right),
+                _ => null,
+            };
+            if (undone is null) return null;
+            left = inner;
+            right = undone;
+        }
+        return right;
+    }
+
+    private static Operator? Inverse(Operator f) => f switch
+    {
+        Operator.Exp => Operator.Ln,
+        Operator.Ln => Operator.Exp,
+        Operator.Sin => Operator.Asin,
+        Operator.Asin => Operator.Sin,
+        Operator.Cos => Operator.Acos,
+        Operator.Acos => Operator.Cos,
+        Operator.Tan => Operator.Atan,
+        Operator.Atan => Operator.Tan,
+        Operator.Sinh => Operator.Asinh,
+        Operator.Asinh => Operator.Sinh,
+        Operator.Cosh => Operator.Acosh,
+        Operator.Acosh => Operator.Cosh,
+        Operator.Tanh => Operator.Atanh,
+        Operator.Atanh => Operator.Tanh,
+        _ => null,
+    };
+}
