@@ -7,7 +7,8 @@ namespace SymSeq.Solving;
 /// uⁿ → uⁿ⁺¹/(c(n+1)), 1/u → ln(u)/c, √u → ⅔u^(3/2)/c), exponentials of another base (a^u → a^u/(c·ln a) for a
 /// positive a ≠ 1), and the table of elementary functions of u (exp, ln, sin, cos, tan, sinh, cosh, tanh and the
 /// inverse functions), divided by c; and 1/q, 1/√q of a quadratic q = a·x² + b·x + c with rational coefficients
-/// (atan, atanh, asin or a logarithm after completing the square). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
+/// (atan, atanh, asin or a logarithm after completing the square); then a substitution when the derivative divides
+/// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
 /// data, so decomposition hands these to the rules. Every answer is verified like any other.
 /// </summary>
 public static class BasicIntegrals
@@ -26,7 +27,7 @@ public static class BasicIntegrals
             Op { Kind: Operator.Pow } q when IsPositiveBase(q[0]) && Slope(q[1]) is { } c => core / (c * Expr.Call(Operator.Ln, q[0])),
             Op { Args.Length: 1 } fn when Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g => Over(g, c),
             _ => null,
-        };
+        } ?? Substitution.TryIntegrate(core);
         return antiderivative is null ? null : Simplifier.SimplifyOrKeep(antiderivative);
 
         static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;

@@ -1,0 +1,62 @@
+using SymSeq.Expressions;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// Integration by substitution when the derivative divides: ∫ c·u'(x)·f(u(x)) dx = c·F(u(x)) for a constant c, F a basic
+/// integral of f (<see cref="BasicIntegrals"/>). The inner u is the argument of one factor (x·e^(x²): u = x², f = exp;
+/// x/(1 + x²): u = 1 + x², f = 1/t) or the factor itself (sin x·cos x: u = sin x, f = t). Every answer is verified by
+/// the caller like any other.
+/// </summary>
+internal static class Substitution
+{
+    /// <summary>Largest integrand tried (nodes): each candidate u costs a derivative and a simplification.</summary>
+    private const int MaxSize = 40;
+
+    private static readonly TimeSpan StepBudget = TimeSpan.FromMilliseconds(150);
+
+    public static Expr? TryIntegrate(Expr core)
+    {
+        if (core.Size > MaxSize) return null;
+        var factors = core is Op { Kind: Operator.Mul } m ? m.Args.ToArray() : [core];
+        for (var i = 0; i < factors.Length; i++)
+        {
+            var rest = factors.Where((_, j) => j != i).ToArray();
+            foreach (var (u, outer) in Inner(factors[i]))
+            {
+                if (BasicIntegrals.Slope(u) is not null) continue;   // affine: the table already had its chance
+                try
+                {
+                    Expr others = rest.Length switch { 0 => Expr.One, 1 => rest[0], _ => new Op(Operator.Mul, rest) };
+                    var ratio = Simplifier.Simplify(new Op(Operator.Div, others, Derivative.Of(u)), StepBudget);
+                    if (ExprParts.Contains(ratio, "x") || BasicIntegrals.TryIntegrate(outer) is not { } outerIntegral) continue;
+                    var integral = ExprParts.Substitute(outerIntegral, n => n is Sym { Name: "x" } ? u : null);
+                    return Simplifier.SimplifyOrKeep(ratio is Num { Value.IsOne: true } ? integral : new Op(Operator.Mul, ratio, integral), StepBudget);
+                }
+                catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
+                {
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>(u, f(x)) with factor = f(u): the argument of a function or a power, then the factor itself (f(t) = t).</summary>
+    private static IEnumerable<(Expr U, Expr Outer)> Inner(Expr factor)
+    {
+        if (!ExprParts.Contains(factor, "x")) yield break;
+        switch (factor)
+        {
+            case Op { Kind: Operator.Pow } p when p[1] is Num && ExprParts.Contains(p[0], "x"):
+                yield return (p[0], Expr.Pow(Expr.X, p[1]));
+                break;
+            case Op { Kind: Operator.Pow } p when !ExprParts.Contains(p[0], "x"):
+                yield return (p[1], Expr.Pow(p[0], Expr.X));
+                break;
+            case Op { Args.Length: 1 } f:
+                yield return (f[0], Expr.Call(f.Kind, Expr.X));
+                break;
+        }
+        yield return (factor, Expr.X);
+    }
+}
