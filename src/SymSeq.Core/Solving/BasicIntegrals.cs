@@ -6,8 +6,9 @@ namespace SymSeq.Solving;
 /// The integrals no model is needed for, each of an affine u = c·x + d: constants and powers of u (c → c·x,
 /// uⁿ → uⁿ⁺¹/(c(n+1)), 1/u → ln(u)/c, √u → ⅔u^(3/2)/c), exponentials of another base (a^u → a^u/(c·ln a) for a
 /// positive a ≠ 1), and the table of elementary functions of u (exp, ln, sin, cos, tan, sinh, cosh, tanh and the
-/// inverse functions), divided by c; and 1/q, 1/√q of a quadratic q = a·x² + b·x + c with rational coefficients
-/// (atan, atanh, asin or a logarithm after completing the square); then a substitution when the derivative divides
+/// inverse functions), divided by c; and 1/q, 1/√q, √q of a quadratic q = a·x² + b·x + c with rational coefficients
+/// (atan, atanh, asin or a logarithm after completing the square), √q, the reciprocal powers sec, csc, sec², csc², sech²,
+/// csch²; then a substitution when the derivative divides
 /// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
 /// data, so decomposition hands these to the rules. Every answer is verified like any other.
 /// </summary>
@@ -21,8 +22,11 @@ public static class BasicIntegrals
         var antiderivative = core switch
         {
             Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && Slope(p[0]) is { } c => Over(PowerRule(p[0], n), c),
-            Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && (n == Rational.MinusOne || n == -Rational.Half) => OverQuadratic(p[0], n),
             Op { Kind: Operator.Sqrt } r when Slope(r[0]) is { } c => Over(PowerRule(r[0], Rational.Half), c),
+            Op { Kind: Operator.Pow, Args: [Op { Args.Length: 1 } fn, Num { Value: var n }] } when Slope(fn[0]) is { } c
+                && Reciprocal(fn.Kind, fn[0], n) is { } g => Over(g, c),
+            Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && (n == Rational.MinusOne || n == -Rational.Half || n == Rational.Half) && IsPolynomial(p[0]) => OfQuadratic(p[0], n),
+            Op { Kind: Operator.Sqrt } r when IsPolynomial(r[0]) => OfQuadratic(r[0], Rational.Half),
             Op { Kind: Operator.Div } d when d[0] is Num { Value.IsOne: true } && Slope(d[1]) is { } c => Over(PowerRule(d[1], Rational.MinusOne), c),
             Op { Kind: Operator.Pow } q when IsPositiveBase(q[0]) && Slope(q[1]) is { } c => core / (c * Expr.Call(Operator.Ln, q[0])),
             Op { Args.Length: 1 } fn when Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g => Over(g, c),
@@ -34,13 +38,14 @@ public static class BasicIntegrals
     }
 
     /// <summary>
-    /// ∫ q^n dx for n = −1 or −½ and q = a·x² + b·x + c (rational, a ≠ 0), written a·u² + k with u = x + b/(2a):
+    /// ∫ q^n dx for n = −1, −½ or ½ and q = a·x² + b·x + c (rational, a ≠ 0), written a·u² + k with u = x + b/(2a):
     /// 1/q gives sign(a)·atan(u·√(a/k))/√(ak) when ak &gt; 0, sign(k)·atanh(u·√|a/k|)/√|ak| when ak &lt; 0, −1/(a·u) when
-    /// k = 0; 1/√q gives ln(√a·u + √q)/√a when a &gt; 0 and asin(u·√(−a/k))/√(−a) when a &lt; 0 &lt; k. Null otherwise.
+    /// k = 0; 1/√q gives ln(√a·u + √q)/√a when a &gt; 0 and asin(u·√(−a/k))/√(−a) when a &lt; 0 &lt; k, and √q is
+    /// u·√q/2 + (k/2)·∫ 1/√q. Null otherwise.
     /// </summary>
-    private static Expr? OverQuadratic(Expr q, Rational n)
+    private static Expr? OfQuadratic(Expr q, Rational n)
     {
-        if (!IsPolynomial(q) || QuadraticCoefficients(q) is not var (a, b, c)) return null;
+        if (QuadraticCoefficients(q) is not var (a, b, c)) return null;
         var u = Simplifier.SimplifyOrKeep(Expr.X + new Num(b / (2 * a)));
         var k = c - (b * b / (4 * a));
         static Expr Root(Rational r) => SquareRoots.Of(r);
@@ -53,8 +58,11 @@ public static class BasicIntegrals
                 ? new Num(new Rational(a.Sign)) * F(Operator.Atan, u * Root(a / k)) / Root(ak)
                 : new Num(new Rational(k.Sign)) * F(Operator.Atanh, u * Root((a / k).Abs())) / Root(ak.Abs());
         }
-        if (a.Sign > 0) return F(Operator.Ln, (Root(a) * u) + F(Operator.Sqrt, q)) / Root(a);
-        return k.Sign > 0 ? F(Operator.Asin, u * Root(-a / k)) / Root(-a) : null;
+        // ∫ 1/√q, and ∫ √q = u·√q/2 + (k/2)·∫ 1/√q
+        Expr? inverse = a.Sign > 0 ? F(Operator.Ln, (Root(a) * u) + F(Operator.Sqrt, q)) / Root(a)
+            : k.Sign > 0 ? F(Operator.Asin, u * Root(-a / k)) / Root(-a) : null;
+        if (inverse is null || n == -Rational.Half) return inverse;
+        return (Expr.Rat(1, 2) * u * F(Operator.Sqrt, q)) + (new Num(k / 2) * inverse);
     }
 
     /// <summary>Built of numbers and x by +, −, · and natural powers (so checking its degree is cheap), and not a monomial.</summary>
@@ -71,6 +79,29 @@ public static class BasicIntegrals
         var d2 = Simplifier.SimplifyOrKeep(Derivative.Of(d1));
         if (d2 is not Num { Value: { IsZero: false } twoA } || At0(q) is not { } c || At0(d1) is not { } b) return null;
         return (twoA / 2, b, c);
+    }
+
+    /// <summary>∫ g(u)ⁿ du for the reciprocal powers of the table: sec², csc², sech², csch² (n = −2), sec, csc (n = −1).</summary>
+    private static Expr? Reciprocal(Operator g, Expr u, Rational n)
+    {
+        Expr F(Operator op) => Expr.Call(op, u);
+        if (n == -2)
+            return g switch
+            {
+                Operator.Cos => F(Operator.Tan),
+                Operator.Sin => Expr.MinusOne / F(Operator.Tan),
+                Operator.Cosh => F(Operator.Tanh),
+                Operator.Sinh => Expr.MinusOne / F(Operator.Tanh),
+                _ => null,
+            };
+        if (n == Rational.MinusOne)
+            return g switch
+            {
+                Operator.Cos => Expr.Call(Operator.Ln, (Expr.One / F(Operator.Cos)) + F(Operator.Tan)),
+                Operator.Sin => Expr.Call(Operator.Ln, Expr.Call(Operator.Tan, Expr.Rat(1, 2) * u)),
+                _ => null,
+            };
+        return null;
     }
 
     /// <summary>∫ uⁿ du: uⁿ⁺¹/(n+1), or ln u for n = −1.</summary>

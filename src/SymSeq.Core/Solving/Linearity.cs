@@ -94,9 +94,10 @@ public static class Linearity
     /// <summary>
     /// Products over sums multiplied out, and sums over a denominator split, until no summand changes or the sum
     /// would pass <paramref name="maxTerms"/> summands: x·(a + b + 1) becomes x·a + x·b + x and (9 − x)·ln x
-    /// becomes 9 ln x − x ln x, so that linearity sees the summands the canonical form keeps factored.
+    /// becomes 9 ln x − x ln x, so that linearity sees the summands the canonical form keeps factored. Only sums
+    /// that mention <paramref name="variable"/> are multiplied out.
     /// </summary>
-    public static Expr Distribute(Expr e, int maxTerms = 16)
+    public static Expr Distribute(Expr e, int maxTerms = 16, string variable = "x")
     {
         var terms = e is Op { Kind: Operator.Add } sum ? sum.Args.ToList() : [e];
         for (var changed = true; changed;)
@@ -105,7 +106,7 @@ public static class Linearity
             var next = new List<Expr>();
             for (var i = 0; i < terms.Count; i++)
             {
-                var parts = DistributeOnce(terms[i]);
+                var parts = DistributeOnce(terms[i], variable);
                 if (parts is not null && next.Count + parts.Count + (terms.Count - i - 1) <= maxTerms)
                 {
                     next.AddRange(parts.SelectMany(p => p is Op { Kind: Operator.Add } inner ? inner.Args : [p]));
@@ -118,16 +119,16 @@ public static class Linearity
         return terms.Count == 1 ? terms[0] : new Op(Operator.Add, terms.ToArray());
     }
 
-    private static List<Expr>? DistributeOnce(Expr t)
+    private static List<Expr>? DistributeOnce(Expr t, string variable)
     {
         if (t is Op { Kind: Operator.Mul } m)
         {
-            var at = IndexWhere(m.Args, a => a is Op { Kind: Operator.Add } && ExprParts.Contains(a, "x"));
+            var at = IndexWhere(m.Args, a => a is Op { Kind: Operator.Add } && ExprParts.Contains(a, variable));
             if (at < 0)
             {
                 // A product holding a distributable product or quotient: distribute inside it.
                 for (var inner = 0; inner < m.Args.Length; inner++)
-                    if (DistributeOnce(m.Args[inner]) is { } parts)
+                    if (DistributeOnce(m.Args[inner], variable) is { } parts)
                         return parts.Select(p => (Expr)new Op(Operator.Mul, m.Args.Select((a, k) => k == inner ? p : a).ToArray())).ToList();
                 return null;
             }

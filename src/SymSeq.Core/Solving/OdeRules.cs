@@ -5,13 +5,15 @@ namespace SymSeq.Solving;
 
 /// <summary>
 /// The ODE methods of a first course, tried in order before any model or CAS, all inside one budget: linear equations
-/// (<see cref="LinearOdes"/>), then separable ones (<see cref="SeparableOdes"/>). Each proposes at most one answer;
+/// (<see cref="LinearOdes"/>), then separable ones (<see cref="SeparableOdes"/>), then Bernoulli
+/// equations (<see cref="BernoulliOdes"/>). Each proposes at most one answer;
 /// the caller verifies it like any engine's.
 /// </summary>
 public static class OdeRules
 {
     public const string Linear = "linear ODE (characteristic or indicial roots and undetermined coefficients, or an integrating factor)";
     public const string Separable = "separable ODE (∫ dy/h(y) = ∫ g(x) dx, solved for y)";
+    public const string Bernoulli = "Bernoulli ODE (v = y^(1−n) makes it linear)";
 
     /// <summary>(method, answer) for each rule that finds an answer, lazily, the later ones with what is left of <paramref name="budget"/>.</summary>
     public static IEnumerable<(string Method, Expr Answer)> Solve(Expr equation, TimeSpan budget)
@@ -20,5 +22,7 @@ public static class OdeRules
         if (LinearOdes.TrySolve(equation, budget) is { } linear) yield return (Linear, linear);
         if (budget - clock.Elapsed is var left && left > TimeSpan.Zero && SeparableOdes.TrySolve(equation, left) is { } separable)
             yield return (Separable, separable);
+        if (budget - clock.Elapsed is var rest && rest > TimeSpan.Zero && BernoulliOdes.TrySolve(equation, rest) is { } bernoulli)
+            yield return (Bernoulli, bernoulli);
     }
 }

@@ -42,7 +42,7 @@ public static class SeparableOdes
     }
 
     /// <summary>R with the equation equivalent to y' = R(x, y): it must be A·y' + B with A, B free of y' (checked).</summary>
-    private static Expr? Slope(Expr equation, Deadline budget)
+    internal static Expr? Slope(Expr equation, Deadline budget)
     {
         Expr At(Expr value) => Simplifier.Simplify(ExprParts.Substitute(equation, n => n is Unknown { Order: 1 } ? value : null), budget.Left);
         var b = At(Expr.Zero);

@@ -11,6 +11,7 @@ public class OdeRulesTests
     [InlineData("x^2*y'' + x*y' - y = 0", OdeRules.Linear)]
     [InlineData("y' = y^2", OdeRules.Separable)]
     [InlineData("y' = exp(x - y)", OdeRules.Separable)]
+    [InlineData("y' + y = x*y^2", OdeRules.Bernoulli)]
     public void The_first_rule_that_applies_answers_and_its_answer_verifies(string equation, string method)
     {
         var problem = InfixParser.ParseEquation(equation);
