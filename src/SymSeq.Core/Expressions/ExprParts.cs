@@ -41,6 +41,22 @@ public static class ExprParts
         _ => false,
     };
 
+    /// <summary>The product of the factors: 1 for none, the factor itself for one.</summary>
+    public static Expr Product(IReadOnlyList<Expr> factors) => factors.Count switch
+    {
+        0 => Expr.One,
+        1 => factors[0],
+        _ => new Op(Operator.Mul, factors.ToArray()),
+    };
+
+    /// <summary>The sum of the terms: 0 for none, the term itself for one.</summary>
+    public static Expr Sum(IReadOnlyList<Expr> terms) => terms.Count switch
+    {
+        0 => Expr.Zero,
+        1 => terms[0],
+        _ => new Op(Operator.Add, terms.ToArray()),
+    };
+
     public static IEnumerable<Expr> Nodes(Expr e)
     {
         yield return e;

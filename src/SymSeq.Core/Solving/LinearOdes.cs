@@ -130,7 +130,7 @@ public static class LinearOdes
         var terms = g is Num { Value.IsZero: true } ? [] : g is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [g];
         foreach (var t in terms)
         {
-            if (!TryPowerTerm(t, out var c, out var k)) return null;
+            if (!Monomials.TrySplit(t, "x", out var c, out var k)) return null;
             // P(x^k) = P(k)·x^k; at a root, d/ds of x^s brings ln x down: L[x^k ln x] = P'(k)·x^k, L[x^k ln²x] = 2p·x^k.
             var pk = (p * k * k) + (b * k) + r;
             var dpk = (2 * p * k) + b;
@@ -139,29 +139,12 @@ public static class LinearOdes
                 : new Op(Operator.Mul, c, new Num((2 * p).Reciprocal()), XTo(new Num(k)), Expr.Pow(lnX, Expr.Two));
             parts.Add(particular);
         }
-        return Simplifier.Simplify(parts.Count == 1 ? parts[0] : new Op(Operator.Add, parts.ToArray()), budget.Left);
+        return Simplifier.Simplify(ExprParts.Sum(parts), budget.Left);
     }
 
     /// <summary>c when <paramref name="coefficient"/> is c·xⁿ with a rational c, else null.</summary>
     private static Rational? PowerCoefficient(Expr coefficient, int n, Deadline budget) =>
         Simplifier.Simplify(new Op(Operator.Div, coefficient, Expr.Pow(Expr.X, Expr.Int(n))), budget.Left) is Num { Value: var c } ? c : null;
-
-    /// <summary>term = c·x^k with c free of x and a rational k.</summary>
-    private static bool TryPowerTerm(Expr term, out Expr c, out Rational k)
-    {
-        k = Rational.Zero;
-        var constants = new List<Expr>();
-        foreach (var f in term is Op { Kind: Operator.Mul } product ? product.Args : [term])
-        {
-            if (!ExprParts.Contains(f, "x")) constants.Add(f);
-            else if (f is Sym { Name: "x" }) k += Rational.One;
-            else if (f is Op { Kind: Operator.Pow } pw && pw[0] is Sym { Name: "x" } && pw[1] is Num { Value: var e }) k += e;
-            else if (f is Op { Kind: Operator.Sqrt } sq && sq[0] is Sym { Name: "x" }) k += Rational.Half;
-            else { c = Expr.Zero; return false; }
-        }
-        c = constants.Count switch { 0 => Expr.One, 1 => constants[0], _ => new Op(Operator.Mul, constants.ToArray()) };
-        return true;
-    }
 
     private static Expr Exp(Expr rate) => new Op(Operator.Exp, new Op(Operator.Mul, rate, Expr.X));
 
@@ -266,7 +249,7 @@ public static class LinearOdes
             return false;
         }
         if (j > MaxPower) return false;
-        c = constants.Count switch { 0 => Expr.One, 1 => constants[0], _ => new Op(Operator.Mul, constants.ToArray()) };
+        c = ExprParts.Product(constants);
         return true;
     }
 

@@ -27,7 +27,7 @@ public static class Linearity
         if (term is not Op { Kind: Operator.Mul } m) return new LinearTerm(Expr.One, term);
         var constant = m.Args.Where(a => !ExprParts.Contains(a, "x")).ToList();
         var varying = m.Args.Where(a => ExprParts.Contains(a, "x")).ToList();
-        return new LinearTerm(Product(constant), Product(varying));
+        return new LinearTerm(ExprParts.Product(constant), ExprParts.Product(varying));
     }
 
     /// <summary>
@@ -156,11 +156,4 @@ public static class Linearity
         var sum = terms.Count == 1 ? terms[0] : new Op(Operator.Add, terms.ToArray());
         return Simplifier.SimplifyOrKeep(sum);
     }
-
-    private static Expr Product(List<Expr> factors) => factors.Count switch
-    {
-        0 => Expr.One,
-        1 => factors[0],
-        _ => new Op(Operator.Mul, factors.ToArray()),
-    };
 }

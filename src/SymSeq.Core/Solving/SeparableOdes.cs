@@ -14,7 +14,7 @@ public static class SeparableOdes
 {
     private static readonly Sym C1 = new(OdeGenerator.ConstantNames[0]);
 
-    /// <summary>y in a test of separability: a slot the numeric comparison fills with moderate random values.</summary>
+    /// <summary>y as a plain symbol in R(x, y): a slot the numeric comparison fills with moderate random values.</summary>
     private static readonly Sym Y = new("y");
 
     /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
@@ -24,8 +24,7 @@ public static class SeparableOdes
         var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "separable-ODE");
         try
         {
-            if (ExprParts.Nodes(equation).Any(n => n is Unknown { Order: > 1 })) return null;
-            if (Slope(equation, clock) is not { } rate || !ExprParts.ContainsUnknown(rate)) return null;
+            if (Rate(equation, clock) is not { } rate || !ExprParts.Contains(rate, "y")) return null;
             if (Separate(rate, clock) is not var (g, h)) return null;
             // ∫ dy/h(y): integrate in x, then write y for x.
             var reciprocal = Simplifier.Simplify(new Op(Operator.Div, Expr.One, ExprParts.Substitute(h, n => n is Sym { Name: "y" } ? Expr.X : null)), clock.Left);
@@ -41,26 +40,30 @@ public static class SeparableOdes
         }
     }
 
-    /// <summary>R with the equation equivalent to y' = R(x, y): it must be A·y' + B with A, B free of y' (checked).</summary>
-    internal static Expr? Slope(Expr equation, Deadline budget)
+    /// <summary>
+    /// R(x, y), y written as the symbol y, when the equation is of first order and equivalent to y' = R: it must be
+    /// A·y' + B with A, B free of y' (checked). Null otherwise.
+    /// </summary>
+    internal static Expr? Rate(Expr equation, Deadline budget)
     {
+        if (ExprParts.Nodes(equation).Any(n => n is Unknown { Order: > 1 })) return null;
         Expr At(Expr value) => Simplifier.Simplify(ExprParts.Substitute(equation, n => n is Unknown { Order: 1 } ? value : null), budget.Left);
         var b = At(Expr.Zero);
         var a = Simplifier.Simplify(new Op(Operator.Sub, At(Expr.One), b), budget.Left);
         if (a is Num { Value.IsZero: true }) return null;
         var affine = new Op(Operator.Add, new Op(Operator.Mul, a, new Unknown(1)), b);
         if (Simplifier.Simplify(new Op(Operator.Sub, equation, affine), budget.Left) is not Num { Value.IsZero: true }) return null;
-        return Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Mul, Expr.MinusOne, b), a), budget.Left);
+        var rate = Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Mul, Expr.MinusOne, b), a), budget.Left);
+        return ExprParts.Substitute(rate, n => n is Unknown ? Y : null);
     }
 
     /// <summary>
-    /// (g(x), h(y)) with R = g·h, h written in the variable <see cref="Y"/>, or null. If R separates, then
+    /// (g(x), h(y)) with R = g·h, or null. If R separates, then
     /// R(x, y)·R(x0, y0) = R(x, y0)·R(x0, y) for any point where R(x0, y0) ≠ 0, so g = R(x, y0)/R(x0, y0) and
     /// h = R(x0, y); the product is then compared with R numerically.
     /// </summary>
-    private static (Expr G, Expr H)? Separate(Expr rate, Deadline budget)
+    private static (Expr G, Expr H)? Separate(Expr inY, Deadline budget)
     {
-        var inY = ExprParts.Substitute(rate, n => n is Unknown ? Y : null);
         if (SplitFactors(inY) is { } split) return split;
         Expr At(Expr? x, Expr? y) => Simplifier.Simplify(ExprParts.Substitute(inY, n => n switch
         {
@@ -93,15 +96,12 @@ public static class SeparableOdes
             {
                 var (inX, inY) = (sum.Args.Where(t => !ExprParts.Contains(t, "y")).ToArray(), sum.Args.Where(t => !ExprParts.Contains(t, "x")).ToArray());
                 if (inX.Length + inY.Length != sum.Args.Length) return null;
-                g.Add(Expr.Call(Operator.Exp, Sum(inX)));
-                h.Add(Expr.Call(Operator.Exp, Sum(inY)));
+                g.Add(Expr.Call(Operator.Exp, ExprParts.Sum(inX)));
+                h.Add(Expr.Call(Operator.Exp, ExprParts.Sum(inY)));
             }
             else return null;
         }
-        return (Product(g), Product(h));
-
-        static Expr Sum(Expr[] terms) => terms.Length == 1 ? terms[0] : new Op(Operator.Add, terms);
-        static Expr Product(List<Expr> factors) => factors.Count switch { 0 => Expr.One, 1 => factors[0], _ => new Op(Operator.Mul, factors.ToArray()) };
+        return (ExprParts.Product(g), ExprParts.Product(h));
     }
 
     /// <summary>y from left(y) = right when y occurs once in left and every operator above it can be undone, else null.</summary>

@@ -27,8 +27,7 @@ internal static class Substitution
                 if (BasicIntegrals.Slope(u) is not null) continue;   // affine: the table already had its chance
                 try
                 {
-                    Expr others = rest.Length switch { 0 => Expr.One, 1 => rest[0], _ => new Op(Operator.Mul, rest) };
-                    var ratio = Simplifier.Simplify(new Op(Operator.Div, others, Derivative.Of(u)), StepBudget);
+                    var ratio = Simplifier.Simplify(new Op(Operator.Div, ExprParts.Product(rest), Derivative.Of(u)), StepBudget);
                     if (ExprParts.Contains(ratio, "x") || BasicIntegrals.TryIntegrate(outer) is not { } outerIntegral) continue;
                     var integral = ExprParts.Substitute(outerIntegral, n => n is Sym { Name: "x" } ? u : null);
                     return Simplifier.SimplifyOrKeep(ratio is Num { Value.IsOne: true } ? integral : new Op(Operator.Mul, ratio, integral), StepBudget);

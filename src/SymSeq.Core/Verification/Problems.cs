@@ -45,12 +45,7 @@ public static class Problems
     {
         if (equation is not Op { Kind: Operator.Mul } m) return equation;
         var kept = m.Args.Where(f => ExprParts.ContainsUnknown(f) || f is not (Num or Op { Kind: Operator.Exp or Operator.Pow })).ToArray();
-        return kept.Length switch
-        {
-            0 => Expr.One,
-            1 => kept[0],
-            _ => new Op(Operator.Mul, kept),
-        };
+        return ExprParts.Product(kept);
     }
 
     /// <summary>
