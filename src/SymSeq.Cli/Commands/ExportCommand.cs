@@ -7,9 +7,10 @@ namespace SymSeq.Cli.Commands;
 public sealed class ExportCommand : CliApp.ICommand
 {
     public string Name => "export";
-    public string Summary => "write a model for shipping: weights only (no optimizer state), float16 by default";
+    public string Summary => "write a model for shipping: weights only (no optimizer state), float16 by default; several models are averaged";
 
-    private readonly Option<string> _model = Opt.Required("--model", "a SymSeq checkpoint (RUN/checkpoint.symseq) or one of the paper's .pth files", "PATH");
+    private readonly Option<string> _model = Opt.Required("--model",
+        "a SymSeq checkpoint (RUN/checkpoint.symseq) or one of the paper's .pth files; several SymSeq models of one shape, comma-separated, are averaged weight by weight", "PATH[,PATH...]");
     private readonly Option<string> _out = Opt.Required("--out", "the file to write (models/NAME.symseq)", "PATH");
     private readonly Option<bool> _fp32 = Opt.Flag("--fp32", "keep float32 weights (default float16: half the size; loading converts back)");
     private readonly Option<string?> _note = Opt.Text("--note", "a note kept in the checkpoint's metadata with the step and the source file", "TEXT");
@@ -18,15 +19,23 @@ public sealed class ExportCommand : CliApp.ICommand
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var source = args.GetValue(_model)!;
+        var sources = args.GetValue(_model)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (sources.Length == 0) throw new ArgumentException("--model names no file");
+        var source = sources[0];
         var output = args.GetValue(_out)!;
         var fp32 = args.GetValue(_fp32);
         var note = args.GetValue(_note);
-        if (!File.Exists(source)) throw new FileNotFoundException($"model '{source}' does not exist", source);
+        foreach (var s in sources)
+            if (!File.Exists(s)) throw new FileNotFoundException($"model '{s}' does not exist", s);
         long step = 0;
-        var meta = new Dictionary<string, string> { ["exported_from"] = Path.GetFileName(source) };
+        var meta = new Dictionary<string, string> { ["exported_from"] = string.Join(", ", sources.Select(Path.GetFileName)) };
         Seq2SeqTransformer loaded;
-        if (SymSeqCheckpoint.IsSymSeqCheckpoint(source))
+        if (sources.Length > 1)
+        {
+            loaded = WeightAveraging.Average(sources, out step);
+            meta["averaged"] = $"mean of the weights of {sources.Length} models";
+        }
+        else if (SymSeqCheckpoint.IsSymSeqCheckpoint(source))
         {
             loaded = SymSeqCheckpoint.LoadModel(source, out var info);
             step = info.Step;
@@ -37,7 +46,7 @@ public sealed class ExportCommand : CliApp.ICommand
         if (note is not null) meta["note"] = note;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         SymSeqCheckpoint.Save(output, model, step, meta: meta, half: !fp32);
-        stdout.WriteLine($"wrote {output} ({new FileInfo(output).Length / 1e6:F1} MB, {(fp32 ? "float32" : "float16")}, step {step}, {model.Config})");
+        stdout.WriteLine($"wrote {output} ({new FileInfo(output).Length / 1e6:F1} MB, {(fp32 ? "float32" : "float16")}, step {step}{(sources.Length > 1 ? $", the mean of {sources.Length} models" : "")}, {model.Config})");
         return Task.FromResult(0);
     }
 }
