@@ -31,7 +31,7 @@ public static class BasicIntegrals
             Op { Kind: Operator.Pow } q when IsPositiveBase(q[0]) && Slope(q[1]) is { } c => core / (c * Expr.Call(Operator.Ln, q[0])),
             Op { Args.Length: 1 } fn when Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g => Over(g, c),
             _ => null,
-        } ?? Substitution.TryIntegrate(core);
+        } ?? RationalIntegrals.TryIntegrate(core) ?? ByParts.TryIntegrate(core) ?? Substitution.TryIntegrate(core);
         return antiderivative is null ? null : Simplifier.SimplifyOrKeep(antiderivative);
 
         static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;
@@ -43,7 +43,7 @@ public static class BasicIntegrals
     /// k = 0; 1/√q gives ln(√a·u + √q)/√a when a &gt; 0 and asin(u·√(−a/k))/√(−a) when a &lt; 0 &lt; k, and √q is
     /// u·√q/2 + (k/2)·∫ 1/√q. Null otherwise.
     /// </summary>
-    private static Expr? OfQuadratic(Expr q, Rational n)
+    internal static Expr? OfQuadratic(Expr q, Rational n)
     {
         if (QuadraticCoefficients(q) is not var (a, b, c)) return null;
         var u = Simplifier.SimplifyOrKeep(Expr.X + new Num(b / (2 * a)));

@@ -47,9 +47,9 @@ public class PackageTests
             Assert.True(install.Code == 0, install.Out);
 
             var empty = Directory.CreateDirectory(Path.Combine(dir, "elsewhere")).FullName;
-            var (code, output) = Run(Path.Combine(tools, "symseq"), empty, TimeSpan.FromMinutes(2), "integrate", "x*cos(x)", "--cas", "none");
+            var (code, output) = Run(Path.Combine(tools, "symseq"), empty, TimeSpan.FromMinutes(2), "integrate", "tan(x)^2", "--cas", "none");
             Assert.True(code == 0, output);
-            Assert.Contains("x*sin(x) + cos(x) + C", output);
+            Assert.Contains("-x + tan(x) + C", output);
             Assert.Contains("by model", output);
         }
         finally { Directory.Delete(dir, true); }

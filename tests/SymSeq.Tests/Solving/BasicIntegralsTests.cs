@@ -164,10 +164,10 @@ public class BasicIntegralsTests
     [Theory]
     [InlineData("sin(x^2)")]
     [InlineData("exp(x + 1/x)")]
-    [InlineData("x*exp(x)")]
-    [InlineData("(x^2+1)^2")]
+    [InlineData("x*tan(x)")]
+    [InlineData("exp(x)/x")]
     [InlineData("sqrt(x^3+1)")]
-    [InlineData("1/(x^3+1)")]
+    [InlineData("1/(x^3+x+1)")]
     [InlineData("1/sqrt(-x^2-1)")]
     [InlineData("(-2)^x")]
     [InlineData("x^x")]
@@ -181,6 +181,6 @@ public class BasicIntegralsTests
         var integral = BasicIntegrals.TryIntegrateSum(sum);
         Assert.NotNull(integral);
         Assert.True(IntegralVerifier.Check(sum, integral!).Accepted);
-        Assert.Null(BasicIntegrals.TryIntegrateSum(Simplifier.Simplify(InfixParser.Parse("3*x^2 + x*sin(x)"))));
+        Assert.Null(BasicIntegrals.TryIntegrateSum(Simplifier.Simplify(InfixParser.Parse("3*x^2 + x*tan(x)"))));
     }
 }

@@ -1,0 +1,119 @@
+using SymSeq.Expressions;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// Integration by parts where it always ends, for a polynomial p(x) times one other factor:
+/// <list type="bullet">
+/// <item>p·g(u) with g ∈ {exp, sin, cos, sinh, cosh} and u = a·x + b: differentiate p until it vanishes and
+/// integrate g as often (the tabular method), ∫p·g = Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ with Gₖ the k-th antiderivative;</item>
+/// <item>p·h(v) with h ∈ {ln, atan, acot, atanh} of a rational function v, and p a polynomial in x and 1/x without a 1/x
+/// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); lnⁿ(v) for n ≤ 3
+/// recurses on P·n·v′/v·lnⁿ⁻¹(v);</item>
+/// <item>e^(αx+β)·sin(γx+δ) and e^(αx+β)·cos(γx+δ), by the closed form (α·sin − γ·cos)/(α² + γ²) and its twin.</item>
+/// </list>
+/// Every answer is verified by the caller like any other.
+/// </summary>
+internal static class ByParts
+{
+    private const int MaxLogPower = 3;
+
+    public static Expr? TryIntegrate(Expr core)
+    {
+        var factors = core is Op { Kind: Operator.Mul } m ? m.Args.ToArray() : [core];
+        if (ExpTimesTrig(factors) is { } cyclic) return cyclic;
+        // Exactly one factor is not a rational function of x; the others multiply to p.
+        var others = factors.Where(f => !Polynomial.TryRational(f, out _, out _)).ToArray();
+        if (others.Length != 1) return null;
+        var pExpr = ExprParts.Product(factors.Where(f => !ReferenceEquals(f, others[0])).ToArray());
+        if (!Polynomial.TryRational(pExpr, out var num, out var den)) return null;
+        return others[0] switch
+        {
+            Op { Kind: Operator.Exp or Operator.Sin or Operator.Cos or Operator.Sinh or Operator.Cosh, Args: [var u] } g
+                when den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(u) is { } a => Tabular(num, g.Kind, u, a),
+            Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh } h => InverseTimes(num, den, h, 1),
+            Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Ln } h, Num { Value: { IsInteger: true } n }] }
+                when n > Rational.One && n <= MaxLogPower => InverseTimes(num, den, h, (int)n.Num),
+            _ => null,
+        };
+    }
+
+    /// <summary>Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ where G₁ = ∫g(u)dx and each G is ± a function of the cycle over aᵏ.</summary>
+    private static Expr Tabular(Polynomial p, Operator g, Expr u, Expr a)
+    {
+        var terms = new List<Expr>();
+        var (sign, f) = (1, g);
+        Expr scale = Expr.One;
+        for (var (k, d) = (0, p); !d.IsZero; k++, d = d.Derivative())
+        {
+            (sign, f) = Next(sign, f);
+            scale = scale is Num { Value.IsOne: true } && a is Num { Value.IsOne: true } ? Expr.One : scale * a;
+            var coefficient = (k % 2 == 0 ? sign : -sign) > 0 ? d.ToExpr() : -d.ToExpr();
+            terms.Add(coefficient * Expr.Call(f, u) / scale);
+        }
+        return Simplifier.SimplifyOrKeep(ExprParts.Sum(terms));
+
+        // ∫ ±f(u) du = ±F(u): the sign and function of the next antiderivative.
+        static (int, Operator) Next(int s, Operator f) => f switch
+        {
+            Operator.Exp => (s, Operator.Exp),
+            Operator.Sin => (-s, Operator.Cos),
+            Operator.Cos => (s, Operator.Sin),
+            Operator.Sinh => (s, Operator.Cosh),
+            _ => (s, Operator.Sinh),
+        };
+    }
+
+    /// <summary>∫ (num/den)·hⁿ with h = ln, atan, acot or atanh of a rational v, when ∫ num/den is a Laurent polynomial.</summary>
+    private static Expr? InverseTimes(Polynomial num, Polynomial den, Op h, int n)
+    {
+        if (!Polynomial.TryRational(h[0], out var vn, out var vd) || vn.Degree < 1 && vd.Degree < 1) return null;
+        if (Antiderivative(num, den) is not { } big) return null;
+        var v = h[0];
+        // h' as a rational function of x: v'/v, ±v'/(1 ± v²)
+        var vPrime = Simplifier.SimplifyOrKeep(Derivative.Of(v));
+        Expr hPrime = h.Kind switch
+        {
+            Operator.Ln => vPrime / v,
+            Operator.Atan => vPrime / (Expr.One + Expr.Pow(v, Expr.Two)),
+            Operator.Acot => -vPrime / (Expr.One + Expr.Pow(v, Expr.Two)),
+            _ => vPrime / (Expr.One - Expr.Pow(v, Expr.Two)),
+        };
+        var hn = n == 1 ? (Expr)h : Expr.Pow(h, Expr.Int(n));
+        var rest = n == 1 ? big * hPrime : Expr.Int(n) * big * hPrime;
+        Expr? restIntegral = n == 1
+            ? RationalIntegrals.TryIntegrate(rest)
+            : BasicIntegrals.TryIntegrate(Simplifier.SimplifyOrKeep(rest * (n == 2 ? h : Expr.Pow(h, Expr.Int(n - 1)))));
+        return restIntegral is null ? null : Simplifier.SimplifyOrKeep(big * hn - restIntegral);
+    }
+
+    /// <summary>∫ num/den as an expression when den is a monomial c·xᵏ and num/den has no 1/x term (so no logarithm appears), else null.</summary>
+    private static Expr? Antiderivative(Polynomial num, Polynomial den)
+    {
+        if (den.Degree < 0 || Enumerable.Range(0, den.Degree).Any(k => !den[k].IsZero)) return null;
+        var k = den.Degree;
+        var scaled = den.Lead.Reciprocal() * num;
+        if (k >= 1 && !scaled[k - 1].IsZero) return null;   // the 1/x term
+        var terms = new List<Expr>();
+        for (var j = 0; j <= scaled.Degree; j++)
+        {
+            if (scaled[j].IsZero) continue;
+            var power = j - k + 1;   // ∫ x^(j−k) = x^(j−k+1)/(j−k+1)
+            terms.Add(new Num(scaled[j] / power) * Expr.Pow(Expr.X, Expr.Int(power)));
+        }
+        return terms.Count == 0 ? null : Simplifier.SimplifyOrKeep(ExprParts.Sum(terms));
+    }
+
+    /// <summary>e^(αx+β)·sin(γx+δ) or ·cos(γx+δ) (two factors, both arguments affine), else null.</summary>
+    private static Expr? ExpTimesTrig(Expr[] factors)
+    {
+        if (factors is not [Op f1, Op f2]) return null;
+        var (e, t) = f1.Kind == Operator.Exp ? (f1, f2) : (f2, f1);
+        if (e.Kind != Operator.Exp || t.Kind is not (Operator.Sin or Operator.Cos)) return null;
+        if (BasicIntegrals.Slope(e[0]) is not { } alpha || BasicIntegrals.Slope(t[0]) is not { } gamma) return null;
+        var sin = Expr.Call(Operator.Sin, t[0]);
+        var cos = Expr.Call(Operator.Cos, t[0]);
+        var combination = t.Kind == Operator.Sin ? alpha * sin - gamma * cos : alpha * cos + gamma * sin;
+        return Simplifier.SimplifyOrKeep(e * combination / (Expr.Pow(alpha, Expr.Two) + Expr.Pow(gamma, Expr.Two)));
+    }
+}

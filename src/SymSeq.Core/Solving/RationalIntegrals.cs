@@ -1,0 +1,115 @@
+using SymSeq.Expressions;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// ∫ p/q dx for polynomials p, q with rational coefficients, by partial fractions: the polynomial part by division,
+/// then q factored into its rational roots (with multiplicities) and at most one quadratic left over, and the
+/// remainder written as Σ cᵣₖ/(x − r)ᵏ + (A·x + B)/s by solving a linear system. Each piece has a closed form:
+/// ln(x − r), −1/((k−1)(x − r)^(k−1)), and for s = a·x² + b·x + c, (A/2a)·ln(±s) plus (B − A·b/2a)·∫1/s
+/// (<see cref="BasicIntegrals.OfQuadratic"/>). Declines (null) when q does not factor that way.
+/// </summary>
+public static class RationalIntegrals
+{
+    /// <summary>∫ e dx when e is a rational function of x that partial fractions can do, else null.</summary>
+    public static Expr? TryIntegrate(Expr e) =>
+        Polynomial.TryRational(e, out var p, out var q) ? Integrate(p, q) : null;
+
+    public static Expr? Integrate(Polynomial p, Polynomial q)
+    {
+        var (whole, remainder) = Polynomial.DivRem(p, q);
+        var terms = new List<Expr>();
+        if (!whole.IsZero) terms.Add(whole.Antiderivative().ToExpr());
+        if (!remainder.IsZero)
+        {
+            if (Fractions(remainder, q) is not { } fractions) return null;
+            terms.AddRange(fractions);
+        }
+        return Simplifier.SimplifyOrKeep(terms.Count == 0 ? Expr.Zero : ExprParts.Sum(terms));
+    }
+
+    /// <summary>∫ r/q for deg r &lt; deg q, or null.</summary>
+    private static List<Expr>? Fractions(Polynomial r, Polynomial q)
+    {
+        var (roots, rest) = q.RationalRoots();
+        if (rest.Degree > 2) return null;
+        var quadratic = rest.Degree == 2 ? rest : null;
+        // One basis numerator per unknown: q/(x − r)ᵏ for each root and k ≤ its multiplicity; x·q/s and q/s.
+        var basis = new List<Polynomial>();
+        foreach (var (root, m) in roots)
+        {
+            var factor = Polynomial.X - Polynomial.Constant(root);
+            var power = Polynomial.One;
+            for (var k = 1; k <= m; k++)
+            {
+                power *= factor;
+                basis.Add(Polynomial.DivRem(q, power).Quotient);
+            }
+        }
+        if (quadratic is not null)
+        {
+            var over = Polynomial.DivRem(q, quadratic).Quotient;
+            basis.Add(Polynomial.X * over);
+            basis.Add(over);
+        }
+        if (Solve(basis, r, q.Degree) is not { } c) return null;
+
+        var parts = new List<Expr>();
+        var i = 0;
+        foreach (var (root, m) in roots)
+        {
+            var u = Simplifier.SimplifyOrKeep(Expr.X - new Num(root));
+            for (var k = 1; k <= m; k++, i++)
+            {
+                if (c[i].IsZero) continue;
+                parts.Add(k == 1 ? new Num(c[i]) * Expr.Call(Operator.Ln, u)
+                    : new Num(-c[i] / (k - 1)) / Expr.Pow(u, Expr.Int(k - 1)));
+            }
+        }
+        if (quadratic is not null)
+        {
+            var (a, b) = (quadratic[2], quadratic[1]);
+            var (A, B) = (c[i], c[i + 1]);
+            // A·x + B = (A/2a)·s' + (B − A·b/2a)
+            var logPart = A / (2 * a);
+            var constant = B - (logPart * b);
+            if (!logPart.IsZero)
+            {
+                var s = a.Sign > 0 ? quadratic : -quadratic;   // the sign that keeps the logarithm's argument positive where s has no roots
+                parts.Add(new Num(logPart * a.Sign) * Expr.Call(Operator.Ln, s.ToExpr()));
+            }
+            if (!constant.IsZero)
+            {
+                if (BasicIntegrals.OfQuadratic(quadratic.ToExpr(), Rational.MinusOne) is not { } inverse) return null;
+                parts.Add(new Num(constant) * inverse);
+            }
+        }
+        return parts;
+    }
+
+    /// <summary>The coefficients c with Σ cᵢ·basisᵢ = target (n unknowns, n equations: the coefficients of x⁰ … xⁿ⁻¹), or null when singular.</summary>
+    private static Rational[]? Solve(List<Polynomial> basis, Polynomial target, int n)
+    {
+        if (basis.Count != n) return null;
+        var m = new Rational[n, n + 1];
+        for (var row = 0; row < n; row++)
+        {
+            for (var col = 0; col < n; col++) m[row, col] = basis[col][row];
+            m[row, n] = target[row];
+        }
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = Enumerable.Range(col, n - col).FirstOrDefault(r => !m[r, col].IsZero, -1);
+            if (pivot < 0) return null;
+            if (pivot != col)
+                for (var k = 0; k <= n; k++) (m[col, k], m[pivot, k]) = (m[pivot, k], m[col, k]);
+            for (var r = 0; r < n; r++)
+            {
+                if (r == col || m[r, col].IsZero) continue;
+                var f = m[r, col] / m[col, col];
+                for (var k = col; k <= n; k++) m[r, k] -= f * m[col, k];
+            }
+        }
+        return Enumerable.Range(0, n).Select(r => m[r, n] / m[r, r]).ToArray();
+    }
+}

@@ -1,0 +1,85 @@
+using FsCheck;
+using FsCheck.Fluent;
+using SymSeq.Expressions;
+using SymSeq.Solving;
+using SymSeq.Verification;
+
+namespace SymSeq.Tests.Solving;
+
+/// <summary>Integration by parts through BasicIntegrals, which hands products it cannot do by the table to it.</summary>
+public class ByPartsTests
+{
+    private static Expr? Integrate(Expr f) => BasicIntegrals.TryIntegrateSum(f);
+
+    [Theory]
+    [InlineData("x^2*cos(x)")]
+    [InlineData("x^3*exp(2*x)")]
+    [InlineData("(x+1)^2*sin(3*x+1)")]
+    [InlineData("x*sinh(x)")]
+    [InlineData("x^2*cosh(x/2)")]
+    [InlineData("x*ln(x)")]
+    [InlineData("ln(x)^2")]
+    [InlineData("ln(x)^3/x^2")]
+    [InlineData("x^2*atan(x)")]
+    [InlineData("x*atanh(x)")]
+    [InlineData("x*ln(x^2+1)")]
+    [InlineData("atan(1/x)")]
+    [InlineData("exp(x)*sin(x)")]
+    [InlineData("exp(2*x)*cos(3*x)")]
+    [InlineData("exp(-x)*sin(pi*x + 1)")]
+    public void Named_products_verify(string integrand)
+    {
+        var f = Simplifier.Simplify(InfixParser.Parse(integrand));
+        var integral = Integrate(f);
+        Assert.True(integral is not null, $"{integrand} (canonical {f}) was declined");
+        Assert.True(IntegralVerifier.Check(f, integral!).Accepted, $"{integrand}: {integral}");
+    }
+
+    [Theory]
+    [InlineData("x*tan(x)")]
+    [InlineData("ln(x)/(x+1)")]                // ∫ p is not rational
+    [InlineData("x*asin(x)")]                  // h' is not rational
+    [InlineData("exp(x)*sin(x)*cos(x)")]
+    [InlineData("ln(x)^4")]
+    public void Products_outside_the_rules_are_declined(string integrand) =>
+        Assert.Null(Integrate(Simplifier.Simplify(InfixParser.Parse(integrand))));
+
+    /// <summary>p(x)·g(a·x + b) for random polynomials p and g of the cycle: always integrated, always verified.</summary>
+    [Fact]
+    public void Polynomials_times_exponentials_and_sines_always_verify()
+    {
+        string[] g = ["exp", "sin", "cos", "sinh", "cosh"];
+        var poly = Gen.Choose(1, 4).SelectMany(d => Gen.ArrayOf(Gen.Choose(-4, 4).Select(v => new Rational(v)), d + 1)).Select(c => new Polynomial(c));
+        var affine = Gen.Choose(-6, 6).SelectMany(a => Gen.Choose(-3, 3).Select(b => (a, b)));
+        Prop.ForAll(poly.ToArbitrary(), Gen.Elements(g).ToArbitrary(), affine.ToArbitrary(), (p, fn, ab) =>
+        {
+            var (a, b) = ab;
+            if (a == 0 || p.Degree < 1) return true.ToProperty();
+            var f = Simplifier.Simplify(InfixParser.Parse($"({p})*{fn}({a}/2*x + {b})"));
+            var integral = Integrate(f) ?? Integrate(Simplifier.Simplify(Linearity.Distribute(f)));
+            return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+    }
+
+    /// <summary>xᵏ·h(c·x + d) for h = ln, lnⁿ, atan, atanh: nearly always integrated, and every answer verifies.</summary>
+    [Fact]
+    public void Powers_times_logarithms_and_inverse_tangents_verify()
+    {
+        string[] h = ["ln(U)", "ln(U)^2", "atan(U)", "atanh(U)", "ln(U)^3", "acot(U)"];
+        var solved = 0;
+        var tried = 0;
+        var affine = Gen.Choose(1, 4).SelectMany(c => Gen.Choose(-3, 3).Select(d => (c, d)));
+        Prop.ForAll(Gen.Choose(-2, 4).ToArbitrary(), Gen.Elements(h).ToArbitrary(), affine.ToArbitrary(), (k, shape, cd) =>
+        {
+            var (c, d) = cd;
+            if (k == -1) return true.ToProperty();
+            var f = Simplifier.Simplify(InfixParser.Parse($"x^{k}*{shape.Replace("U", $"{c}*x + {d}")}"));
+            tried++;
+            var integral = Integrate(f);
+            if (integral is null) return true.Label("declined");
+            solved++;
+            return IntegralVerifier.Check(f, integral).Accepted.Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        Assert.True(solved >= tried / 2, $"only {solved} of {tried} integrated");
+    }
+}

@@ -1,0 +1,58 @@
+using FsCheck;
+using FsCheck.Fluent;
+using SymSeq.Expressions;
+using SymSeq.Solving;
+using SymSeq.Verification;
+
+namespace SymSeq.Tests.Solving;
+
+public class RationalIntegralsTests
+{
+    [Theory]
+    [InlineData("x/(x^2+3*x+2)")]
+    [InlineData("(x+x^2)^3/x^2")]
+    [InlineData("1/(x^2-1)")]
+    [InlineData("1/(x^3+x)")]
+    [InlineData("(x^3+1)/(x^2+x+1)")]
+    [InlineData("x^2/(x-1)^3")]
+    [InlineData("1/(x^4-1)")]
+    [InlineData("(2*x+3)/(x^2+2*x+5)")]
+    [InlineData("1/(x^2-2)")]                 // irrational roots: the quadratic stays whole
+    [InlineData("(x^4+1)/(x*(x+1)^2*(x^2+1))")]
+    [InlineData("1/(3*x^2+12)")]
+    public void Named_rational_functions_verify(string integrand)
+    {
+        var f = Simplifier.Simplify(InfixParser.Parse(integrand));
+        var integral = RationalIntegrals.TryIntegrate(f);
+        Assert.True(integral is not null, $"{integrand} was declined");
+        Assert.True(IntegralVerifier.Check(f, integral!).Accepted, $"{integrand}: {integral}");
+    }
+
+    [Theory]
+    [InlineData("1/(x^3+x+1)")]               // an irreducible cubic
+    [InlineData("1/(x^2+1)^2")]               // a repeated quadratic
+    [InlineData("1/(x^5+x+3)")]
+    [InlineData("exp(x)/x")]
+    public void Denominators_that_do_not_factor_into_roots_and_one_quadratic_are_declined(string integrand) =>
+        Assert.Null(RationalIntegrals.TryIntegrate(Simplifier.Simplify(InfixParser.Parse(integrand))));
+
+    /// <summary>Random p/q, q a product of linear factors (repeated or not) and maybe one quadratic: always integrated, always verified.</summary>
+    [Fact]
+    public void Random_partial_fractions_always_integrate_and_verify()
+    {
+        var root = Gen.Choose(-6, 6).SelectMany(p => Gen.Elements(1, 1, 2, 3).Select(q => new Rational(p, q)));
+        var quadratic = Gen.Choose(-4, 4).SelectMany(b => Gen.Choose(1, 6).Select(c => new Polynomial([new Rational(c * c + b * b + 1), new Rational(b), Rational.One])));
+        var numerator = Gen.Choose(0, 5).SelectMany(d => Gen.ArrayOf(Gen.Choose(-5, 5).Select(v => new Rational(v)), d + 1)).Select(c => new Polynomial(c));
+        var denominator = Gen.ArrayOf(root, 3).SelectMany(roots => Gen.Elements(true, false).SelectMany(with => quadratic.Select(s => (roots, with, s))));
+        Prop.ForAll(denominator.ToArbitrary(), numerator.ToArbitrary(),
+            (q3, p) =>
+            {
+                var (roots, withQuadratic, s) = q3;
+                if (p.IsZero) return true.ToProperty();
+                var q = roots.Aggregate(withQuadratic ? s : Polynomial.One, (acc, r) => acc * (Polynomial.X - Polynomial.Constant(r)));
+                var f = Simplifier.Simplify(new Op(Operator.Div, p.ToExpr(), q.ToExpr()));
+                var integral = RationalIntegrals.TryIntegrate(f);
+                return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+            }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+    }
+}
