@@ -31,11 +31,17 @@ public static class BasicIntegrals
             Op { Kind: Operator.Pow } q when IsPositiveBase(q[0]) && Slope(q[1]) is { } c => core / (c * Expr.Call(Operator.Ln, q[0])),
             Op { Args.Length: 1 } fn when Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g => Over(g, c),
             _ => null,
-        } ?? RationalIntegrals.TryIntegrate(core) ?? ByParts.TryIntegrate(core) ?? Substitution.TryIntegrate(core);
+        } ?? PowerOfX(core) ?? RationalIntegrals.TryIntegrate(core) ?? SqrtQuadratics.TryIntegrate(core) ?? ByParts.TryIntegrate(core) ?? TrigProducts.TryIntegrate(core) ?? Substitution.TryIntegrate(core);
         return antiderivative is null ? null : Simplifier.SimplifyOrKeep(antiderivative);
 
         static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;
     }
+
+    /// <summary>∫ c·xᵏ for a product of powers of x and positive multiples of x (x·√(10x), √(2x)/x³), else null.</summary>
+    private static Expr? PowerOfX(Expr core) =>
+        core is Op { Kind: Operator.Mul or Operator.Div or Operator.Pow or Operator.Sqrt } && Monomials.TrySplit(core, "x", out var c, out var k)
+            ? (c is Num { Value.IsOne: true } ? PowerRule(Expr.X, k) : c * PowerRule(Expr.X, k))
+            : null;
 
     /// <summary>
     /// ∫ q^n dx for n = −1, −½ or ½ and q = a·x² + b·x + c (rational, a ≠ 0), written a·u² + k with u = x + b/(2a):
@@ -71,7 +77,7 @@ public static class BasicIntegrals
             or Op { Kind: Operator.Pow, Args: [_, Num { Value: { IsInteger: true, Sign: > 0 } }] });
 
     /// <summary>(a, b, c) with q = a·x² + b·x + c, all rational and a ≠ 0, else null (the second derivative must be a number).</summary>
-    private static (Rational A, Rational B, Rational C)? QuadraticCoefficients(Expr q)
+    internal static (Rational A, Rational B, Rational C)? QuadraticCoefficients(Expr q)
     {
         static Rational? At0(Expr e) =>
             Simplifier.SimplifyOrKeep(ExprParts.Substitute(e, n => n is Sym { Name: "x" } ? Expr.Zero : null)) is Num { Value: var v } ? v : null;

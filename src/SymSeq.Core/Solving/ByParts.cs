@@ -9,7 +9,8 @@ namespace SymSeq.Solving;
 /// integrate g as often (the tabular method), ∫p·g = Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ with Gₖ the k-th antiderivative;</item>
 /// <item>p·h(v) with h ∈ {ln, atan, acot, atanh} of a rational function v, and p a polynomial in x and 1/x without a 1/x
 /// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); lnⁿ(v) for n ≤ 3
-/// recurses on P·n·v′/v·lnⁿ⁻¹(v);</item>
+/// recurses on P·n·v′/v·lnⁿ⁻¹(v); for h ∈ {asin, acos, asinh} P·h′ is a polynomial over the root of a quadratic when
+/// v is affine (<see cref="SqrtQuadratics"/>);</item>
 /// <item>e^(αx+β)·sin(γx+δ) and e^(αx+β)·cos(γx+δ), by the closed form (α·sin − γ·cos)/(α² + γ²) and its twin.</item>
 /// </list>
 /// Every answer is verified by the caller like any other.
@@ -22,20 +23,25 @@ internal static class ByParts
     {
         var factors = core is Op { Kind: Operator.Mul } m ? m.Args.ToArray() : [core];
         if (ExpTimesTrig(factors) is { } cyclic) return cyclic;
-        // Exactly one factor is not a rational function of x; the others multiply to p.
-        var others = factors.Where(f => !Polynomial.TryRational(f, out _, out _)).ToArray();
+        // Exactly one factor is not a rational function of x or a power of x; the others multiply to p.
+        var others = factors.Where(f => !Polynomial.TryRational(f, out _, out _) && !Monomials.TrySplit(f, "x", out _, out _)).ToArray();
         if (others.Length != 1) return null;
         var pExpr = ExprParts.Product(factors.Where(f => !ReferenceEquals(f, others[0])).ToArray());
-        if (!Polynomial.TryRational(pExpr, out var num, out var den)) return null;
-        return others[0] switch
+        var inverse = others[0] switch
         {
-            Op { Kind: Operator.Exp or Operator.Sin or Operator.Cos or Operator.Sinh or Operator.Cosh, Args: [var u] } g
-                when den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(u) is { } a => Tabular(num, g.Kind, u, a),
-            Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh } h => InverseTimes(num, den, h, 1),
-            Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Ln } h, Num { Value: { IsInteger: true } n }] }
-                when n > Rational.One && n <= MaxLogPower => InverseTimes(num, den, h, (int)n.Num),
-            _ => null,
+            Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh } h => (h, 1),
+            Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Ln } h, Num { Value: { IsInteger: true } n }] } when n > Rational.One && n <= MaxLogPower => (h, (int)n.Num),
+            _ => ((Op?)null, 0),
         };
+        if (!Polynomial.TryRational(pExpr, out var num, out var den))
+            // c·xʳ for a rational r ≠ −1 (√x·ln x): its antiderivative is a power too
+            return inverse.Item1 is { } hm && Monomials.TrySplit(pExpr, "x", out var c, out var r) && r != Rational.MinusOne
+                ? InverseTimes(Simplifier.SimplifyOrKeep(c * new Num((r + 1).Reciprocal()) * Expr.Pow(Expr.X, new Num(r + 1))), hm, inverse.Item2)
+                : null;
+        if (others[0] is Op { Kind: Operator.Exp or Operator.Sin or Operator.Cos or Operator.Sinh or Operator.Cosh, Args: [var u] } g
+            && den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(u) is { } a)
+            return Tabular(num, g.Kind, u, a);
+        return inverse.Item1 is { } h1 && Antiderivative(num, den) is { } big ? InverseTimes(big, h1, inverse.Item2) : null;
     }
 
     /// <summary>Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ where G₁ = ∫g(u)dx and each G is ± a function of the cycle over aᵏ.</summary>
@@ -64,26 +70,26 @@ internal static class ByParts
         };
     }
 
-    /// <summary>∫ (num/den)·hⁿ with h = ln, atan, acot or atanh of a rational v, when ∫ num/den is a Laurent polynomial.</summary>
-    private static Expr? InverseTimes(Polynomial num, Polynomial den, Op h, int n)
+    /// <summary>∫ p·hⁿ = P·hⁿ − ∫ P·(hⁿ)′ with P = ∫ p given, h = ln, atan, acot, atanh, asin, acos or asinh of v, else null.</summary>
+    private static Expr? InverseTimes(Expr big, Op h, int n)
     {
         if (!Polynomial.TryRational(h[0], out var vn, out var vd) || vn.Degree < 1 && vd.Degree < 1) return null;
-        if (Antiderivative(num, den) is not { } big) return null;
         var v = h[0];
-        // h' as a rational function of x: v'/v, ±v'/(1 ± v²)
         var vPrime = Simplifier.SimplifyOrKeep(Derivative.Of(v));
+        var minusHalf = new Num(-Rational.Half);
         Expr hPrime = h.Kind switch
         {
             Operator.Ln => vPrime / v,
+            Operator.Asin => vPrime * Expr.Pow(Expr.One - Expr.Pow(v, Expr.Two), minusHalf),
+            Operator.Acos => -vPrime * Expr.Pow(Expr.One - Expr.Pow(v, Expr.Two), minusHalf),
+            Operator.Asinh => vPrime * Expr.Pow(Expr.Pow(v, Expr.Two) + Expr.One, minusHalf),
             Operator.Atan => vPrime / (Expr.One + Expr.Pow(v, Expr.Two)),
             Operator.Acot => -vPrime / (Expr.One + Expr.Pow(v, Expr.Two)),
             _ => vPrime / (Expr.One - Expr.Pow(v, Expr.Two)),
         };
         var hn = n == 1 ? (Expr)h : Expr.Pow(h, Expr.Int(n));
-        var rest = n == 1 ? big * hPrime : Expr.Int(n) * big * hPrime;
-        Expr? restIntegral = n == 1
-            ? RationalIntegrals.TryIntegrate(rest)
-            : BasicIntegrals.TryIntegrate(Simplifier.SimplifyOrKeep(rest * (n == 2 ? h : Expr.Pow(h, Expr.Int(n - 1)))));
+        var rest = Simplifier.SimplifyOrKeep(n == 1 ? big * hPrime : Expr.Int(n) * big * hPrime * (n == 2 ? h : Expr.Pow(h, Expr.Int(n - 1))));
+        var restIntegral = (n == 1 ? RationalIntegrals.TryIntegrate(rest) : null) ?? BasicIntegrals.TryIntegrateSum(rest);
         return restIntegral is null ? null : Simplifier.SimplifyOrKeep(big * hn - restIntegral);
     }
 

@@ -92,7 +92,7 @@ public static class Linearity
     private static bool IsPowerOfX(Expr e) => e is Op { Kind: Operator.Pow } p && p[0] is Sym { Name: "x" } && !ExprParts.Contains(p[1], "x");
 
     /// <summary>
-    /// Products over sums multiplied out, and sums over a denominator split, until no summand changes or the sum
+    /// Products over sums multiplied out, small natural powers of sums expanded, and sums over a denominator split, until no summand changes or the sum
     /// would pass <paramref name="maxTerms"/> summands: x·(a + b + 1) becomes x·a + x·b + x and (9 − x)·ln x
     /// becomes 9 ln x − x ln x, so that linearity sees the summands the canonical form keeps factored. Only sums
     /// that mention <paramref name="variable"/> are multiplied out.
@@ -119,6 +119,9 @@ public static class Linearity
         return terms.Count == 1 ? terms[0] : new Op(Operator.Add, terms.ToArray());
     }
 
+    /// <summary>Highest natural power of a sum that <see cref="Distribute"/> multiplies out.</summary>
+    private const int MaxExpandedPower = 6;
+
     private static List<Expr>? DistributeOnce(Expr t, string variable)
     {
         if (t is Op { Kind: Operator.Mul } m)
@@ -136,6 +139,13 @@ public static class Linearity
         }
         if (t is Op { Kind: Operator.Div } d && d[0] is Op { Kind: Operator.Add } numerator)
             return numerator.Args.Select(a => (Expr)new Op(Operator.Div, a, d[1])).ToList();
+        // (a + b)ⁿ for a small natural n: a·(a + b)ⁿ⁻¹ + b·(a + b)ⁿ⁻¹, multiplied out further by the next passes
+        if (t is Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Add } power, Num { Value: { IsInteger: true } n }] }
+            && n >= 2 && n <= MaxExpandedPower && ExprParts.Contains(power, variable))
+        {
+            var rest = n == 2 ? power : Expr.Pow(power, new Num(n - 1));
+            return power.Args.Select(a => (Expr)new Op(Operator.Mul, a, rest)).ToList();
+        }
         return null;
     }
 

@@ -69,6 +69,16 @@ public class LinearityTests
     }
 
     [Fact]
+    public void Small_powers_of_sums_are_expanded_and_large_ones_kept()
+    {
+        var terms = Linearity.Split(Simplifier.Simplify(Linearity.Distribute(Simplifier.Simplify(InfixParser.Parse("(x + exp(x))^3")))));
+        Assert.Equal(4, terms.Count);   // x³, 3x²eˣ, 3xe²ˣ, e³ˣ
+        Assert.Contains(terms, t => t.Core == Simplifier.Simplify(InfixParser.Parse("x*exp(2*x)")) && t.Factor == new Num(3));
+        var high = Simplifier.Simplify(InfixParser.Parse("(x + exp(x))^9"));
+        Assert.Equal(high, Linearity.Distribute(high));
+    }
+
+    [Fact]
     public void Multiplying_out_keeps_the_value() =>
         Prop.ForAll(ExprGen.Arb(ExprGen.Unary, maxOps: 9, allowNegative: true), e =>
         {
