@@ -1,0 +1,55 @@
+using SymSeq.Expressions;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// ∫ R(sin u, cos u, tan u) for a rational function R and u = k·x, by the tangent half-angle substitution
+/// t = tan(u/2): sin u = 2t/(1 + t²), cos u = (1 − t²)/(1 + t²), tan u = 2t/(1 − t²), dx = 2/(k(1 + t²)) dt, which
+/// leaves a rational function of t for partial fractions (<see cref="RationalIntegrals"/>): 1/(1 + cos x) = tan(x/2).
+/// The answer holds between the poles of tan(u/2), which is what the verifier checks.
+/// </summary>
+internal static class TangentHalfAngle
+{
+    private const int MaxSize = 40;
+
+    public static Expr? TryIntegrate(Expr core)
+    {
+        if (core.Size > MaxSize) return null;
+        // Every x must sit in sin, cos or tan of one argument k·x (k rational).
+        Expr? u = null;
+        var ok = true;
+        void Scan(Expr e)
+        {
+            switch (e)
+            {
+                case Op { Kind: Operator.Sin or Operator.Cos or Operator.Tan, Args: [var arg] } when ExprParts.Contains(arg, "x"):
+                    if (u is null && BasicIntegrals.Slope(arg) is Num && Simplifier.SimplifyOrKeep(arg - BasicIntegrals.Slope(arg)! * Expr.X) is Num { Value.IsZero: true }) u = arg;
+                    else if (!arg.Equals(u)) ok = false;
+                    break;
+                case Sym { Name: "x" }:
+                    ok = false;
+                    break;
+                case Op op:
+                    foreach (var a in op.Args) Scan(a);
+                    break;
+            }
+        }
+        Scan(core);
+        if (!ok || u is null) return null;
+        var k = (Num)BasicIntegrals.Slope(u)!;
+        var t = Expr.X;   // t takes x's place, so the rational machinery in x applies
+        var onePlus = Expr.One + Expr.Pow(t, Expr.Two);
+        var inT = ExprParts.Substitute(core, n => n switch
+        {
+            Op { Kind: Operator.Sin } s when s[0].Equals(u) => Expr.Two * t / onePlus,
+            Op { Kind: Operator.Cos } c when c[0].Equals(u) => (Expr.One - Expr.Pow(t, Expr.Two)) / onePlus,
+            Op { Kind: Operator.Tan } g when g[0].Equals(u) => Expr.Two * t / (Expr.One - Expr.Pow(t, Expr.Two)),
+            _ => null,
+        });
+        if (RationalIntegrals.TryIntegrate(inT * Expr.Two / (k * onePlus)) is not { } inTIntegral) return null;
+        var half = Expr.Call(Operator.Tan, Simplifier.SimplifyOrKeep(u / Expr.Two));
+        var back = ExprParts.Substitute(inTIntegral, n => n is Sym { Name: "x" } ? half : null);
+        // atan(tan v) is v up to a constant between the poles, with the same derivative: write v.
+        return Simplifier.SimplifyOrKeep(ExprParts.Substitute(back, n => n is Op { Kind: Operator.Atan, Args: [Op { Kind: Operator.Tan } inner] } ? inner[0] : null));
+    }
+}
