@@ -21,12 +21,13 @@ public sealed class EvaluateCommand : CliApp.ICommand
     private readonly Option<string?> _out = Opt.Text("--out", "one JSON line per problem and beam size: task, index, beam, solved, input length in tokens, " +
         "operators of the input, the verified answer's rank and the verdict, the problem and every candidate with its verdict (break a run down by length or operator, or see why a problem failed)", "LOG");
     private readonly Option<string?> _precision = IntegrateCommand.PrecisionOption();
+    private readonly Option<bool> _noModel = Opt.Flag("--no-model", "with --hybrid: measure the rules and the CAS alone (the model is not loaded, no beam columns)");
     private readonly Option<bool> _hybrid = Opt.Flag("--hybrid", "add a column for the hybrid solver (what integrate and solve run), one problem at a time; " +
         "--time-limit, --cas, --wide-beam, --no-rules, --no-decompose and --no-repair set it as for integrate");
     private readonly SolverOptions _solver = new(withBeam: false);
 
     public Command Build() => new Command(Name, Summary + ". A problem counts as solved at beam k when any of the k hypotheses verifies (the paper's metric).")
-        { _model, _data, _beams, _limit, _json, _out, _precision, _hybrid }.With(_solver.All);
+        { _model, _data, _beams, _limit, _json, _out, _precision, _hybrid, _noModel }.With(_solver.All);
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -38,9 +39,12 @@ public sealed class EvaluateCommand : CliApp.ICommand
         var logPath = args.GetValue(_out);
         var precision = args.GetValue(_precision);
         var hybrid = args.GetValue(_hybrid) ? _solver.Read(args) : null;
+        var noModel = args.GetValue(_noModel);
+        if (noModel && hybrid is null) throw new UsageException("--no-model needs --hybrid: without the model only the hybrid solver's rules and CAS can be measured");
+        if (noModel) beams = [];
         // Bad files are reported before the model load, which takes seconds.
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
-        using var model = ModelLocator.Load(modelPath, precision);
+        using var model = noModel ? null : ModelLocator.Load(modelPath, precision);
         var progress = new ProgressLine(stderr);
         var log = new List<string>();
         var table = new Dictionary<string, Dictionary<string, (int Solved, int Total)>>();
@@ -58,7 +62,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
                 for (var i = 0; i < problems.Count && !cancel.IsCancellationRequested; i += batchSize)
                 {
                     var batch = problems.Skip(i).Take(batchSize).ToList();
-                    var results = Solver.SolveBatch(model, batch, k, cancel: cancel);
+                    var results = Solver.SolveBatch(model!, batch, k, cancel: cancel);
                     solved += results.Count(r => r.Verified is not null);
                     if (logPath is not null)
                         log.AddRange(results.Select((r, j) => LogLine(task, i + j, k, r)));

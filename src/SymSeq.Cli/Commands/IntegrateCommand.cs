@@ -18,6 +18,7 @@ public sealed class IntegrateCommand : CliApp.ICommand
     private readonly Option<string> _format = ExprFormats.Option();
     private readonly Option<string?> _precision = PrecisionOption();
     private readonly Option<bool> _verbose = Opt.Flag("--verbose", "list every engine's attempt and every model candidate with its score and verdict");
+    private readonly Option<bool> _noModel = Opt.Flag("--no-model", "rules and the CAS only: the model is not loaded");
 
     private readonly bool _ode;
 
@@ -41,7 +42,7 @@ public sealed class IntegrateCommand : CliApp.ICommand
     }
 
     public Command Build() => new Command(Name, Summary + ". Prints the verified answer, and on stderr the engine that found it and the time taken; " +
-        "exit code 3 when nothing verified in time.") { _problem, _model, _format, _precision, _verbose }.With(_solver.All);
+        "exit code 3 when nothing verified in time.") { _problem, _model, _format, _precision, _verbose, _noModel }.With(_solver.All);
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -49,9 +50,10 @@ public sealed class IntegrateCommand : CliApp.ICommand
         var format = args.GetValue(_format)!;
         var verbose = args.GetValue(_verbose);
         var problem = ReadProblem(args.GetValue(_problem)!, _ode);
-        var modelFile = ModelLocator.Resolve(args.GetValue(_model)); // a missing model is reported before any work
+        var noModel = args.GetValue(_noModel);
+        var modelFile = noModel ? null : ModelLocator.Resolve(args.GetValue(_model)); // a missing model is reported before any work
         InferenceThreads.UseOne(); // one problem: one libtorch thread scales best (bench -- latency)
-        using var model = ModelLocator.Load(modelFile, args.GetValue(_precision));
+        using var model = noModel ? null : ModelLocator.Load(modelFile, args.GetValue(_precision));
         using var solver = new HybridSolver(model, options);
         var outcome = solver.Solve(problem, cancel);
         if (verbose)

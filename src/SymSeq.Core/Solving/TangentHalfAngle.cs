@@ -12,6 +12,21 @@ internal static class TangentHalfAngle
 {
     private const int MaxSize = 40;
 
+    /// <summary>
+    /// A sine or cosine under a division or a negative power: what the substitution is for (1/(a + b·cos x)). Products
+    /// and powers of sines, cosines and tangents alone have tidier answers elsewhere (<see cref="TrigProducts"/>, the model).
+    /// </summary>
+    private static bool HasTrigDenominator(Expr e) => e switch
+    {
+        Op { Kind: Operator.Pow, Args: [var b, Num { Value.Sign: < 0 }] } => HasSinOrCos(b),
+        Op { Kind: Operator.Div, Args: [var top, var bottom] } => HasSinOrCos(bottom) || HasTrigDenominator(top),
+        Op { Kind: Operator.Inv, Args: [var b] } => HasSinOrCos(b),
+        Op op => op.Args.Any(HasTrigDenominator),
+        _ => false,
+    };
+
+    private static bool HasSinOrCos(Expr e) => ExprParts.Nodes(e).Any(n => n is Op { Kind: Operator.Sin or Operator.Cos });
+
     public static Expr? TryIntegrate(Expr core)
     {
         if (core.Size > MaxSize) return null;
@@ -35,7 +50,7 @@ internal static class TangentHalfAngle
             }
         }
         Scan(core);
-        if (!ok || u is null) return null;
+        if (!ok || u is null || !HasTrigDenominator(core)) return null;
         var k = (Num)BasicIntegrals.Slope(u)!;
         var t = Expr.X;   // t takes x's place, so the rational machinery in x applies
         var onePlus = Expr.One + Expr.Pow(t, Expr.Two);

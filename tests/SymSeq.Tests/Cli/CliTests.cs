@@ -4,6 +4,33 @@ namespace SymSeq.Tests.Cli;
 public class CliTests
 {
     [Fact]
+    public void Without_the_model_the_rules_still_answer_and_evaluate_says_what_it_needs()
+    {
+        var dir = Directory.CreateTempSubdirectory("symseq-nomodel-").FullName;
+        try
+        {
+            // A model path that does not exist: --no-model must not even look for it.
+            var r = CliRunner.Run("integrate", "x^2*asin(x)", "--no-model", "--cas", "none", "--model", Path.Combine(dir, "absent.symseq"));
+            Assert.True(r.Code == 0, r.Err);
+            Assert.Contains("by basic rules", r.Err);
+            var answer = SymSeq.Expressions.InfixParser.Parse(r.Out.Trim().Split('\n')[0].Replace(" + C", ""));
+            Assert.True(SymSeq.Verification.IntegralVerifier.Check(SymSeq.Expressions.InfixParser.Parse("x^2*asin(x)"), answer).Accepted);
+            Assert.Equal(3, CliRunner.Run("integrate", "x*tan(x)^2", "--no-model", "--cas", "none").Code);   // nothing verified
+
+            var set = Path.Combine(dir, "calculus.txt");
+            File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx*tan(x)^2\n");
+            var json = Path.Combine(dir, "t.json");
+            var e = CliRunner.Run("evaluate", "--data", set, "--no-model", "--hybrid", "--cas", "none", "--json", json, "--model", Path.Combine(dir, "absent.symseq"));
+            Assert.True(e.Code == 0, e.Err);
+            var table = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("calculus");
+            Assert.Equal(2, table.GetProperty("hybrid").GetProperty("solved").GetInt32());
+            Assert.False(table.TryGetProperty("beam1", out _));
+            RobustnessTests.AssertCleanError(CliRunner.Run("evaluate", "--data", set, "--no-model"), "--no-model needs --hybrid");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Diff_prints_the_canonical_derivative()
     {
         var r = CliRunner.Run("diff", "x*cos(x)");
