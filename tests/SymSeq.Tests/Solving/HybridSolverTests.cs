@@ -28,6 +28,20 @@ public class HybridSolverTests : IDisposable
         Assert.True(Problems.Verify(o.Problem, o.Answer!).Accepted);
     }
 
+    /// <summary>The calculus-course methods answer before the model: with no model at all, each of these is solved by rules.</summary>
+    [Theory]
+    [InlineData("x^2*cos(x) + 1/(x^2 - 1)")]
+    [InlineData("sin(3*x)*cos(2*x) - x*ln(x)")]
+    [InlineData("3*x^2*asin(x) + exp(2*x)*sin(x)")]
+    [InlineData("1/(1 + cos(x)) + x/(x + tan(3))")]
+    public void Course_methods_need_no_model(string f)
+    {
+        using var solver = new HybridSolver(null, new HybridOptions { Cas = "none" });
+        var o = solver.Solve(Integral(f));
+        AssertSolved(o);
+        Assert.Equal(Engine.Rules, o.Engine);
+    }
+
     [Fact]
     public void Sums_of_basic_terms_need_no_model()
     {
