@@ -118,9 +118,10 @@ public sealed class Polynomial : IEquatable<Polynomial>
         if (low > 0) yield return Rational.Zero;
         var a0 = System.Numerics.BigInteger.Abs(ints[low]);
         var an = System.Numerics.BigInteger.Abs(ints[^1]);
-        if (a0 > 1_000_000 || an > 1_000_000) yield break;
+        if (a0 > MaxTrialDivision || an > MaxTrialDivision) yield break;
         var ps = Divisors((long)a0);
         var qs = Divisors((long)an);
+        if (ps.Count * qs.Count > MaxRootCandidates) yield break;
         var seen = new HashSet<Rational>();
         foreach (var p in ps)
             foreach (var q in qs)
@@ -131,6 +132,9 @@ public sealed class Polynomial : IEquatable<Polynomial>
                 yield return -r;
             }
     }
+
+    private const int MaxTrialDivision = 100_000;
+    private const int MaxRootCandidates = 4_000;
 
     private static List<long> Divisors(long n)
     {

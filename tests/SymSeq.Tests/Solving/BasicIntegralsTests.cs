@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using SymSeq.Expressions;
 using SymSeq.Solving;
+using SymSeq.Tests.Expressions;
 using SymSeq.Verification;
 
 namespace SymSeq.Tests.Solving;
@@ -182,5 +183,24 @@ public class BasicIntegralsTests
         Assert.NotNull(integral);
         Assert.True(IntegralVerifier.Check(sum, integral!).Accepted);
         Assert.Null(BasicIntegrals.TryIntegrateSum(Simplifier.Simplify(InfixParser.Parse("3*x^2 + x*tan(x)"))));
+    }
+
+    /// <summary>
+    /// Fuzz: random expressions in x (the generator's operators, nested up to 9 deep, multiplied out as decomposition
+    /// does): whatever the rules answer is never rejected by the verifier (uncheckable is allowed: ill-conditioned points).
+    /// </summary>
+    [Fact]
+    public void Rules_never_answer_a_random_integrand_wrong()
+    {
+        var answered = 0;
+        Prop.ForAll(ExprGen.Arb(ExprGen.Unary, maxOps: 9, allowNegative: true), e =>
+        {
+            if (!Simplifier.TrySimplify(LinearityTests.OnlyX(e), out var f) || !ExprParts.Contains(f, "x")) return true.ToProperty();
+            var integral = BasicIntegrals.TryIntegrateSum(f) ?? BasicIntegrals.TryIntegrateSum(Simplifier.SimplifyOrKeep(Linearity.Distribute(f)));
+            if (integral is null) return true.Label("declined");
+            answered++;
+            return (IntegralVerifier.Check(f, integral).Kind != VerdictKind.Rejected).Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
+        Assert.True(answered > 20, $"only {answered} answered");
     }
 }
