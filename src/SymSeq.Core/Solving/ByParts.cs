@@ -27,21 +27,22 @@ internal static class ByParts
         var others = factors.Where(f => !Polynomial.TryRational(f, out _, out _) && !Monomials.TrySplit(f, "x", out _, out _)).ToArray();
         if (others.Length != 1) return null;
         var pExpr = ExprParts.Product(factors.Where(f => !ReferenceEquals(f, others[0])).ToArray());
-        var inverse = others[0] switch
+        // an inverse function h (or a power of ln) whose derivative is simpler than itself: the part to differentiate
+        (Op? H, int N) inverse = others[0] switch
         {
             Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh } h => (h, 1),
             Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Ln } h, Num { Value: { IsInteger: true } n }] } when n > Rational.One && n <= MaxLogPower => (h, (int)n.Num),
-            _ => ((Op?)null, 0),
+            _ => (null, 0),
         };
         if (!Polynomial.TryRational(pExpr, out var num, out var den))
             // c·xʳ for a rational r ≠ −1 (√x·ln x): its antiderivative is a power too
-            return inverse.Item1 is { } hm && Monomials.TrySplit(pExpr, "x", out var c, out var r) && r != Rational.MinusOne
-                ? InverseTimes(Simplifier.SimplifyOrKeep(c * new Num((r + 1).Reciprocal()) * Expr.Pow(Expr.X, new Num(r + 1))), hm, inverse.Item2)
+            return inverse.H is { } hm && Monomials.TrySplit(pExpr, "x", out var c, out var r) && r != Rational.MinusOne
+                ? InverseTimes(Simplifier.SimplifyOrKeep(c * new Num((r + 1).Reciprocal()) * Expr.Pow(Expr.X, new Num(r + 1))), hm, inverse.N)
                 : null;
         if (others[0] is Op { Kind: Operator.Exp or Operator.Sin or Operator.Cos or Operator.Sinh or Operator.Cosh, Args: [var u] } g
             && den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(u) is { } a)
             return Tabular(num, g.Kind, u, a);
-        return inverse.Item1 is { } h1 && Antiderivative(num, den) is { } big ? InverseTimes(big, h1, inverse.Item2) : null;
+        return inverse.H is { } h1 && Antiderivative(num, den) is { } big ? InverseTimes(big, h1, inverse.N) : null;
     }
 
     /// <summary>Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ where G₁ = ∫g(u)dx and each G is ± a function of the cycle over aᵏ.</summary>
