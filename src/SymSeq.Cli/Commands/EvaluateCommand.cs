@@ -73,6 +73,10 @@ public sealed class EvaluateCommand : CliApp.ICommand
             }
             if (solver is not null)
             {
+                // One problem at a time: one libtorch thread, as integrate uses (the default spins its threads against
+                // each other on a single problem's small tensors, and on a loaded machine turned 5 s budgets into timeouts).
+                var threads = TorchSharp.torch.get_num_threads();
+                InferenceThreads.UseOne();
                 var solved = 0;
                 for (var i = 0; i < problems.Count && !cancel.IsCancellationRequested; i++)
                 {
@@ -82,6 +86,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
                     progress.Report($"{task} hybrid: {i + 1}/{problems.Count}, {solved} solved");
                 }
                 progress.Finish();
+                InferenceThreads.Set(threads);
                 table[task]["hybrid"] = (solved, problems.Count);
             }
         }
