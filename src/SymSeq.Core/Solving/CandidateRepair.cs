@@ -11,7 +11,8 @@ namespace SymSeq.Solving;
 /// </summary>
 public static class CandidateRepair
 {
-    private static readonly double[] Points = [0.31, 0.77, 1.43, 2.29, -0.53];
+    // Small |x| too: a fast-growing candidate (e^(e^(12x))) overflows at the larger points.
+    private static readonly double[] Points = [0.31, 0.77, 1.43, 2.29, -0.53, 0.07, -0.13, 0.19];
 
     public static IEnumerable<Expr> Fixes(Expr integrand, Expr candidate, TimeSpan? budget = null)
     {
