@@ -18,14 +18,7 @@ public class BernoulliOdesTests
     [InlineData("y' + y = 1/y")]                 // n = −1
     [InlineData("y' = y + y^5")]
     [InlineData("y' + y/x = x^2*y^(1/2)")]
-    public void Every_answer_is_a_verified_general_solution(string equation)
-    {
-        var problem = InfixParser.ParseEquation(equation);
-        var answer = BernoulliOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
-        Assert.True(answer is not null, $"{equation}: no answer");
-        var verdict = OdeVerifier.Check(problem, answer!);
-        Assert.True(verdict.Accepted, $"{equation}: {answer} ({verdict.Reason})");
-    }
+    public void Every_answer_is_a_verified_general_solution(string equation) => RuleChecks.AssertSolved(equation, BernoulliOdes.TrySolve);
 
     [Theory]
     [InlineData("y' + y = x")]                   // linear: LinearOdes' business

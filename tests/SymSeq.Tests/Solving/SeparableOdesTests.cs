@@ -22,14 +22,7 @@ public class SeparableOdesTests
     [InlineData("y' = 1/(x*y)")]
     [InlineData("x*y' = y^3")]                   // y' not alone
     [InlineData("y'*exp(y) = 2*x")]
-    public void Every_answer_is_a_verified_general_solution(string equation)
-    {
-        var problem = InfixParser.ParseEquation(equation);
-        var answer = SeparableOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
-        Assert.True(answer is not null, $"{equation}: no answer");
-        var verdict = OdeVerifier.Check(problem, answer!);
-        Assert.True(verdict.Accepted, $"{equation}: {answer} ({verdict.Reason})");
-    }
+    public void Every_answer_is_a_verified_general_solution(string equation) => RuleChecks.AssertSolved(equation, SeparableOdes.TrySolve);
 
     [Theory]
     [InlineData("y' = x + y^2")]                 // Riccati: does not separate

@@ -1,0 +1,35 @@
+using SymSeq.Expressions;
+using SymSeq.Solving;
+using SymSeq.Verification;
+
+namespace SymSeq.Tests.Solving;
+
+/// <summary>What the tests of the integration and ODE rules share: canonical input, the rules as decomposition offers them, and the named-case checks.</summary>
+internal static class RuleChecks
+{
+    /// <summary>An integrand in canonical form, as cores reach the rules.</summary>
+    public static Expr Canonical(string integrand) => Simplifier.Simplify(InfixParser.Parse(integrand));
+
+    /// <summary>The rules on the canonical form, then on its multiplied-out form: the two plans decomposition makes.</summary>
+    public static Expr? IntegrateLikeDecomposition(Expr f) =>
+        BasicIntegrals.TryIntegrateSum(f) ?? BasicIntegrals.TryIntegrateSum(Simplifier.SimplifyOrKeep(Linearity.Distribute(f)));
+
+    /// <summary>The rules integrate the canonical integrand (linearity takes constant factors out first) and the answer verifies.</summary>
+    public static void AssertIntegrated(string integrand)
+    {
+        var f = Canonical(integrand);
+        var integral = BasicIntegrals.TryIntegrateSum(f);
+        Assert.True(integral is not null, $"{integrand} (canonical {f}) was declined");
+        Assert.True(IntegralVerifier.Check(f, integral!).Accepted, $"{integrand}: {integral}");
+    }
+
+    /// <summary>The ODE rule answers the equation with a solution the verifier accepts.</summary>
+    public static void AssertSolved(string equation, Func<Expr, TimeSpan?, Expr?> rule)
+    {
+        var problem = InfixParser.ParseEquation(equation);
+        var answer = rule(problem, TimeSpan.FromSeconds(5));
+        Assert.True(answer is not null, $"{equation}: no answer");
+        var verdict = OdeVerifier.Check(problem, answer!);
+        Assert.True(verdict.Accepted, $"{equation}: {answer} ({verdict.Reason})");
+    }
+}
