@@ -76,16 +76,9 @@ public static class BasicIntegrals
         && ExprParts.Nodes(q).All(n => n is Num or Sym { Name: "x" } or Op { Kind: Operator.Add or Operator.Sub or Operator.Mul }
             or Op { Kind: Operator.Pow, Args: [_, Num { Value: { IsInteger: true, Sign: > 0 } }] });
 
-    /// <summary>(a, b, c) with q = a·x² + b·x + c, all rational and a ≠ 0, else null (the second derivative must be a number).</summary>
-    internal static (Rational A, Rational B, Rational C)? QuadraticCoefficients(Expr q)
-    {
-        static Rational? At0(Expr e) =>
-            Simplifier.SimplifyOrKeep(ExprParts.Substitute(e, n => n is Sym { Name: "x" } ? Expr.Zero : null)) is Num { Value: var v } ? v : null;
-        var d1 = Derivative.Of(q);
-        var d2 = Simplifier.SimplifyOrKeep(Derivative.Of(d1));
-        if (d2 is not Num { Value: { IsZero: false } twoA } || At0(q) is not { } c || At0(d1) is not { } b) return null;
-        return (twoA / 2, b, c);
-    }
+    /// <summary>(a, b, c) with q = a·x² + b·x + c, all rational and a ≠ 0, else null.</summary>
+    internal static (Rational A, Rational B, Rational C)? QuadraticCoefficients(Expr q) =>
+        Polynomial.TryPolynomial(q, out var p) && p.Degree == 2 ? (p[2], p[1], p[0]) : null;
 
     /// <summary>∫ g(u)ⁿ du for the reciprocal powers of the table: sec², csc², sech², csch² (n = −2), sec, csc (n = −1).</summary>
     private static Expr? Reciprocal(Operator g, Expr u, Rational n)

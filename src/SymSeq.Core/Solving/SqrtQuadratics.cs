@@ -15,15 +15,20 @@ internal static class SqrtQuadratics
     public static Expr? TryIntegrate(Expr core)
     {
         var factors = core is Op { Kind: Operator.Mul } m ? m.Args.ToArray() : [core];
-        var roots = factors.Select((f, i) => (Index: i, Q: Radicand(f, out var up), Up: up)).Where(r => r.Q is not null).ToList();
-        if (roots.Count != 1) return null;
-        var (index, q, up) = roots[0];
-        if (BasicIntegrals.QuadraticCoefficients(q!) is not var (a, b, c)) return null;
+        // exactly one factor is the root of a quadratic (or one over it)
+        (int Index, Expr Q, bool Up, Rational A, Rational B, Rational C)? found = null;
+        for (var i = 0; i < factors.Length; i++)
+            if (Radicand(factors[i], out var isUp) is { } radicand && BasicIntegrals.QuadraticCoefficients(radicand) is var (qa, qb, qc))
+            {
+                if (found is not null) return null;
+                found = (i, radicand, isUp, qa, qb, qc);
+            }
+        if (found is not var (index, q, up, a, b, c)) return null;
         if (!Polynomial.TryPolynomial(ExprParts.Product(factors.Where((_, i) => i != index).ToArray()), out var p)) return null;
         if (up) p *= new Polynomial([c, b, a]);
         if (p.IsZero || p.Degree > MaxDegree) return null;
-        if (BasicIntegrals.OfQuadratic(q!, -Rational.Half) is not { } i0) return null;
-        var root = Expr.Call(Operator.Sqrt, q!);
+        if (BasicIntegrals.OfQuadratic(q, -Rational.Half) is not { } i0) return null;
+        var root = Expr.Call(Operator.Sqrt, q);
         var integrals = new List<Expr> { i0 };
         for (var n = 1; n <= p.Degree; n++)
         {
@@ -36,7 +41,7 @@ internal static class SqrtQuadratics
         return Simplifier.SimplifyOrKeep(ExprParts.Sum(terms));
     }
 
-    /// <summary>q for a factor q^(−½) (up false) or √q, q^(½) (up true) with q quadratic, else null.</summary>
+    /// <summary>q for a factor q^(−½) (up false) or √q, q^(½) (up true), else null.</summary>
     private static Expr? Radicand(Expr f, out bool up)
     {
         up = false;
@@ -44,14 +49,12 @@ internal static class SqrtQuadratics
         {
             case Op { Kind: Operator.Pow, Args: [var q, Num { Value: var e }] } when e == -Rational.Half || e == Rational.Half:
                 up = e == Rational.Half;
-                return IsQuadratic(q) ? q : null;
+                return q;
             case Op { Kind: Operator.Sqrt, Args: [var q] }:
                 up = true;
-                return IsQuadratic(q) ? q : null;
+                return q;
             default:
                 return null;
         }
     }
-
-    private static bool IsQuadratic(Expr q) => Polynomial.TryPolynomial(q, out var p) && p.Degree == 2;
 }

@@ -32,13 +32,14 @@ internal static class TangentHalfAngle
         if (core.Size > MaxSize) return null;
         // Every x must sit in sin, cos or tan of one argument k·x (k rational).
         Expr? u = null;
+        Num? k = null;
         var ok = true;
         void Scan(Expr e)
         {
             switch (e)
             {
                 case Op { Kind: Operator.Sin or Operator.Cos or Operator.Tan, Args: [var arg] } when ExprParts.Contains(arg, "x"):
-                    if (u is null && BasicIntegrals.Slope(arg) is Num && Simplifier.SimplifyOrKeep(arg - BasicIntegrals.Slope(arg)! * Expr.X) is Num { Value.IsZero: true }) u = arg;
+                    if (u is null && BasicIntegrals.Slope(arg) is Num slope && Simplifier.SimplifyOrKeep(arg - slope * Expr.X) is Num { Value.IsZero: true }) (u, k) = (arg, slope);
                     else if (!arg.Equals(u)) ok = false;
                     break;
                 case Sym { Name: "x" }:
@@ -50,8 +51,7 @@ internal static class TangentHalfAngle
             }
         }
         Scan(core);
-        if (!ok || u is null || !HasTrigDenominator(core)) return null;
-        var k = (Num)BasicIntegrals.Slope(u)!;
+        if (!ok || u is null || k is null || !HasTrigDenominator(core)) return null;
         var t = Expr.X;   // t takes x's place, so the rational machinery in x applies
         var onePlus = Expr.One + Expr.Pow(t, Expr.Two);
         var inT = ExprParts.Substitute(core, n => n switch
