@@ -24,7 +24,8 @@ public sealed class GenerateCommand : CliApp.ICommand
     private readonly Option<string?> _operators = Opt.Text("--operators", "operator weights, default the paper's: add:10,sub:3,mul:10,...", "SPEC");
     private readonly Option<string?> _leafProbs = Opt.Text("--leaf-probs", "variable,coefficient,integer,constant (default 0.75,0,0.25,0)", "P");
     private readonly Option<int> _stepTimeout = Opt.Int("--step-timeout-ms", 500, "time budget of each symbolic step", 1, helpName: "MS");
-    private readonly Option<string> _cas = Opt.Choice("--cas", "maxima", "fwd: the CAS, one process per worker thread (giac makes pairs about 20 times as fast as maxima, at --cas-timeout-ms 100)", ComputerAlgebraSystem.Known);
+    private readonly Option<string> _cas = Opt.Choice("--cas", "maxima", "fwd: the integrator. A CAS runs one process per worker thread (giac makes pairs about 20 times as fast as maxima, at --cas-timeout-ms 100); " +
+        "rules: SymSeq's own integration rules, no external process, far faster, but only the integrals the rules know", ForwardGenerator.Integrators);
     private readonly Option<int> _casTimeout = Opt.Int("--cas-timeout-ms", 5000, "fwd: time the CAS gets per integral; slower draws are dropped", 1, helpName: "MS");
     private readonly Option<bool> _restart = Opt.Flag("--restart", "delete chunks that an earlier run made with other settings, instead of refusing");
 

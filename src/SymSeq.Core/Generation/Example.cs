@@ -25,6 +25,7 @@ public static class Rejection
     public const string CasTimeout = "cas timeout";
     public const string CasFailed = "cas gave up";
     public const string NotElementary = "not elementary";
+    public const string NoRule = "no rule";
 }
 
 /// <summary>A source of examples for one task. Implementations are thread-safe.</summary>

@@ -1,18 +1,27 @@
 using SymSeq.Cas;
 using SymSeq.Expressions;
+using SymSeq.Solving;
 using SymSeq.Verification;
 
 namespace SymSeq.Generation;
 
 /// <summary>
-/// FWD: a random f, integrated by a real CAS (Maxima, SymPy or Giac); kept when the CAS returns an elementary
-/// antiderivative in SymSeq's operators within its budget and that answer verifies (F' = f). Input "Y' - f",
-/// output F without additive constants. One CAS process per generator: the dataset generator makes one per
-/// chunk and disposes it after. Because a CAS timeout drops a draw, output for a seed can vary with machine load.
+/// FWD: a random f, integrated by a real CAS (Maxima, SymPy or Giac) or by SymSeq's own integration rules
+/// (<see cref="Rules"/>: <see cref="RuleIntegration"/>, no external process, hundreds of pairs per second); kept when
+/// an elementary antiderivative in SymSeq's operators comes back within the budget and verifies (F' = f). Input
+/// "Y' - f", output F without additive constants. One CAS process per generator: the dataset generator makes one per
+/// chunk and disposes it after. Because a CAS timeout drops a draw, a CAS's output for a seed can vary with machine
+/// load; the rules' output cannot.
 /// </summary>
 public sealed class ForwardGenerator(GeneratorContext context) : IProblemGenerator, IDisposable
 {
-    private readonly ComputerAlgebraSystem _cas = ComputerAlgebraSystem.Create(context.Cas);
+    /// <summary>The integrator name that selects SymSeq's rules instead of a CAS.</summary>
+    public const string Rules = "rules";
+
+    /// <summary>What <c>generate --cas</c> accepts: every CAS, and the rules.</summary>
+    public static readonly string[] Integrators = [.. ComputerAlgebraSystem.Known, Rules];
+
+    private readonly ComputerAlgebraSystem? _cas = context.Cas == Rules ? null : ComputerAlgebraSystem.Create(context.Cas);
 
     public string Task => "fwd";
 
@@ -27,6 +36,7 @@ public sealed class ForwardGenerator(GeneratorContext context) : IProblemGenerat
             if (!context.FitsLength(f)) { rejection = Rejection.TooLong; return null; }
             if (!GeneratorContext.HasFiniteValues(f)) { rejection = Rejection.Invalid; return null; }
 
+            if (_cas is null) return ByRules(f, out rejection);
             var r = _cas.Integrate(f, context.CasBudget);
             switch (r.Status)
             {
@@ -34,22 +44,38 @@ public sealed class ForwardGenerator(GeneratorContext context) : IProblemGenerat
                 case CasStatus.Failed: rejection = Rejection.CasFailed; return null;
                 case CasStatus.Unsupported: rejection = Rejection.NotElementary; return null;
             }
-            var F = GeneratorContext.RemoveAdditiveConstants(context.Simplify(r.Answer!));
-            if (!context.FitsLength(F)) { rejection = Rejection.TooLong; return null; }
-            if (!IntegralVerifier.Check(f, F, context.StepBudget).Accepted) { rejection = Rejection.CheckFailed; return null; }
-            rejection = null;
-            return new Example(Task, new Op(Operator.Sub, new Unknown(1), f), F);
+            return Checked(f, r.Answer!, out rejection);
         }
         catch (Exception e) when (e is UndefinedExpressionException or DivideByZeroException) { rejection = Rejection.Invalid; return null; }
         catch (SymbolicTimeoutException) { rejection = Rejection.Timeout; return null; }
     }
 
+    /// <summary>The first rule answer that fits and verifies; the rules' plans are tried in order.</summary>
+    private Example? ByRules(Expr f, out string? rejection)
+    {
+        rejection = Rejection.NoRule;
+        foreach (var answer in RuleIntegration.Candidates(f))
+            if (Checked(f, answer, out rejection) is { } example) return example;
+        return null;
+    }
+
+    /// <summary>The example f → F when F, simplified and without additive constants, fits and verifies.</summary>
+    private Example? Checked(Expr f, Expr antiderivative, out string? rejection)
+    {
+        var F = GeneratorContext.RemoveAdditiveConstants(context.Simplify(antiderivative));
+        if (!context.FitsLength(F)) { rejection = Rejection.TooLong; return null; }
+        if (!IntegralVerifier.Check(f, F, context.StepBudget).Accepted) { rejection = Rejection.CheckFailed; return null; }
+        rejection = null;
+        return new Example(Task, new Op(Operator.Sub, new Unknown(1), f), F);
+    }
+
     /// <summary>Starts the CAS and integrates x, so a missing CAS fails the run before any work.</summary>
     public void EnsureAvailable()
     {
+        if (_cas is null) return;
         var r = _cas.Integrate(new Sym("x"), TimeSpan.FromSeconds(60));
         if (r.Status != CasStatus.Solved) throw new CasUnavailableException($"{_cas.Name} could not integrate x: {r}");
     }
 
-    public void Dispose() => _cas.Dispose();
+    public void Dispose() => _cas?.Dispose();
 }

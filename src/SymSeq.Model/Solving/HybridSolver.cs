@@ -68,8 +68,8 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             // Every term by a basic rule (3x² + 5), or an ODE method of a first course (OdeRules): no model needed.
             if (O.Rules)
             {
-                foreach (var p in plans)
-                    if (p.ByRules is { } byRules && Accept(byRules, Engine.Rules, "basic rules for every term") is { } direct)
+                foreach (var byRules in RuleIntegration.Candidates(plans))
+                    if (Accept(byRules, Engine.Rules, "basic rules for every term") is { } direct)
                         return direct;
                 if (!isIntegral)
                     foreach (var (method, answer) in OdeRules.Solve(problem, Left < RuleBudget ? Left : RuleBudget))
