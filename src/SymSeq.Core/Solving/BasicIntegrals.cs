@@ -31,7 +31,7 @@ public static class BasicIntegrals
             Op { Kind: Operator.Pow } q when IsPositiveBase(q[0]) && Slope(q[1]) is { } c => core / (c * Expr.Call(Operator.Ln, q[0])),
             Op { Args.Length: 1 } fn when Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g => Over(g, c),
             _ => null,
-        } ?? PowerOfX(core) ?? RationalIntegrals.TryIntegrate(core) ?? LinearDenominators.TryIntegrate(core) ?? SqrtQuadratics.TryIntegrate(core) ?? ByParts.TryIntegrate(core) ?? TrigProducts.TryIntegrate(core) ?? Substitution.TryIntegrate(core) ?? TangentHalfAngle.TryIntegrate(core);
+        } ?? PowerOfX(core) ?? RationalIntegrals.TryIntegrate(core) ?? LinearDenominators.TryIntegrate(core) ?? SqrtQuadratics.TryIntegrate(core) ?? ByParts.TryIntegrate(core) ?? TrigProducts.TryIntegrate(core) ?? Substitution.TryIntegrate(core) ?? RadicalSubstitution.TryIntegrate(core) ?? TangentHalfAngle.TryIntegrate(core);
         return antiderivative is null ? null : Simplifier.SimplifyOrKeep(antiderivative);
 
         static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;

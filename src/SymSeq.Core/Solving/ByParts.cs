@@ -11,7 +11,8 @@ namespace SymSeq.Solving;
 /// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); lnⁿ(v) for n ≤ 3
 /// recurses on P·n·v′/v·lnⁿ⁻¹(v); for h ∈ {asin, acos, asinh} P·h′ is a polynomial over the root of a quadratic when
 /// v is affine (<see cref="SqrtQuadratics"/>);</item>
-/// <item>e^(αx+β)·sin(γx+δ) and e^(αx+β)·cos(γx+δ), by the closed form (α·sin − γ·cos)/(α² + γ²) and its twin.</item>
+/// <item>e^(αx+β)·sin(γx+δ) and e^(αx+β)·cos(γx+δ), by the closed form (α·sin − γ·cos)/(α² + γ²) and its twin,
+/// and p times either by the tabular method on those closed forms.</item>
 /// </list>
 /// Every answer is verified by the caller like any other.
 /// </summary>
@@ -25,6 +26,10 @@ internal static class ByParts
         if (ExpTimesTrig(factors) is { } cyclic) return cyclic;
         // Exactly one factor is not a rational function of x or a power of x; the others multiply to p.
         var others = factors.Where(f => !Polynomial.TryRational(f, out _, out _) && !Monomials.TrySplit(f, "x", out _, out _)).ToArray();
+        if (others.Length == 2 && ExpTimesTrig(others) is not null)
+            return Polynomial.TryPolynomial(ExprParts.Product(factors.Where(f => !others.Contains(f)).ToArray()), out var p) && p.Degree >= 1
+                ? RepeatedTabular(p, ExprParts.Product(others))
+                : null;
         if (others.Length != 1) return null;
         var pExpr = ExprParts.Product(factors.Where(f => !ReferenceEquals(f, others[0])).ToArray());
         // an inverse function h (or a power of ln) whose derivative is simpler than itself: the part to differentiate
@@ -69,6 +74,23 @@ internal static class ByParts
             Operator.Sinh => (s, Operator.Cosh),
             _ => (s, Operator.Sinh),
         };
+    }
+
+    /// <summary>
+    /// The tabular method for a g whose repeated antiderivatives the rules find (e^(αx)·sin(γx): each is a sum of
+    /// e^(αx)·sin and e^(αx)·cos): Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ with Gₖ₊₁ = ∫Gₖ, or null when one of them is out of reach.
+    /// </summary>
+    private static Expr? RepeatedTabular(Polynomial p, Expr g)
+    {
+        var terms = new List<Expr>();
+        var G = g;
+        for (var (k, d) = (0, p); !d.IsZero; k++, d = d.Derivative())
+        {
+            if (!Simplifier.TrySimplify(Linearity.Distribute(G), out var expanded) || BasicIntegrals.TryIntegrateSum(expanded) is not { } next) return null;
+            G = next;
+            terms.Add((k % 2 == 0 ? d.ToExpr() : -d.ToExpr()) * G);
+        }
+        return Simplifier.SimplifyOrKeep(ExprParts.Sum(terms));
     }
 
     /// <summary>∫ p·hⁿ = P·hⁿ − ∫ P·(hⁿ)′ with P = ∫ p given, h = ln, atan, acot, atanh, asin, acos or asinh of v, else null.</summary>

@@ -27,6 +27,9 @@ public class ByPartsTests
     [InlineData("exp(x)*sin(x)")]
     [InlineData("exp(2*x)*cos(3*x)")]
     [InlineData("exp(-x)*sin(pi*x + 1)")]
+    [InlineData("x*exp(x)*cos(x)")]
+    [InlineData("(x^2 - 1)*exp(2*x)*sin(3*x)")]
+    [InlineData("(2*x + 1)*exp(-x)*cos(x/2)")]
     public void Named_products_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Theory]
@@ -53,6 +56,22 @@ public class ByPartsTests
             var integral = RuleChecks.IntegrateLikeDecomposition(f);
             return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+    }
+
+    /// <summary>p(x)·e^(αx + β)·sin or cos(γx + δ) for random p, α, γ: always integrated, always verified.</summary>
+    [Fact]
+    public void Polynomials_times_exponentials_times_sines_always_verify()
+    {
+        var poly = Gen.Choose(1, 3).SelectMany(d => Gen.ArrayOf(Gen.Choose(-4, 4).Select(v => new Rational(v)), d + 1)).Select(c => new Polynomial(c));
+        var slopes = Gen.Choose(-5, 5).SelectMany(a => Gen.Choose(-5, 5).SelectMany(c => Gen.Choose(-2, 2).Select(d => (a, c, d))));
+        Prop.ForAll(poly.ToArbitrary(), Gen.Elements("sin", "cos").ToArbitrary(), slopes.ToArbitrary(), (p, fn, acd) =>
+        {
+            var (a, c, d) = acd;
+            if (a == 0 || c == 0 || p.Degree < 1) return true.ToProperty();
+            var f = Simplifier.Simplify(InfixParser.Parse($"({p})*exp({a}/2*x)*{fn}({c}*x + {d})"));
+            var integral = RuleChecks.IntegrateLikeDecomposition(f);
+            return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
     }
 
     /// <summary>xᵏ·h(c·x + d) for h = ln, lnⁿ, atan, atanh: nearly always integrated, and every answer verifies.</summary>

@@ -1,0 +1,80 @@
+using System.Numerics;
+using SymSeq.Expressions;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// Rationalizing substitution for roots of one affine u = a·x + b: when every root in the integrand is a power
+/// u^(p/q) of the same u (√u, u^(3/2), ∛u), t = u^(1/n) with n the least common denominator makes each root tⁿ'
+/// and x = (tⁿ − b)/a, dx = n·tⁿ⁻¹/a dt, so ∫ f dx = ∫ g(t) dt with g free of roots: a rational function
+/// (1/(1 + √x), x·√(x + 1)) or another rule's integral (e^√x → 2t·eᵗ, by parts). g is integrated by the basic
+/// rules and t put back as u^(1/n). Every answer is verified by the caller like any other.
+/// </summary>
+internal static class RadicalSubstitution
+{
+    /// <summary>Largest integrand tried (nodes), and the largest common denominator n.</summary>
+    private const int MaxSize = 60, MaxDenominator = 6;
+
+    private static readonly Sym T = new("t");
+
+    /// <summary>The rules this calls may call it again on g; g has no roots of u, but a guard keeps the depth at one.</summary>
+    [ThreadStatic] private static bool _inside;
+
+    public static Expr? TryIntegrate(Expr core)
+    {
+        if (_inside || core.Size > MaxSize || ExprParts.Contains(core, T.Name)) return null;
+        if (Root(core) is not var (u, n)) return null;
+        if (BasicIntegrals.Slope(u) is not { } a || !Simplifier.TrySimplify(u - a * Expr.X, out var b) || ExprParts.Contains(b, "x")) return null;
+        try
+        {
+            _inside = true;
+            // roots → powers of t, then x → (tⁿ − b)/a, times dx/dt = n·tⁿ⁻¹/a; then t is renamed x for the rules
+            var inT = ExprParts.Substitute(core, e => Exponent(e, u) is { } r ? Power(T, r * n) : null);
+            var xOfT = (Expr.Pow(T, Expr.Int(n)) - b) / a;
+            inT = ExprParts.Substitute(inT, e => e is Sym { Name: "x" } ? xOfT : null);
+            var g = ExprParts.Substitute(inT * Expr.Int(n) * Power(T, new Rational(n - 1)) / a, e => e is Sym { Name: "t" } ? Expr.X : null);
+            if (!Simplifier.TrySimplify(Linearity.Distribute(Simplifier.SimplifyOrKeep(g)), out var gx) || gx.Size > 3 * MaxSize) return null;
+            if (BasicIntegrals.TryIntegrateSum(gx) is not { } integral) return null;
+            var root = n == 2 ? Expr.Call(Operator.Sqrt, u) : Expr.Pow(u, new Num(new Rational(1, n)));
+            return Simplifier.SimplifyOrKeep(ExprParts.Substitute(integral, e => e is Sym { Name: "x" } ? root : null));
+        }
+        catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
+        {
+            return null;
+        }
+        finally { _inside = false; }
+    }
+
+    /// <summary>The one affine radicand u and the least common denominator n ≥ 2 of its exponents, or null when there is
+    /// no root, roots of several radicands, a root of something not affine, or n past <see cref="MaxDenominator"/>.</summary>
+    private static (Expr U, int N)? Root(Expr core)
+    {
+        Expr? u = null;
+        BigInteger n = 1;
+        foreach (var node in ExprParts.Nodes(core))
+        {
+            var (radicand, exponent) = node switch
+            {
+                Op { Kind: Operator.Sqrt } s => (s[0], Rational.Half),
+                Op { Kind: Operator.Pow, Args: [var r, Num { Value: var p }] } when !p.IsInteger => (r, p),
+                _ => (null, Rational.Zero),
+            };
+            if (radicand is null || !ExprParts.Contains(radicand, "x")) continue;
+            if (u is null) u = radicand;
+            else if (!u.Equals(radicand)) return null;
+            n = n * exponent.Den / BigInteger.GreatestCommonDivisor(n, exponent.Den);
+            if (n > MaxDenominator) return null;
+        }
+        return u is null || n < 2 || u is Sym { Name: "x" } && Monomials.TrySplit(core, "x", out _, out _) ? null : (u, (int)n);
+    }
+
+    /// <summary>The exponent r when e is u^r (√u: ½), else null.</summary>
+    private static Rational? Exponent(Expr e, Expr u) => e switch
+    {
+        Op { Kind: Operator.Sqrt } s when s[0].Equals(u) => Rational.Half,
+        Op { Kind: Operator.Pow, Args: [var r, Num { Value: var p }] } when !p.IsInteger && r.Equals(u) => p,
+        _ => null,
+    };
+
+    private static Expr Power(Expr t, Rational k) => k.IsOne ? t : Expr.Pow(t, new Num(k));
+}

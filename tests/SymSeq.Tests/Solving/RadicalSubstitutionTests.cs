@@ -1,0 +1,67 @@
+using FsCheck;
+using FsCheck.Fluent;
+using SymSeq.Expressions;
+using SymSeq.Solving;
+using SymSeq.Verification;
+
+namespace SymSeq.Tests.Solving;
+
+/// <summary>The rationalizing substitution t = (a·x + b)^(1/n), through BasicIntegrals.</summary>
+public class RadicalSubstitutionTests
+{
+    [Theory]
+    [InlineData("exp(sqrt(x))")]
+    [InlineData("sin(sqrt(x))")]
+    [InlineData("exp(sqrt(2*x + 1))")]
+    [InlineData("1/(1 + sqrt(x))")]
+    [InlineData("sqrt(x)/(1 + x)")]
+    [InlineData("x*sqrt(x + 1)")]
+    [InlineData("1/(x*sqrt(x + 1))")]
+    [InlineData("x^2*(x + 1)^(1/3)")]
+    [InlineData("1/(sqrt(x) + x^(1/3))")]
+    [InlineData("ln(sqrt(x) + 1)")]
+    [InlineData("x/(3 - 2*x)^(3/2)")]
+    public void Named_roots_of_affine_functions_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
+
+    [Theory]
+    [InlineData("sqrt(x)*sqrt(x + 1)")]          // two radicands
+    [InlineData("exp(sqrt(x^2 + 1))")]           // a radicand that is not affine
+    [InlineData("x^(1/7)*exp(x^(1/7))")]         // a denominator past 6
+    public void Roots_outside_the_substitution_are_declined(string integrand) =>
+        Assert.Null(BasicIntegrals.TryIntegrateSum(RuleChecks.Canonical(integrand)));
+
+    /// <summary>c·xᵏ·(a·x + b)^(p/q) for random k, a, b, p/q (q = 2, 3): always integrated, always verified.</summary>
+    [Fact]
+    public void Powers_times_roots_of_affine_functions_always_verify()
+    {
+        var affine = Gen.Choose(-5, 5).SelectMany(a => Gen.Choose(-5, 5).Select(b => (a, b)));
+        var exponent = Gen.Elements(2, 3).SelectMany(q => Gen.Choose(-4, 7).Select(p => new Rational(p, q)));
+        Prop.ForAll(Gen.Choose(0, 3).ToArbitrary(), affine.ToArbitrary(), exponent.ToArbitrary(), (k, ab, r) =>
+        {
+            var (a, b) = ab;
+            if (a == 0 || b == 0 || r.IsInteger) return true.ToProperty();
+            var f = Simplifier.Simplify(InfixParser.Parse($"x^{k}*({a}*x + {b})^({r})"));
+            var integral = RuleChecks.IntegrateLikeDecomposition(f);
+            return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+    }
+
+    /// <summary>Random rational functions of x, √(a·x + b) and e^√(a·x + b): whatever the rules answer is never rejected
+    /// (uncheckable is allowed: ill-conditioned points).</summary>
+    [Fact]
+    public void Rational_functions_of_a_root_are_never_answered_wrong()
+    {
+        string[] parts = ["x", "s", "x*s", "s^3", "exp(s)", "2", "x^2", "1/s"];
+        var term = Gen.Elements(parts).SelectMany(u => Gen.Choose(-3, 3).Select(c => $"{c}*{u}"));
+        var sum = Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(term, n)).Select(ts => "(" + string.Join(" + ", ts) + ")");
+        var affine = Gen.Choose(1, 4).SelectMany(a => Gen.Choose(-3, 3).Select(b => $"sqrt({a}*x + {b})"));
+        Prop.ForAll(sum.ToArbitrary(), sum.ToArbitrary(), affine.ToArbitrary(), (num, den, s) =>
+        {
+            Expr f;
+            try { f = Simplifier.Simplify(InfixParser.Parse($"{num}/{den}".Replace("s", s))); }
+            catch (ArithmeticException) { return true.ToProperty(); }
+            var integral = RuleChecks.IntegrateLikeDecomposition(f);
+            return (integral is null || IntegralVerifier.Check(f, integral).Kind != VerdictKind.Rejected).Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+    }
+}
