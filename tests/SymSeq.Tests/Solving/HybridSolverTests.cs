@@ -106,7 +106,7 @@ public class HybridSolverTests : IDisposable
         using var solver = new HybridSolver(_model, new HybridOptions { Cas = "none" });
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => solver.Solve(Integral("x*cos(x)*exp(x)"), cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => solver.Solve(Integral("x*tan(x)"), cts.Token));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class HybridSolverTests : IDisposable
     public void Maxima_answers_what_the_model_cannot_and_is_verified()
     {
         using var solver = new HybridSolver(null, new HybridOptions { Cas = "maxima", TimeLimit = TimeSpan.FromSeconds(30) });
-        var o = solver.Solve(Integral("x*sqrt(2*x+1)"));
+        var o = solver.Solve(Integral("x*tan(x)^2"));
         AssertSolved(o);
         Assert.Equal(Engine.Maxima, o.Engine);
         // atan2 in Maxima's answer is read back as atan.
