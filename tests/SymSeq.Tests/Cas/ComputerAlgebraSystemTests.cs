@@ -1,6 +1,4 @@
 using SymSeq.Cas;
-using SymSeq.Expressions;
-using SymSeq.Verification;
 
 namespace SymSeq.Tests.Cas;
 

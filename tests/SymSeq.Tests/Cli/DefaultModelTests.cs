@@ -1,6 +1,3 @@
-using SymSeq.Expressions;
-using SymSeq.Verification;
-
 namespace SymSeq.Tests.Cli;
 
 /// <summary>The bundled models/default.symseq: what a newcomer's first command relies on.</summary>

@@ -1,6 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
 using SymSeq.Tests.Expressions;
 
 namespace SymSeq.Tests.Cli;

@@ -1,5 +1,4 @@
 using SymSeq.Datasets;
-using SymSeq.Expressions;
 using SymSeq.Generation;
 
 namespace SymSeq.Tests.Datasets;

@@ -1,7 +1,5 @@
 using SymSeq.Evaluation;
-using SymSeq.Expressions;
 using SymSeq.Tests.Cas;
-using SymSeq.Verification;
 
 namespace SymSeq.Tests.Evaluation;
 

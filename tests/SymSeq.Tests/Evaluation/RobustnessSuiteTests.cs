@@ -1,8 +1,5 @@
 using SymSeq.Checkpoints;
 using SymSeq.Evaluation;
-using SymSeq.Expressions;
-using SymSeq.Solving;
-using SymSeq.Verification;
 
 namespace SymSeq.Tests.Evaluation;
 

@@ -1,6 +1,4 @@
 using SymSeq.Evaluation;
-using SymSeq.Expressions;
-using SymSeq.Verification;
 
 namespace SymSeq.Tests.Evaluation;
 

@@ -1,7 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
-
 namespace SymSeq.Tests.Expressions;
 
 public class DerivativeTests

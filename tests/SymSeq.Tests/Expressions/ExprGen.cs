@@ -1,7 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
-
 namespace SymSeq.Tests.Expressions;
 
 /// <summary>FsCheck generators of random expression trees, independent of SymSeq's own generators.</summary>

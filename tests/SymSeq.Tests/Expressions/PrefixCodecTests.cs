@@ -1,5 +1,4 @@
 using SymSeq.Datasets;
-using SymSeq.Expressions;
 
 namespace SymSeq.Tests.Expressions;
 

@@ -1,5 +1,3 @@
-using SymSeq.Expressions;
-
 namespace SymSeq.Tests.Expressions;
 
 public class PrinterTests

@@ -1,8 +1,6 @@
 using SymSeq.Datasets;
-using SymSeq.Expressions;
 using SymSeq.Generation;
 using SymSeq.Tests.Cas;
-using SymSeq.Verification;
 
 namespace SymSeq.Tests.Generation;
 

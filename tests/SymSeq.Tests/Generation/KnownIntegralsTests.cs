@@ -1,4 +1,3 @@
-using SymSeq.Expressions;
 using SymSeq.Generation;
 
 namespace SymSeq.Tests.Generation;

@@ -1,6 +1,5 @@
 using SymSeq.Model;
 using SymSeq.Search;
-using SymSeq.Solving;
 using SymSeq.Training;
 using static TorchSharp.torch;
 

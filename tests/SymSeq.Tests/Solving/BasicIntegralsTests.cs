@@ -1,9 +1,4 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
-using SymSeq.Solving;
 using SymSeq.Tests.Expressions;
-using SymSeq.Verification;
 
 namespace SymSeq.Tests.Solving;
 

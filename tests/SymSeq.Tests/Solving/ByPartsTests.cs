@@ -1,9 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
-using SymSeq.Solving;
-using SymSeq.Verification;
-
 namespace SymSeq.Tests.Solving;
 
 /// <summary>Integration by parts through BasicIntegrals, which hands products it cannot do by the table to it.</summary>

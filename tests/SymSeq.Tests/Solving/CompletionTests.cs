@@ -1,7 +1,3 @@
-using SymSeq.Expressions;
-using SymSeq.Solving;
-using SymSeq.Verification;
-
 namespace SymSeq.Tests.Solving;
 
 public class CompletionTests

@@ -1,9 +1,6 @@
 using SymSeq.Checkpoints;
-using SymSeq.Expressions;
 using SymSeq.Model;
-using SymSeq.Solving;
 using SymSeq.Tests.Cas;
-using SymSeq.Verification;
 
 namespace SymSeq.Tests.Solving;
 

@@ -1,7 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
-using SymSeq.Solving;
 using SymSeq.Tests.Expressions;
 
 namespace SymSeq.Tests.Solving;

@@ -1,8 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
-using SymSeq.Solving;
-
 namespace SymSeq.Tests.Solving;
 
 public class PolynomialTests

@@ -1,9 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
-using SymSeq.Solving;
-using SymSeq.Verification;
-
 namespace SymSeq.Tests.Solving;
 
 /// <summary>The rationalizing substitution t = (a·x + b)^(1/n), through BasicIntegrals.</summary>

@@ -1,7 +1,3 @@
-using SymSeq.Expressions;
-using SymSeq.Solving;
-using SymSeq.Verification;
-
 namespace SymSeq.Tests.Solving;
 
 /// <summary>What the tests of the integration and ODE rules share: canonical input, the rules as decomposition offers them, and the named-case checks.</summary>

@@ -1,9 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
-using SymSeq.Solving;
-using SymSeq.Verification;
-
 namespace SymSeq.Tests.Solving;
 
 /// <summary>Polynomials over or times the root of a quadratic, powers of x, and inverse functions by parts, through BasicIntegrals.</summary>

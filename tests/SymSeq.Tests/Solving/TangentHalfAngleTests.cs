@@ -1,9 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
-using SymSeq.Solving;
-using SymSeq.Verification;
-
 namespace SymSeq.Tests.Solving;
 
 /// <summary>Rational functions of sin, cos and tan of one argument k·x, through BasicIntegrals (TangentHalfAngle).</summary>

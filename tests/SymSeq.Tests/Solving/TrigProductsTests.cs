@@ -1,9 +1,3 @@
-using FsCheck;
-using FsCheck.Fluent;
-using SymSeq.Expressions;
-using SymSeq.Solving;
-using SymSeq.Verification;
-
 namespace SymSeq.Tests.Solving;
 
 /// <summary>Products and powers of sines and cosines (and sinh, cosh) through BasicIntegrals, which hands them to TrigProducts.</summary>

@@ -1,4 +1,3 @@
-using SymSeq.Expressions;
 using SymSeq.Generation;
 using SymSeq.Model;
 using SymSeq.Training;

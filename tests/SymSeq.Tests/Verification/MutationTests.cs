@@ -1,5 +1,4 @@
 using SymSeq.Generation;
-using SymSeq.Verification;
 
 namespace SymSeq.Tests.Verification;
 

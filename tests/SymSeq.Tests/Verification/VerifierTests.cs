@@ -1,6 +1,3 @@
-using SymSeq.Expressions;
-using SymSeq.Verification;
-
 namespace SymSeq.Tests.Verification;
 
 public class VerifierTests

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using SymSeq.Solving;
-using SymSeq.Verification;
 using SymSeq.Web;
 
 namespace SymSeq.Tests.Web;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using SymSeq.Solving;
 using SymSeq.Web;
 
 namespace SymSeq.Tests.Web;
