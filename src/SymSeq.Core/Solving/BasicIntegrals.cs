@@ -7,8 +7,8 @@ namespace SymSeq.Solving;
 /// uⁿ → uⁿ⁺¹/(c(n+1)), 1/u → ln(u)/c, √u → ⅔u^(3/2)/c), exponentials of another base (a^u → a^u/(c·ln a) for a
 /// positive a ≠ 1), and the table of elementary functions of u (exp, ln, sin, cos, tan, sinh, cosh, tanh and the
 /// inverse functions), divided by c; and 1/q, 1/√q, √q of a quadratic q = a·x² + b·x + c with rational coefficients
-/// (atan, atanh, asin or a logarithm after completing the square), √q, the reciprocal powers sec, csc, sec², csc², sech²,
-/// csch²; then a substitution when the derivative divides
+/// (atan, atanh, asin or a logarithm after completing the square), √q, integer powers of tan, cot, sec, csc and their
+/// hyperbolic twins by reduction formulas (<see cref="TrigPowers"/>; sec, csc and cot are read as reciprocal powers); then a substitution when the derivative divides
 /// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
 /// data, so decomposition hands these to the rules. Every answer is verified like any other.
 /// </summary>
@@ -19,19 +19,20 @@ public static class BasicIntegrals
     {
         if (!ExprParts.Contains(core, "x")) return core is Num { Value.IsOne: true } ? Expr.X : core * Expr.X;
         if (core is Sym { Name: "x" }) return Expr.Rat(1, 2) * Expr.Pow(Expr.X, Expr.Two);
+        if (ReciprocalFunctions.Rewrite(core) is { } powers) return TryIntegrate(powers);
         var antiderivative = core switch
         {
             Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && Slope(p[0]) is { } c => Over(PowerRule(p[0], n), c),
             Op { Kind: Operator.Sqrt } r when Slope(r[0]) is { } c => Over(PowerRule(r[0], Rational.Half), c),
             Op { Kind: Operator.Pow, Args: [Op { Args.Length: 1 } fn, Num { Value: var n }] } when Slope(fn[0]) is { } c
-                && Reciprocal(fn.Kind, fn[0], n) is { } g => Over(g, c),
+                && TrigPowers.Integrate(fn.Kind, fn[0], n) is { } g => Over(g, c),
             Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && (n == Rational.MinusOne || n == -Rational.Half || n == Rational.Half) && IsPolynomial(p[0]) => OfQuadratic(p[0], n),
             Op { Kind: Operator.Sqrt } r when IsPolynomial(r[0]) => OfQuadratic(r[0], Rational.Half),
             Op { Kind: Operator.Div } d when d[0] is Num { Value.IsOne: true } && Slope(d[1]) is { } c => Over(PowerRule(d[1], Rational.MinusOne), c),
             Op { Kind: Operator.Pow } q when IsPositiveBase(q[0]) && Slope(q[1]) is { } c => core / (c * Expr.Call(Operator.Ln, q[0])),
             Op { Args.Length: 1 } fn when Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g => Over(g, c),
             _ => null,
-        } ?? PowerOfX(core) ?? RationalIntegrals.TryIntegrate(core) ?? LinearDenominators.TryIntegrate(core) ?? SqrtQuadratics.TryIntegrate(core) ?? ByParts.TryIntegrate(core) ?? TrigProducts.TryIntegrate(core) ?? Substitution.TryIntegrate(core) ?? RadicalSubstitution.TryIntegrate(core) ?? TangentHalfAngle.TryIntegrate(core);
+        } ?? PowerOfX(core) ?? RationalIntegrals.TryIntegrate(core) ?? LinearDenominators.TryIntegrate(core) ?? SqrtQuadratics.TryIntegrate(core) ?? ByParts.TryIntegrate(core) ?? TrigProducts.TryIntegrate(core) ?? Substitution.TryIntegrate(core) ?? RadicalSubstitution.TryIntegrate(core) ?? TangentHalfAngle.TryIntegrate(core) ?? ExponentialSubstitution.TryIntegrate(core) ?? ChangeOfVariable.TryIntegrate(core);
         return antiderivative is null ? null : Simplifier.SimplifyOrKeep(antiderivative);
 
         static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;
@@ -79,29 +80,6 @@ public static class BasicIntegrals
     /// <summary>(a, b, c) with q = a·x² + b·x + c, all rational and a ≠ 0, else null.</summary>
     internal static (Rational A, Rational B, Rational C)? QuadraticCoefficients(Expr q) =>
         Polynomial.TryPolynomial(q, out var p) && p.Degree == 2 ? (p[2], p[1], p[0]) : null;
-
-    /// <summary>∫ g(u)ⁿ du for the reciprocal powers of the table: sec², csc², sech², csch² (n = −2), sec, csc (n = −1).</summary>
-    private static Expr? Reciprocal(Operator g, Expr u, Rational n)
-    {
-        Expr F(Operator op) => Expr.Call(op, u);
-        if (n == -2)
-            return g switch
-            {
-                Operator.Cos => F(Operator.Tan),
-                Operator.Sin => Expr.MinusOne / F(Operator.Tan),
-                Operator.Cosh => F(Operator.Tanh),
-                Operator.Sinh => Expr.MinusOne / F(Operator.Tanh),
-                _ => null,
-            };
-        if (n == Rational.MinusOne)
-            return g switch
-            {
-                Operator.Cos => Expr.Call(Operator.Ln, (Expr.One / F(Operator.Cos)) + F(Operator.Tan)),
-                Operator.Sin => Expr.Call(Operator.Ln, Expr.Call(Operator.Tan, Expr.Rat(1, 2) * u)),
-                _ => null,
-            };
-        return null;
-    }
 
     /// <summary>∫ uⁿ du: uⁿ⁺¹/(n+1), or ln u for n = −1.</summary>
     private static Expr PowerRule(Expr u, Rational n)

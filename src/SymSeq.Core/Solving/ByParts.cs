@@ -11,6 +11,7 @@ namespace SymSeq.Solving;
 /// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); lnⁿ(v) for n ≤ 3
 /// recurses on P·n·v′/v·lnⁿ⁻¹(v); for h ∈ {asin, acos, asinh} P·h′ is a polynomial over the root of a quadratic when
 /// v is affine (<see cref="SqrtQuadratics"/>);</item>
+/// <item>p·sec²(u), p·csc²(u) and their hyperbolic twins, by the tabular method (it ends for p of degree 1);</item>
 /// <item>e^(αx+β)·sin(γx+δ) and e^(αx+β)·cos(γx+δ), by the closed form (α·sin − γ·cos)/(α² + γ²) and its twin,
 /// and p times either by the tabular method on those closed forms.</item>
 /// </list>
@@ -47,6 +48,11 @@ internal static class ByParts
         if (others[0] is Op { Kind: Operator.Exp or Operator.Sin or Operator.Cos or Operator.Sinh or Operator.Cosh, Args: [var u] } g
             && den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(u) is { } a)
             return Tabular(num, g.Kind, u, a);
+        // sec², csc², sech², csch² of an affine u: the derivatives of tan, −cot, tanh, −coth, whose own integrals are
+        // logarithms (so p of degree 1 ends: x·sec²x = x·tan x + ln cos x)
+        if (others[0] is Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Cos or Operator.Sin or Operator.Cosh or Operator.Sinh, Args: [var v] }, Num { Value: var e }] }
+            && e == -2 && den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(v) is not null)
+            return RepeatedTabular(num, others[0]);
         return inverse.H is { } h1 && Antiderivative(num, den) is { } big ? InverseTimes(big, h1, inverse.N) : null;
     }
 

@@ -1,0 +1,101 @@
+using System.Numerics;
+using SymSeq.Expressions;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// ∫ R(e^(k₁x), e^(k₂x), ...) for a rational function R and rational kᵢ, sinh, cosh and tanh of kᵢ·x included (as
+/// exponentials), by the substitution t = e^(g·x) with g the largest rational that divides every kᵢ: each e^(kᵢx) is
+/// then an integer power of t and dx = dt/(g·t), which leaves a rational function of t for partial fractions
+/// (<see cref="RationalIntegrals"/>): 1/(eˣ + 1) = x − ln(eˣ + 1), eˣ/(1 + e²ˣ) = atan(eˣ), sech x. Only for integrands
+/// with an exponential or hyperbolic function under a division (products and sums of exponentials have tidier
+/// answers from the other rules). Every answer is verified by the caller like any other.
+/// </summary>
+internal static class ExponentialSubstitution
+{
+    private const int MaxSize = 50;
+
+    /// <summary>Largest power of t allowed (the partial fractions' degree is capped too).</summary>
+    private const int MaxPower = 8;
+
+    public static Expr? TryIntegrate(Expr core)
+    {
+        if (core.Size > MaxSize || !HasExponentialDenominator(core) || Rates(core) is not { Count: > 0 } rates) return null;
+        var g = Divisor(rates);
+        if (rates.Any(k => (k / g).Abs() > new Rational(MaxPower))) return null;
+        var t = Expr.X;   // t takes x's place, so the rational machinery in x applies
+        Expr T(Rational k) => Expr.Pow(t, new Num(k / g));
+        var inT = ExprParts.Substitute(core, n => n switch
+        {
+            Op { Kind: Operator.Exp, Args: [var a] } when Rate(a) is { } k => T(k),
+            Op { Kind: Operator.Sinh, Args: [var a] } when Rate(a) is { } k => (T(k) - T(-k)) / Expr.Two,
+            Op { Kind: Operator.Cosh, Args: [var a] } when Rate(a) is { } k => (T(k) + T(-k)) / Expr.Two,
+            Op { Kind: Operator.Tanh, Args: [var a] } when Rate(a) is { } k => (T(k) - T(-k)) / (T(k) + T(-k)),
+            _ => null,
+        });
+        if (!Simplifier.TrySimplify(inT / (new Num(g) * t), out var rational)
+            || RationalIntegrals.TryIntegrate(rational) is not { } inTIntegral) return null;
+        var exp = Expr.Call(Operator.Exp, g.IsOne ? Expr.X : new Num(g) * Expr.X);
+        return Simplifier.SimplifyOrKeep(ExprParts.Substitute(inTIntegral, n => n is Sym { Name: "x" } ? exp : null));
+    }
+
+    /// <summary>An exponential or hyperbolic function of x under a division or a negative power, or a tanh.</summary>
+    private static bool HasExponentialDenominator(Expr e) => e switch
+    {
+        Op { Kind: Operator.Pow, Args: [var b, Num { Value.Sign: < 0 }] } => HasExponential(b),
+        Op { Kind: Operator.Div, Args: [var top, var bottom] } => HasExponential(bottom) || HasExponentialDenominator(top),
+        Op { Kind: Operator.Inv, Args: [var b] } => HasExponential(b),
+        Op { Kind: Operator.Tanh } => true,
+        Op op => op.Args.Any(HasExponentialDenominator),
+        _ => false,
+    };
+
+    private static bool HasExponential(Expr e) =>
+        ExprParts.Nodes(e).Any(n => n is Op { Kind: Operator.Exp or Operator.Sinh or Operator.Cosh or Operator.Tanh } f && ExprParts.Contains(f[0], "x"));
+
+    /// <summary>The rates k of every e^(k·x) (and sinh, cosh, tanh of k·x), or null when x occurs anywhere else.</summary>
+    private static List<Rational>? Rates(Expr core)
+    {
+        var rates = new List<Rational>();
+        var ok = true;
+        void Scan(Expr e)
+        {
+            switch (e)
+            {
+                case Op { Kind: Operator.Exp or Operator.Sinh or Operator.Cosh or Operator.Tanh, Args: [var a] } when ExprParts.Contains(a, "x"):
+                    if (Rate(a) is { } k) rates.Add(k);
+                    else ok = false;
+                    break;
+                case Sym { Name: "x" }:
+                    ok = false;
+                    break;
+                case Op op:
+                    foreach (var a in op.Args) Scan(a);
+                    break;
+            }
+        }
+        Scan(core);
+        return ok ? rates : null;
+    }
+
+    /// <summary>k when a = k·x for a rational k ≠ 0 (x itself: 1), else null.</summary>
+    private static Rational? Rate(Expr a) => a switch
+    {
+        Sym { Name: "x" } => Rational.One,
+        Op { Kind: Operator.Mul, Args: [Num { Value: var k }, Sym { Name: "x" }] } when !k.IsZero => k,
+        Op { Kind: Operator.Mul, Args: [Sym { Name: "x" }, Num { Value: var k }] } when !k.IsZero => k,
+        _ => null,
+    };
+
+    /// <summary>The largest positive rational g with every k/g an integer: gcd of the numerators over lcm of the denominators.</summary>
+    private static Rational Divisor(List<Rational> rates)
+    {
+        BigInteger num = 0, den = 1;
+        foreach (var k in rates)
+        {
+            num = BigInteger.GreatestCommonDivisor(num, BigInteger.Abs(k.Num));
+            den = den * k.Den / BigInteger.GreatestCommonDivisor(den, k.Den);
+        }
+        return new Rational(num, den);
+    }
+}

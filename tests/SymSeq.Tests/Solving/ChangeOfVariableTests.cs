@@ -1,0 +1,44 @@
+namespace SymSeq.Tests.Solving;
+
+/// <summary>The change of variable x = φ(t) for an inner c·xᵏ + d or ln(c·x), through BasicIntegrals (ChangeOfVariable).</summary>
+public class ChangeOfVariableTests
+{
+    [Theory]
+    [InlineData("x^5*exp(x^3)")]
+    [InlineData("x^3*exp(-x^2)")]
+    [InlineData("x^3*sin(x^2)")]
+    [InlineData("x^3*cos(x^2 + 1)")]
+    [InlineData("x^7*exp(x^4)")]
+    [InlineData("x^5*sqrt(x^3 + 1)")]
+    [InlineData("x^3*(x^2 + 1)^(3/2)")]
+    [InlineData("cos(ln(x))")]
+    [InlineData("sin(ln(x))")]
+    [InlineData("x^2*cos(ln(x))")]
+    [InlineData("sin(ln(2*x))/x")]
+    [InlineData("ln(x)^4")]                  // x = e^t: t⁴·eᵗ by the tabular method
+    public void Named_cases_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
+
+    [Theory]
+    [InlineData("exp(x^2)")]                 // not elementary
+    [InlineData("x^2*exp(x^3 + x)")]         // the inner function is not a monomial plus a constant
+    [InlineData("sin(x)*exp(x^2)")]
+    public void Other_shapes_are_declined(string integrand) =>
+        Assert.Null(ChangeOfVariable.TryIntegrate(RuleChecks.Canonical(integrand)));
+
+    /// <summary>x^(m·k − 1)·f(c·xᵏ + d) for f in exp, sin, cos and random k, m, c, d: always integrated, always verified.</summary>
+    [Fact]
+    public void Powers_times_functions_of_monomials_always_verify()
+    {
+        var inner = Gen.Choose(2, 4).SelectMany(k => Gen.Choose(1, 3).Select(m => (k, m)));
+        var cd = Gen.Choose(-3, 3).SelectMany(c => Gen.Choose(-2, 2).Select(d => (c, d)));
+        Prop.ForAll(Gen.Elements("exp", "sin", "cos").ToArbitrary(), inner.ToArbitrary(), cd.ToArbitrary(), (f, km, coefficients) =>
+        {
+            var (k, m) = km;
+            var (c, d) = coefficients;
+            if (c == 0) return true.ToProperty();
+            var integrand = RuleChecks.Canonical($"x^{m * k - 1}*{f}({c}*x^{k} + {d})");
+            var integral = RuleChecks.IntegrateLikeDecomposition(integrand);
+            return (integral is not null && IntegralVerifier.Check(integrand, integral).Accepted).Label($"{integrand} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+    }
+}

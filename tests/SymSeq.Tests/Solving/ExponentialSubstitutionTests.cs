@@ -1,0 +1,48 @@
+namespace SymSeq.Tests.Solving;
+
+/// <summary>Rational functions of e^(k·x) (sinh, cosh and tanh included) by t = e^(g·x), through BasicIntegrals (ExponentialSubstitution).</summary>
+public class ExponentialSubstitutionTests
+{
+    [Theory]
+    [InlineData("1/(exp(x) + 1)")]
+    [InlineData("exp(x)/(1 + exp(2*x))")]
+    [InlineData("1/(1 + exp(-x))")]
+    [InlineData("exp(2*x)/(exp(x) + 1)")]
+    [InlineData("1/(exp(x) - exp(-x))")]
+    [InlineData("1/(exp(x/2) + 1)")]
+    [InlineData("exp(3*x)/(exp(x) + 2)^2")]
+    [InlineData("1/cosh(x)")]
+    [InlineData("1/(2 + cosh(x))")]
+    [InlineData("sinh(x)/(1 + cosh(x))")]
+    [InlineData("1/(sinh(x) + cosh(x))")]
+    public void Named_cases_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
+
+    [Theory]
+    [InlineData("x/(exp(x) + 1)")]           // x outside the exponentials: not elementary
+    [InlineData("1/(exp(x^2) + 1)")]         // a rate that is not a number
+    [InlineData("1/(exp(x) + exp(sqrt(2)*x))")]
+    public void Other_shapes_are_declined(string integrand) =>
+        Assert.Null(ExponentialSubstitution.TryIntegrate(RuleChecks.Canonical(integrand)));
+
+    /// <summary>c·e^(j·k·x)/(a + b·e^(k·x)) for random a, b, c, j, k: nearly always integrated, and every answer verifies.</summary>
+    [Fact]
+    public void Random_quotients_of_exponentials_verify()
+    {
+        var (tried, solved) = (0, 0);
+        var ab = Gen.Choose(-5, 5).SelectMany(a => Gen.Choose(-5, 5).Select(b => (a, b)));
+        var rates = Gen.Choose(-2, 3).SelectMany(j => Gen.Elements("1", "2", "1/2", "-3").Select(k => (j, k)));
+        Prop.ForAll(ab.ToArbitrary(), rates.ToArbitrary(), Gen.Choose(1, 4).ToArbitrary(), (coefficients, jk, c) =>
+        {
+            var (a, b) = coefficients;
+            var (j, k) = jk;
+            if (a == 0 || b == 0) return true.ToProperty();
+            var f = RuleChecks.Canonical($"{c}*exp({j}*({k})*x)/({a} + {b}*exp(({k})*x))");
+            tried++;
+            var integral = BasicIntegrals.TryIntegrateSum(f);
+            if (integral is null) return true.Label("declined");
+            solved++;
+            return IntegralVerifier.Check(f, integral).Accepted.Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        Assert.True(solved >= tried * 3 / 4, $"only {solved} of {tried} integrated");
+    }
+}
