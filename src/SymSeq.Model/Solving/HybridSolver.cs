@@ -68,12 +68,16 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
             // Every term by a basic rule (3x² + 5), or an ODE method of a first course (OdeRules): no model needed.
             if (O.Rules)
             {
+                var sw = Stopwatch.StartNew();
+                var before = _attempts.Count;
                 foreach (var byRules in RuleIntegration.Candidates(plans))
                     if (Accept(byRules, Engine.Rules, "basic rules for every term") is { } direct)
                         return direct;
                 if (!isIntegral)
                     foreach (var (method, answer) in OdeRules.Solve(problem, Left < RuleBudget ? Left : RuleBudget))
                         if (Accept(answer, Engine.Rules, method) is { } solved) return solved;
+                if (_attempts.Count == before)   // no rule had an answer to check: say so, so a failure lists every step
+                    _attempts.Add(new EngineAttempt(Engine.Rules.Describe(), isIntegral ? "no rule integrates every term" : "no ODE method applies", sw.Elapsed));
             }
 
             if (owner.Model is not null)

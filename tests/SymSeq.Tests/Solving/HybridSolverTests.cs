@@ -49,6 +49,7 @@ public class HybridSolverTests : IDisposable
         var none = solver.Solve(Integral("x*tan(x)^2"));
         Assert.False(none.Solved);
         Assert.Contains(none.Attempts, a => a.Outcome.Contains("no model"));
+        Assert.Contains(none.Attempts, a => a.Engine == "basic rules" && a.Outcome == "no rule integrates every term");   // every step is listed
     }
 
     [Fact]
