@@ -65,6 +65,34 @@ public static class ExprParts
                 foreach (var n in Nodes(a)) yield return n;
     }
 
+    /// <summary>
+    /// The argument of every unary node that <paramref name="carrier"/> accepts and whose argument holds x, outermost
+    /// first, or null when x also occurs outside such nodes (a substitution that replaces the carriers then leaves no x).
+    /// </summary>
+    public static List<Expr>? ArgumentsHoldingX(Expr e, Func<Op, bool> carrier)
+    {
+        var found = new List<Expr>();
+        bool Walk(Expr n) => n switch
+        {
+            Op { Args: [var a] } op when carrier(op) && Contains(a, "x") => Add(a),
+            Sym { Name: "x" } => false,
+            Op op => op.Args.All(Walk),
+            _ => true,
+        };
+        bool Add(Expr a) { found.Add(a); return true; }
+        return Walk(e) ? found : null;
+    }
+
+    /// <summary>Whether some part of e under a division or a negative power (its denominator) passes the test.</summary>
+    public static bool HasDenominator(Expr e, Func<Expr, bool> test) => e switch
+    {
+        Op { Kind: Operator.Pow, Args: [var b, Num { Value.Sign: < 0 }] } => test(b),
+        Op { Kind: Operator.Div, Args: [var top, var bottom] } => test(bottom) || HasDenominator(top, test),
+        Op { Kind: Operator.Inv, Args: [var b] } => test(b),
+        Op op => op.Args.Any(a => HasDenominator(a, test)),
+        _ => false,
+    };
+
     /// <summary>Number of operator nodes.</summary>
     public static int OperatorCount(Expr e) => Nodes(e).Count(n => n is Op);
 

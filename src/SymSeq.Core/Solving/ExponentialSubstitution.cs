@@ -40,42 +40,16 @@ internal static class ExponentialSubstitution
     }
 
     /// <summary>An exponential or hyperbolic function of x under a division or a negative power, or a tanh.</summary>
-    private static bool HasExponentialDenominator(Expr e) => e switch
-    {
-        Op { Kind: Operator.Pow, Args: [var b, Num { Value.Sign: < 0 }] } => HasExponential(b),
-        Op { Kind: Operator.Div, Args: [var top, var bottom] } => HasExponential(bottom) || HasExponentialDenominator(top),
-        Op { Kind: Operator.Inv, Args: [var b] } => HasExponential(b),
-        Op { Kind: Operator.Tanh } => true,
-        Op op => op.Args.Any(HasExponentialDenominator),
-        _ => false,
-    };
+    private static bool HasExponentialDenominator(Expr e) =>
+        ExprParts.Nodes(e).Any(n => n is Op { Kind: Operator.Tanh }) || ExprParts.HasDenominator(e, d => ExprParts.Nodes(d).Any(IsExponential));
 
-    private static bool HasExponential(Expr e) =>
-        ExprParts.Nodes(e).Any(n => n is Op { Kind: Operator.Exp or Operator.Sinh or Operator.Cosh or Operator.Tanh } f && ExprParts.Contains(f[0], "x"));
+    private static bool IsExponential(Expr e) => e is Op { Kind: Operator.Exp or Operator.Sinh or Operator.Cosh or Operator.Tanh } f && ExprParts.Contains(f[0], "x");
 
     /// <summary>The rates k of every e^(k·x) (and sinh, cosh, tanh of k·x), or null when x occurs anywhere else.</summary>
     private static List<Rational>? Rates(Expr core)
     {
-        var rates = new List<Rational>();
-        var ok = true;
-        void Scan(Expr e)
-        {
-            switch (e)
-            {
-                case Op { Kind: Operator.Exp or Operator.Sinh or Operator.Cosh or Operator.Tanh, Args: [var a] } when ExprParts.Contains(a, "x"):
-                    if (Rate(a) is { } k) rates.Add(k);
-                    else ok = false;
-                    break;
-                case Sym { Name: "x" }:
-                    ok = false;
-                    break;
-                case Op op:
-                    foreach (var a in op.Args) Scan(a);
-                    break;
-            }
-        }
-        Scan(core);
-        return ok ? rates : null;
+        var rates = ExprParts.ArgumentsHoldingX(core, IsExponential)?.Select(Rate).ToList();
+        return rates is null || rates.Any(k => k is null) ? null : rates.Select(k => k!.Value).ToList();
     }
 
     /// <summary>k when a = k·x for a rational k ≠ 0 (x itself: 1), else null.</summary>

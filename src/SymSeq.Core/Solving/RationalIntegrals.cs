@@ -7,7 +7,8 @@ namespace SymSeq.Solving;
 /// then q factored into its rational roots (with multiplicities) and at most one quadratic left over, and the
 /// remainder written as Σ cᵣₖ/(x − r)ᵏ + (A·x + B)/s by solving a linear system. Each piece has a closed form:
 /// ln(x − r), −1/((k−1)(x − r)^(k−1)), and for s = a·x² + b·x + c, (A/2a)·ln(±s) plus (B − A·b/2a)·∫1/s
-/// (<see cref="BasicIntegrals.OfQuadratic"/>). Declines (null) when q does not factor that way.
+/// (<see cref="BasicIntegrals.OfQuadratic"/>). A repeated factor that is not a rational root goes through Hermite's
+/// reduction first. Declines (null) when q does not factor that way.
 /// </summary>
 public static class RationalIntegrals
 {
@@ -22,7 +23,7 @@ public static class RationalIntegrals
         if (!whole.IsZero) terms.Add(whole.Antiderivative().ToExpr());
         if (!remainder.IsZero)
         {
-            if (Fractions(remainder, q) is not { } fractions) return null;
+            if ((Fractions(remainder, q) ?? Hermite(remainder, q)) is not { } fractions) return null;
             terms.AddRange(fractions);
         }
         return Simplifier.SimplifyOrKeep(terms.Count == 0 ? Expr.Zero : ExprParts.Sum(terms));
@@ -85,6 +86,38 @@ public static class RationalIntegrals
             }
         }
         return parts;
+    }
+
+    /// <summary>
+    /// Hermite's reduction, for a q with a repeated factor that is not a rational root (x²/(1 + x²)², 1/(x² + 2)³):
+    /// with q₁ = gcd(q, q′) and q₂ = q/q₁ (square-free), ∫ r/q = p₁/q₁ + ∫ p₂/q₂ for deg p₁ &lt; deg q₁ and deg p₂ &lt;
+    /// deg q₂, found from r = p₁′·q₂ − p₁·(q₂·q₁′/q₁) + p₂·q₁ as a linear system; then partial fractions on p₂/q₂. Null
+    /// when q is square-free or q₂ does not factor into rational roots and one quadratic.
+    /// </summary>
+    private static List<Expr>? Hermite(Polynomial r, Polynomial q)
+    {
+        var q1 = Polynomial.Gcd(q, q.Derivative());
+        if (q1.Degree < 1) return null;
+        var q2 = Polynomial.DivRem(q, q1).Quotient;
+        var h = Polynomial.DivRem(q2 * q1.Derivative(), q1).Quotient;
+        var basis = new List<Polynomial>();
+        for (var j = 0; j < q1.Degree; j++)
+            basis.Add(Monomial(j).Derivative() * q2 - Monomial(j) * h);
+        for (var j = 0; j < q2.Degree; j++)
+            basis.Add(Monomial(j) * q1);
+        if (Solve(basis, r, q.Degree) is not { } c) return null;
+        var p1 = new Polynomial(c.Take(q1.Degree));
+        var p2 = new Polynomial(c.Skip(q1.Degree));
+        var parts = new List<Expr>();
+        if (!p1.IsZero) parts.Add(p1.ToExpr() / q1.ToExpr());
+        if (!p2.IsZero)
+        {
+            if (Fractions(p2, q2) is not { } rest) return null;
+            parts.AddRange(rest);
+        }
+        return parts;
+
+        static Polynomial Monomial(int j) => new(Enumerable.Repeat(Rational.Zero, j).Append(Rational.One));
     }
 
     /// <summary>The coefficients c with Σ cᵢ·basisᵢ = target (n unknowns, n equations: the coefficients of x⁰ … xⁿ⁻¹), or null when singular.</summary>

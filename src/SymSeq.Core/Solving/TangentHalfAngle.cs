@@ -16,42 +16,16 @@ internal static class TangentHalfAngle
     /// A sine or cosine under a division or a negative power: what the substitution is for (1/(a + b·cos x)). Products
     /// and powers of sines, cosines and tangents alone have tidier answers elsewhere (<see cref="TrigProducts"/>, the model).
     /// </summary>
-    private static bool HasTrigDenominator(Expr e) => e switch
-    {
-        Op { Kind: Operator.Pow, Args: [var b, Num { Value.Sign: < 0 }] } => HasSinOrCos(b),
-        Op { Kind: Operator.Div, Args: [var top, var bottom] } => HasSinOrCos(bottom) || HasTrigDenominator(top),
-        Op { Kind: Operator.Inv, Args: [var b] } => HasSinOrCos(b),
-        Op op => op.Args.Any(HasTrigDenominator),
-        _ => false,
-    };
-
-    private static bool HasSinOrCos(Expr e) => ExprParts.Nodes(e).Any(n => n is Op { Kind: Operator.Sin or Operator.Cos });
+    private static bool HasTrigDenominator(Expr e) =>
+        ExprParts.HasDenominator(e, d => ExprParts.Nodes(d).Any(n => n is Op { Kind: Operator.Sin or Operator.Cos }));
 
     public static Expr? TryIntegrate(Expr core)
     {
         if (core.Size > MaxSize) return null;
-        // Every x must sit in sin, cos or tan of one argument k·x (k rational).
-        Expr? u = null;
-        Num? k = null;
-        var ok = true;
-        void Scan(Expr e)
-        {
-            switch (e)
-            {
-                case Op { Kind: Operator.Sin or Operator.Cos or Operator.Tan, Args: [var arg] } when ExprParts.Contains(arg, "x"):
-                    if (u is null && BasicIntegrals.Slope(arg) is Num slope && Simplifier.SimplifyOrKeep(arg - slope * Expr.X) is Num { Value.IsZero: true }) (u, k) = (arg, slope);
-                    else if (!arg.Equals(u)) ok = false;
-                    break;
-                case Sym { Name: "x" }:
-                    ok = false;
-                    break;
-                case Op op:
-                    foreach (var a in op.Args) Scan(a);
-                    break;
-            }
-        }
-        Scan(core);
-        if (!ok || u is null || k is null || !HasTrigDenominator(core)) return null;
+        // Every x must sit in sin, cos or tan of one argument u = k·x (k rational).
+        if (!HasTrigDenominator(core) || ExprParts.ArgumentsHoldingX(core, op => op.Kind is Operator.Sin or Operator.Cos or Operator.Tan) is not [var u, ..] arguments
+            || arguments.Any(a => !a.Equals(u)) || BasicIntegrals.Slope(u) is not Num k || Simplifier.SimplifyOrKeep(u - k * Expr.X) is not Num { Value.IsZero: true })
+            return null;
         var t = Expr.X;   // t takes x's place, so the rational machinery in x applies
         var onePlus = Expr.One + Expr.Pow(t, Expr.Two);
         var inT = ExprParts.Substitute(core, n => n switch

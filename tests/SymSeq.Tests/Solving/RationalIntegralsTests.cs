@@ -14,6 +14,11 @@ public class RationalIntegralsTests
     [InlineData("1/(x^2-2)")]                 // irrational roots: the quadratic stays whole
     [InlineData("(x^4+1)/(x*(x+1)^2*(x^2+1))")]
     [InlineData("1/(3*x^2+12)")]
+    [InlineData("1/(x^2+1)^2")]               // repeated quadratics: Hermite's reduction
+    [InlineData("x^2/(1+x^2)^2")]
+    [InlineData("1/(x^2+2*x+5)^3")]
+    [InlineData("(x^3+1)/((x-1)^2*(x^2+1)^2)")]
+    [InlineData("1/(x^3+1)^2")]
     public void Named_rational_functions_verify(string integrand)
     {
         var f = Simplifier.Simplify(InfixParser.Parse(integrand));
@@ -24,7 +29,6 @@ public class RationalIntegralsTests
 
     [Theory]
     [InlineData("1/(x^3+x+1)")]               // an irreducible cubic
-    [InlineData("1/(x^2+1)^2")]               // a repeated quadratic
     [InlineData("1/(x^5+x+3)")]
     [InlineData("exp(x)/x")]
     public void Denominators_that_do_not_factor_into_roots_and_one_quadratic_are_declined(string integrand) =>
@@ -48,5 +52,25 @@ public class RationalIntegralsTests
                 var integral = RationalIntegrals.TryIntegrate(f);
                 return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+    }
+
+    /// <summary>p/(s^m·(x − r)ⁿ) for a random irreducible quadratic s, m = 2 or 3 (Hermite's reduction): always integrated, always verified.</summary>
+    [Fact]
+    public void Random_repeated_quadratics_always_integrate_and_verify()
+    {
+        var quadratic = Gen.Choose(-4, 4).SelectMany(b => Gen.Choose(1, 6).Select(c => new Polynomial([new Rational(c * c + b * b + 1), new Rational(b), Rational.One])));
+        var numerator = Gen.Choose(0, 4).SelectMany(d => Gen.ArrayOf(Gen.Choose(-5, 5).Select(v => new Rational(v)), d + 1)).Select(c => new Polynomial(c));
+        var shape = Gen.Choose(2, 3).SelectMany(m => Gen.Choose(0, 2).SelectMany(n => Gen.Choose(-3, 3).Select(r => (m, n, r))));
+        Prop.ForAll(quadratic.ToArbitrary(), shape.ToArbitrary(), numerator.ToArbitrary(), (s, mnr, p) =>
+        {
+            var (m, n, r) = mnr;
+            if (p.IsZero) return true.ToProperty();
+            var q = Polynomial.One;
+            for (var i = 0; i < m; i++) q *= s;
+            for (var i = 0; i < n; i++) q *= Polynomial.X - Polynomial.Constant(new Rational(r));
+            var f = Simplifier.Simplify(new Op(Operator.Div, p.ToExpr(), q.ToExpr()));
+            var integral = RationalIntegrals.TryIntegrate(f);
+            return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
     }
 }
