@@ -3,17 +3,20 @@ using SymSeq.Expressions;
 namespace SymSeq.Solving;
 
 /// <summary>
-/// Substitution where the derivative divides only up to a function of the new variable: for an inner u = c·xᵏ + d
-/// (k ≥ 2) or u = ln(c·x) of the integrand, x = φ(t) with φ the inverse of u ((t − d)/c)^(1/k) or e^t/c), and
-/// ∫ f(x) dx = ∫ f(φ(t))·φ′(t) dt, integrated by the basic rules with t put back as u: x⁵·e^(x³) → t·eᵗ/3 by parts,
-/// x³·sin(x²), cos(ln x) → eᵗ·cos t. <see cref="Substitution"/> covers the case where f/u′ is a table function of u;
-/// this one lets the rest of the rules work on the new integrand. The root in φ is a principal branch; the verifier
-/// checks the answer on both signs of x, so a branch that is wrong for x &lt; 0 is rejected, never returned.
+/// Substitution t = u(x) for an inner u of the integrand, where the derivative divides up to a function of u, the new
+/// integrand g(t) going back through the basic rules and u put back for t. Two ways to find g:
+/// <list type="bullet">
+/// <item>directly: g = f/u′ with every u written t, when no x is left (cos x/(1 + sin²x) → 1/(1 + t²) for u = sin x);</item>
+/// <item>through the inverse, for u = c·xᵏ + d (k ≥ 2) or ln(c·x): x = φ(t) with φ((t − d)/c)^(1/k) or e^t/c, and
+/// g = f(φ(t))·φ′(t) (x⁵·e^(x³) → t·eᵗ/3 by parts, x⁵·√(x³ + 1), cos(ln x) → eᵗ·cos t).</item>
+/// </list>
+/// <see cref="Substitution"/> covers the case where f/u′ is a table function of u. The root in φ is a principal branch;
+/// the verifier checks the answer on both signs of x, so a branch that is wrong for x &lt; 0 is rejected, never returned.
 /// </summary>
 internal static class ChangeOfVariable
 {
     /// <summary>Largest integrand tried (nodes), and the most inner u tried.</summary>
-    private const int MaxSize = 40, MaxCandidates = 3;
+    private const int MaxSize = 40, MaxCandidates = 6;
 
     private static readonly Sym T = new("t");
 
@@ -23,49 +26,78 @@ internal static class ChangeOfVariable
     public static Expr? TryIntegrate(Expr core)
     {
         if (_inside || core.Size > MaxSize || ExprParts.Contains(core, T.Name)) return null;
-        foreach (var (u, phi) in Candidates(core).Take(MaxCandidates))
+        try
         {
-            try
-            {
-                _inside = true;
-                var inT = ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name);
-                if (!Simplifier.TrySimplify(inT, out var g) || ExprParts.Contains(g, "x")) continue;
-                var inX = Simplifier.SimplifyOrKeep(Linearity.Distribute(ExprParts.Substitute(g, n => n is Sym { Name: "t" } ? Expr.X : null)));
-                if (BasicIntegrals.TryIntegrateSum(inX) is not { } integral) continue;
-                return Simplifier.SimplifyOrKeep(ExprParts.Substitute(integral, n => n is Sym { Name: "x" } ? u : null));
-            }
-            catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
-            {
-            }
-            finally { _inside = false; }
+            _inside = true;
+            foreach (var u in Inner(core).Take(MaxCandidates))
+                if (Direct(core, u) is { } direct) return direct;
+                else if (Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse)
+                    return viaInverse;
+            return null;
         }
-        return null;
+        finally { _inside = false; }
     }
 
-    /// <summary>(u, φ(t)) for each distinct argument u of a function in the integrand that is c·xᵏ + d (k ≥ 2) or ln(c·x).</summary>
-    private static IEnumerable<(Expr U, Expr Phi)> Candidates(Expr core)
+    /// <summary>∫ f with g = f/u′ and every u written t, when that leaves no x.</summary>
+    private static Expr? Direct(Expr core, Expr u)
+    {
+        try
+        {
+            if (!Simplifier.TrySimplify(core / Derivative.Of(u), out var ratio)) return null;
+            return Integrate(ExprParts.Substitute(ratio, n => n.Equals(u) ? T : null), u);
+        }
+        catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>∫ g(t) dt by the basic rules with t = u put back, or null when g still holds x or no rule integrates it.</summary>
+    private static Expr? Integrate(Expr inT, Expr u)
+    {
+        try
+        {
+            if (!Simplifier.TrySimplify(inT, out var g) || ExprParts.Contains(g, "x") || !ExprParts.Contains(g, T.Name)) return null;
+            var inX = Simplifier.SimplifyOrKeep(Linearity.Distribute(ExprParts.Substitute(g, n => n is Sym { Name: "t" } ? Expr.X : null)));
+            return BasicIntegrals.TryIntegrateSum(inX) is { } integral
+                ? Simplifier.SimplifyOrKeep(ExprParts.Substitute(integral, n => n is Sym { Name: "x" } ? u : null))
+                : null;
+        }
+        catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Each distinct inner u, outermost first: the operand of a function or the base of a power when it holds x, then
+    /// the function itself (sin x in cos x/(1 + sin²x)). Affine operands are the table's; x itself is no substitution.
+    /// </summary>
+    private static IEnumerable<Expr> Inner(Expr core)
     {
         var seen = new HashSet<Expr>();
         foreach (var node in ExprParts.Nodes(core))
         {
-            var u = node switch
+            var operand = node switch
             {
                 Op { Kind: Operator.Abs or Operator.Sign } => null,
                 Op { Args: [var a] } => a,
                 Op { Kind: Operator.Pow, Args: [var b, Num] } => b,
                 _ => null,
             };
-            if (u is null || !ExprParts.Contains(u, "x") || !seen.Add(u)) continue;
-            if (Inverse(u) is { } phi) yield return (u, phi);
-            else if (u is Op { Kind: Operator.Ln, Args: [var a] } && BasicIntegrals.Slope(a) is { } c
-                && Simplifier.SimplifyOrKeep(a - c * Expr.X) is Num { Value.IsZero: true })
-                yield return (u, Expr.Call(Operator.Exp, T) / c);
+            if (operand is not null && ExprParts.Contains(operand, "x") && BasicIntegrals.Slope(operand) is null && seen.Add(operand)) yield return operand;
+            if (node is Op { Args: [var arg] } f && f.Kind is not (Operator.Abs or Operator.Sign) && !ReferenceEquals(node, core)
+                && ExprParts.Contains(arg, "x") && seen.Add(node))
+                yield return node;
         }
     }
 
-    /// <summary>φ(t) = ((t − d)/c)^(1/k) when u = c·xᵏ + d with k ≥ 2 an integer and c, d free of x, else null.</summary>
+    /// <summary>φ(t) with u(φ(t)) = t: ((t − d)/c)^(1/k) when u = c·xᵏ + d (k ≥ 2, c and d free of x), e^t/c when u = ln(c·x); else null.</summary>
     private static Expr? Inverse(Expr u)
     {
+        if (u is Op { Kind: Operator.Ln, Args: [var a] } && BasicIntegrals.Slope(a) is { } slope
+            && Simplifier.SimplifyOrKeep(a - slope * Expr.X) is Num { Value.IsZero: true })
+            return Expr.Call(Operator.Exp, T) / slope;
         var terms = u is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [u];
         var withX = terms.Where(a => ExprParts.Contains(a, "x")).ToArray();
         if (withX is not [var term] || !Monomials.TrySplit(term, "x", out var c, out var k) || !k.IsInteger || k < new Rational(2)) return null;

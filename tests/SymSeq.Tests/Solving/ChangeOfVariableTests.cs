@@ -1,6 +1,6 @@
 namespace SymSeq.Tests.Solving;
 
-/// <summary>The change of variable x = φ(t) for an inner c·xᵏ + d or ln(c·x), through BasicIntegrals (ChangeOfVariable).</summary>
+/// <summary>The substitution t = u(x) where u′ divides up to a function of u, directly or through x = φ(t), through BasicIntegrals (ChangeOfVariable).</summary>
 public class ChangeOfVariableTests
 {
     [Theory]
@@ -15,7 +15,10 @@ public class ChangeOfVariableTests
     [InlineData("sin(ln(x))")]
     [InlineData("x^2*cos(ln(x))")]
     [InlineData("sin(ln(2*x))/x")]
-    [InlineData("ln(x)^4")]                  // x = e^t: t⁴·eᵗ by the tabular method
+    [InlineData("ln(x)^4")]
+    [InlineData("cos(x)/(1 + sin(x)^2)")]    // directly: f/u' with u = sin x written t is 1/(1 + t²)
+    [InlineData("ln(x)/(x*(1 + ln(x)^2))")]
+    [InlineData("exp(2*x)*sin(exp(x))")]                  // x = e^t: t⁴·eᵗ by the tabular method
     public void Named_cases_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Theory]
