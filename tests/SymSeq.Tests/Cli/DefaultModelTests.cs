@@ -5,7 +5,8 @@ namespace SymSeq.Tests.Cli;
 public class DefaultModelTests
 {
     [Theory]
-    [InlineData("x*cos(x)")] // the README's main command
+    [InlineData("cos(x)*ln(x) + sin(x)/x")] // the README's main command
+    [InlineData("x*cos(x)")]
     [InlineData("cos(x)*exp(sin(x))")]
     public void The_bundled_model_integrates_without_being_told_where_it_is(string integrand)
     {

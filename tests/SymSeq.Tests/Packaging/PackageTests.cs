@@ -47,9 +47,9 @@ public class PackageTests
             Assert.True(install.Code == 0, install.Out);
 
             var empty = Directory.CreateDirectory(Path.Combine(dir, "elsewhere")).FullName;
-            var (code, output) = Run(Path.Combine(tools, "symseq"), empty, TimeSpan.FromMinutes(2), "integrate", "tan(x)^2", "--cas", "none");
+            var (code, output) = Run(Path.Combine(tools, "symseq"), empty, TimeSpan.FromMinutes(2), "integrate", "cos(x)*ln(x) + sin(x)/x", "--cas", "none");
             Assert.True(code == 0, output);
-            Assert.Contains("-x + tan(x) + C", output);
+            Assert.Contains("ln(x)*sin(x) + C", output);
             Assert.Contains("by model", output);
         }
         finally { Directory.Delete(dir, true); }
