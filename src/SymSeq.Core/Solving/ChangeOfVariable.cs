@@ -1,4 +1,5 @@
 using SymSeq.Expressions;
+using SymSeq.Verification;
 
 namespace SymSeq.Solving;
 
@@ -10,8 +11,9 @@ namespace SymSeq.Solving;
 /// <item>through the inverse, for u = c·xᵏ + d (k ≥ 2) or ln(c·x): x = φ(t) with φ((t − d)/c)^(1/k) or e^t/c, and
 /// g = f(φ(t))·φ′(t) (x⁵·e^(x³) → t·eᵗ/3 by parts, x⁵·√(x³ + 1), cos(ln x) → eᵗ·cos t).</item>
 /// </list>
-/// <see cref="Substitution"/> covers the case where f/u′ is a table function of u. The root in φ is a principal branch;
-/// the verifier checks the answer on both signs of x, so a branch that is wrong for x &lt; 0 is rejected, never returned.
+/// <see cref="Substitution"/> covers the case where f/u′ is a table function of u. The root in φ is a principal branch,
+/// which can be wrong for x &lt; 0 (√(x⁶) becomes x³), so an answer found through the inverse is verified here and
+/// dropped when it fails: the rules never offer a wrong antiderivative.
 /// </summary>
 internal static class ChangeOfVariable
 {
@@ -31,7 +33,8 @@ internal static class ChangeOfVariable
             _inside = true;
             foreach (var u in Inner(core).Take(MaxCandidates))
                 if (Direct(core, u) is { } direct) return direct;
-                else if (Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse)
+                else if (Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse
+                    && IntegralVerifier.Check(core, viaInverse).Accepted)   // φ's root is one branch: √(x⁶) becomes x³, right only for x > 0
                     return viaInverse;
             return null;
         }

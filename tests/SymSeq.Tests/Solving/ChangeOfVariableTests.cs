@@ -25,6 +25,7 @@ public class ChangeOfVariableTests
     [InlineData("exp(x^2)")]                 // not elementary
     [InlineData("x^2*exp(x^3 + x)")]         // the inner function is not a monomial plus a constant
     [InlineData("sin(x)*exp(x^2)")]
+    [InlineData("sqrt(x^6/117649)")]         // through x = t^(1/6) the answer is right for x > 0 only: dropped (found by the fuzz test)
     public void Other_shapes_are_declined(string integrand) =>
         Assert.Null(ChangeOfVariable.TryIntegrate(RuleChecks.Canonical(integrand)));
 
