@@ -52,7 +52,7 @@ internal static class TrigPowers
     }
 
     /// <summary>∫ g(u)⁻ᵐ du for m ≥ 1: sec, csc, sech and csch to the m-th power.</summary>
-    private static Expr? Secant(Operator g, Expr u, int m)
+    private static Expr Secant(Operator g, Expr u, int m)
     {
         var hyperbolic = g is Operator.Cosh or Operator.Sinh;
         var cosine = g is Operator.Cos or Operator.Cosh;
@@ -79,8 +79,7 @@ internal static class TrigPowers
             _ => Operator.Cosh,
         }, u);
         var lead = other * Expr.Pow(Expr.Call(g, u), Expr.Int(1 - m)) / Expr.Int(m - 1);
-        if (Secant(g, u, m - 2) is not { } lower) return null;
-        var down = new Num(new Rational(m - 2, m - 1)) * lower;
+        var down = new Num(new Rational(m - 2, m - 1)) * Secant(g, u, m - 2);
         return g switch
         {
             Operator.Sinh => -lead - down,
