@@ -9,7 +9,7 @@ namespace SymSeq.Solving;
 /// inverse functions), divided by c; and 1/q, 1/√q, √q of a quadratic q = a·x² + b·x + c with rational coefficients
 /// (atan, atanh, asin or a logarithm after completing the square), √q, integer powers of tan, cot, sec, csc and their
 /// hyperbolic twins by reduction formulas (<see cref="TrigPowers"/>; sec, csc and cot are read as reciprocal powers); then a substitution when the derivative divides
-/// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
+/// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). Last, an identity where it opens a rule (<see cref="TrigIdentities"/>: tan² = sec² − 1, sin 2u = 2·sin u·cos u). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
 /// data, so decomposition hands these to the rules. Every answer is verified like any other.
 /// </summary>
 public static class BasicIntegrals
@@ -32,7 +32,7 @@ public static class BasicIntegrals
             Op { Kind: Operator.Pow } q when IsPositiveBase(q[0]) && Slope(q[1]) is { } c => core / (c * Expr.Call(Operator.Ln, q[0])),
             Op { Args.Length: 1 } fn when Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g => Over(g, c),
             _ => null,
-        } ?? PowerOfX(core) ?? RationalIntegrals.TryIntegrate(core) ?? LinearDenominators.TryIntegrate(core) ?? SqrtQuadratics.TryIntegrate(core) ?? ByParts.TryIntegrate(core) ?? TrigProducts.TryIntegrate(core) ?? Substitution.TryIntegrate(core) ?? RadicalSubstitution.TryIntegrate(core) ?? TangentHalfAngle.TryIntegrate(core) ?? ExponentialSubstitution.TryIntegrate(core) ?? ChangeOfVariable.TryIntegrate(core);
+        } ?? Methods.Select(method => method(core)).FirstOrDefault(g => g is not null);
         return antiderivative is null ? null : Simplifier.SimplifyOrKeep(antiderivative);
 
         static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;
@@ -76,6 +76,18 @@ public static class BasicIntegrals
     private static bool IsPolynomial(Expr q) => q is Op { Kind: Operator.Add or Operator.Mul } && q.Size <= 40
         && ExprParts.Nodes(q).All(n => n is Num or Sym { Name: "x" } or Op { Kind: Operator.Add or Operator.Sub or Operator.Mul }
             or Op { Kind: Operator.Pow, Args: [_, Num { Value: { IsInteger: true, Sign: > 0 } }] });
+
+    /// <summary>
+    /// The methods tried after the table, in order, the first answer taken: cheap exact forms first, then the
+    /// substitutions, whose searches cost more, and the identities last (they hand a rewritten integrand back here).
+    /// </summary>
+    private static readonly Func<Expr, Expr?>[] Methods =
+    [
+        PowerOfX, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate,
+        ByParts.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, RadicalSubstitution.TryIntegrate,
+        TangentHalfAngle.TryIntegrate, ExponentialSubstitution.TryIntegrate, ChangeOfVariable.TryIntegrate,
+        TrigIdentities.TryIntegrate,
+    ];
 
     /// <summary>(a, b, c) with q = a·x² + b·x + c, all rational and a ≠ 0, else null.</summary>
     internal static (Rational A, Rational B, Rational C)? QuadraticCoefficients(Expr q) =>

@@ -8,9 +8,10 @@ namespace SymSeq.Solving;
 /// <item>p·g(u) with g ∈ {exp, sin, cos, sinh, cosh} and u = a·x + b: differentiate p until it vanishes and
 /// integrate g as often (the tabular method), ∫p·g = Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ with Gₖ the k-th antiderivative;</item>
 /// <item>p·h(v) with h ∈ {ln, atan, acot, atanh} of a rational function v, and p a polynomial in x and 1/x without a 1/x
-/// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); lnⁿ(v) for n ≤ 3
-/// recurses on P·n·v′/v·lnⁿ⁻¹(v); for h ∈ {asin, acos, asinh} P·h′ is a polynomial over the root of a quadratic when
-/// v is affine (<see cref="SqrtQuadratics"/>);</item>
+/// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); hⁿ(v) for n ≤ 3
+/// recurses on P·n·h′·hⁿ⁻¹(v); for h ∈ {asin, acos, asinh} P·h′ is a polynomial over the root of a quadratic when
+/// v is affine (<see cref="SqrtQuadratics"/>); a rational p whose denominator is no monomial is divided out first,
+/// its polynomial part and proper fraction each times h going back to the rules;</item>
 /// <item>p·sec²(u), p·csc²(u) and their hyperbolic twins, by the tabular method (it ends for p of degree 1);</item>
 /// <item>e^(αx+β)·sin(γx+δ) and e^(αx+β)·cos(γx+δ), by the closed form (α·sin − γ·cos)/(α² + γ²) and its twin,
 /// and p times either by the tabular method on those closed forms.</item>
@@ -19,7 +20,7 @@ namespace SymSeq.Solving;
 /// </summary>
 internal static class ByParts
 {
-    private const int MaxLogPower = 3;
+    private const int MaxPower = 3;
 
     public static Expr? TryIntegrate(Expr core)
     {
@@ -37,7 +38,8 @@ internal static class ByParts
         (Op? H, int N) inverse = others[0] switch
         {
             Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh } h => (h, 1),
-            Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Ln } h, Num { Value: { IsInteger: true } n }] } when n > Rational.One && n <= MaxLogPower => (h, (int)n.Num),
+            Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh } h, Num { Value: { IsInteger: true } n }] }
+                when n > Rational.One && n <= MaxPower => (h, (int)n.Num),
             _ => (null, 0),
         };
         if (!Polynomial.TryRational(pExpr, out var num, out var den))
@@ -53,7 +55,24 @@ internal static class ByParts
         if (others[0] is Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Cos or Operator.Sin or Operator.Cosh or Operator.Sinh, Args: [var v] }, Num { Value: var e }] }
             && e == -2 && den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(v) is not null)
             return RepeatedTabular(num, others[0]);
-        return inverse.H is { } h1 && Antiderivative(num, den) is { } big ? InverseTimes(big, h1, inverse.N) : null;
+        if (inverse.H is not { } h1) return null;
+        if (Antiderivative(num, den) is { } big) return InverseTimes(big, h1, inverse.N);
+        return den.Degree >= 1 ? DividedOut(num, den, others[0]) : null;
+    }
+
+    /// <summary>
+    /// ∫ (num/den)·h as ∫ q·h + ∫ (r/den)·h with num = q·den + r, each by the rules (x²/(1 + x²)·atan x: ∫ atan x and
+    /// ∫ atan x/(1 + x²), a substitution), or null when the division leaves no polynomial part or a part fails.
+    /// </summary>
+    private static Expr? DividedOut(Polynomial num, Polynomial den, Expr h)
+    {
+        var (q, r) = Polynomial.DivRem(num, den);
+        if (q.IsZero) return null;
+        if (BasicIntegrals.TryIntegrate(Simplifier.SimplifyOrKeep(q.ToExpr() * h)) is not { } whole) return null;
+        if (r.IsZero) return whole;
+        return BasicIntegrals.TryIntegrate(Simplifier.SimplifyOrKeep(r.ToExpr() / den.ToExpr() * h)) is { } proper
+            ? Simplifier.SimplifyOrKeep(whole + proper)
+            : null;
     }
 
     /// <summary>Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ where G₁ = ∫g(u)dx and each G is ± a function of the cycle over aᵏ.</summary>

@@ -24,6 +24,9 @@ public class ByPartsTests
     [InlineData("x*exp(x)*cos(x)")]
     [InlineData("(x^2 - 1)*exp(2*x)*sin(3*x)")]
     [InlineData("(2*x + 1)*exp(-x)*cos(x/2)")]
+    [InlineData("x*atan(x)^2")]                // powers of the inverse functions, not only of ln
+    [InlineData("x^2*atan(x)/(x^2 + 1)")]      // a rational factor divided out: ∫ atan x − ∫ atan x/(1 + x²)
+    [InlineData("x*ln(x + 1)/(x + 1)")]        // ∫ ln(x + 1) − ∫ ln(x + 1)/(x + 1)
     public void Named_products_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Theory]
@@ -32,6 +35,8 @@ public class ByPartsTests
     [InlineData("x*acosh(x)")]                 // h' is not a root of one quadratic
     [InlineData("exp(x)*tan(x)")]
     [InlineData("ln(x)*exp(x)")]               // not elementary (the exponential integral)
+    [InlineData("atan(x)^2")]                  // by parts leaves ∫ x·atan x/(1 + x²), a dilogarithm
+    [InlineData("x^3*ln(x)/(x + 1)")]          // divided out, ∫ ln x/(x + 1) is a dilogarithm
     public void Products_outside_the_rules_are_declined(string integrand) =>
         Assert.Null(Integrate(RuleChecks.Canonical(integrand)));
 
