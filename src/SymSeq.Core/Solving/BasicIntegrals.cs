@@ -84,7 +84,7 @@ public static class BasicIntegrals
     private static readonly Func<Expr, Expr?>[] Methods =
     [
         PowerOfX, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate,
-        ByParts.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, RadicalSubstitution.TryIntegrate,
+        ByParts.TryIntegrate, ExponentialRational.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, RadicalSubstitution.TryIntegrate,
         TangentHalfAngle.TryIntegrate, ExponentialSubstitution.TryIntegrate, ChangeOfVariable.TryIntegrate,
         TrigIdentities.TryIntegrate,
     ];

@@ -5,13 +5,14 @@ namespace SymSeq.Solving;
 /// <summary>
 /// Integration by parts where it always ends, for a polynomial p(x) times one other factor:
 /// <list type="bullet">
-/// <item>p·g(u) with g ∈ {exp, sin, cos, sinh, cosh} and u = a·x + b: differentiate p until it vanishes and
+/// <item>p·g(u) with g ∈ {exp, sin, cos, sinh, cosh} and u = a·x + b (and cᵘ for a positive c): differentiate p until it vanishes and
 /// integrate g as often (the tabular method), ∫p·g = Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ with Gₖ the k-th antiderivative;</item>
 /// <item>p·h(v) with h ∈ {ln, atan, acot, atanh} of a rational function v, and p a polynomial in x and 1/x without a 1/x
 /// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); hⁿ(v) for n ≤ 3
 /// recurses on P·n·h′·hⁿ⁻¹(v); for h ∈ {asin, acos, asinh} P·h′ is a polynomial over the root of a quadratic when
 /// v is affine (<see cref="SqrtQuadratics"/>); a rational p whose denominator is no monomial is divided out first,
-/// its polynomial part and proper fraction each times h going back to the rules;</item>
+/// its polynomial part and proper fraction each times h going back to the rules; any other p whose antiderivative the
+/// rules find is differentiated no further (x·atan x/(1 + x²)², x·acos x/√(1 − x²));</item>
 /// <item>p·sec²(u), p·csc²(u) and their hyperbolic twins, by the tabular method (it ends for p of degree 1);</item>
 /// <item>e^(αx+β)·sin(γx+δ) and e^(αx+β)·cos(γx+δ), by the closed form (α·sin − γ·cos)/(α² + γ²) and its twin,
 /// and p times either by the tabular method on those closed forms.</item>
@@ -32,24 +33,28 @@ internal static class ByParts
             return Polynomial.TryPolynomial(ExprParts.Product(factors.Where(f => !others.Contains(f)).ToArray()), out var p) && p.Degree >= 1
                 ? RepeatedTabular(p, ExprParts.Product(others))
                 : null;
-        if (others.Length != 1) return null;
-        var pExpr = ExprParts.Product(factors.Where(f => !ReferenceEquals(f, others[0])).ToArray());
-        // an inverse function h (or a power of ln) whose derivative is simpler than itself: the part to differentiate
-        (Op? H, int N) inverse = others[0] switch
-        {
-            Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh } h => (h, 1),
-            Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh } h, Num { Value: { IsInteger: true } n }] }
-                when n > Rational.One && n <= MaxPower => (h, (int)n.Num),
-            _ => (null, 0),
-        };
-        if (!Polynomial.TryRational(pExpr, out var num, out var den))
-            // c·xʳ for a rational r ≠ −1 (√x·ln x): its antiderivative is a power too
-            return inverse.H is { } hm && Monomials.TrySplit(pExpr, "x", out var c, out var r) && r != Rational.MinusOne
-                ? InverseTimes(Simplifier.SimplifyOrKeep(c * new Num((r + 1).Reciprocal()) * Expr.Pow(Expr.X, new Num(r + 1))), hm, inverse.N)
+        // an inverse function h (or a power of one) whose derivative is simpler than itself: the part to differentiate
+        var inverses = others.Select(Inverse).Where(i => i.H is not null).ToArray();
+        if (others.Length != 1)
+            // several factors beside p (x·acos x/√(1 − x²)): one inverse function, the rest integrated by the rules
+            return inverses is [var only] && only.H is { } lone
+                ? ByRules(ExprParts.Product(factors.Where(f => !ReferenceEquals(f, only.Factor)).ToArray()), lone, only.N)
                 : null;
+        var pExpr = ExprParts.Product(factors.Where(f => !ReferenceEquals(f, others[0])).ToArray());
+        var inverse = Inverse(others[0]);
+        if (!Polynomial.TryRational(pExpr, out var num, out var den))
+            // c·xʳ for a rational r ≠ −1 (√x·ln x): its antiderivative is a power too; else whatever the rules find
+            return inverse.H is not { } hm ? null
+                : Monomials.TrySplit(pExpr, "x", out var c, out var r) && r != Rational.MinusOne
+                    ? InverseTimes(Simplifier.SimplifyOrKeep(c * new Num((r + 1).Reciprocal()) * Expr.Pow(Expr.X, new Num(r + 1))), hm, inverse.N)
+                    : ByRules(pExpr, hm, inverse.N);
         if (others[0] is Op { Kind: Operator.Exp or Operator.Sin or Operator.Cos or Operator.Sinh or Operator.Cosh, Args: [var u] } g
             && den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(u) is { } a)
             return Tabular(num, g.Kind, u, a);
+        // c^u for a positive constant c: e^(u·ln c), written back as c^u
+        if (others[0] is Op { Kind: Operator.Pow, Args: [var cBase, var cu] } power && cBase is Num { Value: var cv } && cv > Rational.Zero && !cv.IsOne
+            && den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(cu) is { } ca)
+            return Tabular(num, Operator.Exp, cu, ca * Expr.Call(Operator.Ln, cBase), power);
         // sec², csc², sech², csch² of an affine u: the derivatives of tan, −cot, tanh, −coth, whose own integrals are
         // logarithms (so p of degree 1 ends: x·sec²x = x·tan x + ln cos x)
         if (others[0] is Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Cos or Operator.Sin or Operator.Cosh or Operator.Sinh, Args: [var v] }, Num { Value: var e }] }
@@ -57,7 +62,39 @@ internal static class ByParts
             return RepeatedTabular(num, others[0]);
         if (inverse.H is not { } h1) return null;
         if (Antiderivative(num, den) is { } big) return InverseTimes(big, h1, inverse.N);
-        return den.Degree >= 1 ? DividedOut(num, den, others[0]) : null;
+        return (den.Degree >= 1 ? DividedOut(num, den, others[0]) : null) ?? ByRules(pExpr, h1, inverse.N);
+    }
+
+    /// <summary>(h, n) when the factor is h or hⁿ (1 &lt; n ≤ 3) for an inverse function h or ln, else (null, 0).</summary>
+    private static (Op? H, int N, Expr Factor) Inverse(Expr factor) => factor switch
+    {
+        Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh } h => (h, 1, factor),
+        Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh } h, Num { Value: { IsInteger: true } n }] }
+            when n > Rational.One && n <= MaxPower => (h, (int)n.Num, factor),
+        _ => (null, 0, factor),
+    };
+
+    /// <summary>Largest p whose antiderivative <see cref="ByRules"/> asks the rules for (nodes).</summary>
+    private const int MaxRulesFactor = 30;
+
+    /// <summary>The rules' own calls of <see cref="ByRules"/> stop at this depth.</summary>
+    [ThreadStatic] private static int _depth;
+
+    /// <summary>
+    /// ∫ p·hⁿ with P = ∫ p found by the rules themselves, for the p the closed forms above do not cover
+    /// (x/(1 + x²)² → −1/(2(1 + x²)), x/√(1 − x²) → −√(1 − x²)): by parts on what they give, or null.
+    /// </summary>
+    private static Expr? ByRules(Expr p, Op h, int n)
+    {
+        if (_depth >= 2 || p.Size > MaxRulesFactor) return null;
+        try
+        {
+            _depth++;
+            return BasicIntegrals.TryIntegrateSum(p) is { } big && !ExprParts.Nodes(big).Any(e => e is Op { Kind: var k } && k == h.Kind)
+                ? InverseTimes(big, h, n)
+                : null;
+        }
+        finally { _depth--; }
     }
 
     /// <summary>
@@ -75,8 +112,11 @@ internal static class ByParts
             : null;
     }
 
-    /// <summary>Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ where G₁ = ∫g(u)dx and each G is ± a function of the cycle over aᵏ.</summary>
-    private static Expr Tabular(Polynomial p, Operator g, Expr u, Expr a)
+    /// <summary>
+    /// Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ where G₁ = ∫g(u)dx and each G is ± a function of the cycle over aᵏ; an exponential may be
+    /// given as <paramref name="written"/> (2ˣ for e^(x·ln 2), with a = ln 2).
+    /// </summary>
+    private static Expr Tabular(Polynomial p, Operator g, Expr u, Expr a, Expr? written = null)
     {
         var terms = new List<Expr>();
         var (sign, f) = (1, g);
@@ -86,7 +126,7 @@ internal static class ByParts
             (sign, f) = Next(sign, f);
             scale = scale is Num { Value.IsOne: true } && a is Num { Value.IsOne: true } ? Expr.One : scale * a;
             var coefficient = (k % 2 == 0 ? sign : -sign) > 0 ? d.ToExpr() : -d.ToExpr();
-            terms.Add(coefficient * Expr.Call(f, u) / scale);
+            terms.Add(coefficient * (written ?? Expr.Call(f, u)) / scale);
         }
         return Simplifier.SimplifyOrKeep(ExprParts.Sum(terms));
 

@@ -15,10 +15,10 @@ public class CliTests
             Assert.Contains("by basic rules", r.Err);
             var answer = SymSeq.Expressions.InfixParser.Parse(r.Out.Trim().Split('\n')[0].Replace(" + C", ""));
             Assert.True(SymSeq.Verification.IntegralVerifier.Check(SymSeq.Expressions.InfixParser.Parse("x^2*asin(x)"), answer).Accepted);
-            Assert.Equal(3, CliRunner.Run("integrate", "x*tan(x)^2", "--no-model", "--cas", "none").Code);   // nothing verified
+            Assert.Equal(3, CliRunner.Run("integrate", "x*tan(x)/cos(x)^2", "--no-model", "--cas", "none").Code);   // nothing verified
 
             var set = Path.Combine(dir, "calculus.txt");
-            File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx*tan(x)^2\n");
+            File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx*tan(x)/cos(x)^2\n");
             var json = Path.Combine(dir, "t.json");
             var e = CliRunner.Run("evaluate", "--data", set, "--no-model", "--hybrid", "--cas", "none", "--json", json, "--model", Path.Combine(dir, "absent.symseq"));
             Assert.True(e.Code == 0, e.Err);

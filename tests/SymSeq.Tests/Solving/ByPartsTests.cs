@@ -27,6 +27,12 @@ public class ByPartsTests
     [InlineData("x*atan(x)^2")]                // powers of the inverse functions, not only of ln
     [InlineData("x^2*atan(x)/(x^2 + 1)")]      // a rational factor divided out: ∫ atan x − ∫ atan x/(1 + x²)
     [InlineData("x*ln(x + 1)/(x + 1)")]        // ∫ ln(x + 1) − ∫ ln(x + 1)/(x + 1)
+    [InlineData("acos(x)^2")]                  // by parts twice, the second p = x/√(1 − x²) integrated by the rules
+    [InlineData("asinh(x)^2")]
+    [InlineData("x*acos(x)/sqrt(1 - x^2)")]
+    [InlineData("x*atan(x)/(1 + x^2)^2")]      // P = −1/(2(1 + x²)) from the rational rules
+    [InlineData("x*2^x")]                      // the tabular method on 2ˣ = e^(x·ln 2)
+    [InlineData("(x^2 + 1)*3^(2*x - 1)")]
     public void Named_products_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Theory]
