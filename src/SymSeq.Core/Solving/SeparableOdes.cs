@@ -1,5 +1,6 @@
 using SymSeq.Expressions;
 using SymSeq.Generation;
+using SymSeq.Verification;
 
 namespace SymSeq.Solving;
 
@@ -7,8 +8,8 @@ namespace SymSeq.Solving;
 /// First-order separable ODEs y' = g(x)·h(y), solved the textbook way: ∫ dy/h(y) = ∫ g(x) dx + a8, then solved for y
 /// when y occurs once in the left side (each operator on the way is undone: −1/y = x + a8 gives y = −1/(x + a8),
 /// e^y = eˣ + a8 gives y = ln(eˣ + a8)). Both integrals must be basic (<see cref="BasicIntegrals"/>). Where an inverse
-/// has branches (y² = ..., sin y = ...) the principal one is taken; that is still a family of solutions with one free
-/// constant, and callers verify it like every other engine's answer. Anything else gives null, never a guess.
+/// has branches (y² = ..., sin y = ...) the principal one is taken, which is a family of solutions with one free
+/// constant when the verifier accepts it; an answer it rejects is dropped here. Anything else gives null, never a guess.
 /// </summary>
 public static class SeparableOdes
 {
@@ -32,7 +33,12 @@ public static class SeparableOdes
                 return null;
             var left = Simplifier.Simplify(ExprParts.Substitute(hIntegral, n => n is Sym { Name: "x" } ? new Unknown(0) : null), clock.Left);
             var right = new Op(Operator.Add, gIntegral, C1);
-            return Isolate(left, right) is { } y ? Simplifier.Simplify(y, clock.Left) : null;
+            // an inverse's principal branch can miss the family (√(1 − y²) = tanh u gives y = √(1 − tanh²u), wrong
+            // where tanh u < 0), so the rule checks its own answer and declines rather than offer a wrong one
+            return Isolate(left, right) is { } y && Simplifier.Simplify(y, clock.Left) is var solution
+                && OdeVerifier.Check(equation, solution, clock.Left).Accepted
+                ? solution
+                : null;
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)   // UndefinedExpression and Overflow are arithmetic
         {

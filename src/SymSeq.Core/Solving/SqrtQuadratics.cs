@@ -3,8 +3,8 @@ using SymSeq.Expressions;
 namespace SymSeq.Solving;
 
 /// <summary>
-/// ∫ p(x)/√q and ∫ p(x)·√q for a polynomial p and a quadratic q = a·x² + b·x + c with rational coefficients
-/// (√q·p = p·q/√q), by the reduction Iₙ = (xⁿ⁻¹·√q − (n − ½)·b·Iₙ₋₁ − (n − 1)·c·Iₙ₋₂)/(n·a) for Iₙ = ∫ xⁿ/√q, which
+/// ∫ p(x)/√q and ∫ p(x)·q^(m − ½) for a polynomial p and a quadratic q = a·x² + b·x + c with rational coefficients
+/// (p·q^(m − ½) = p·qᵐ/√q: √q, q^(3/2), ...), by the reduction Iₙ = (xⁿ⁻¹·√q − (n − ½)·b·Iₙ₋₁ − (n − 1)·c·Iₙ₋₂)/(n·a) for Iₙ = ∫ xⁿ/√q, which
 /// differentiating xⁿ⁻¹·√q gives; I₀ is the table's ∫ 1/√q (<see cref="BasicIntegrals.OfQuadratic"/>). This is
 /// what integrating x²·asin(x) by parts leaves, and a textbook family of its own (x³/√(x² + 1), x·√(4 − x²)).
 /// </summary>
@@ -12,20 +12,26 @@ internal static class SqrtQuadratics
 {
     private const int MaxDegree = 10;
 
-    public static Expr? TryIntegrate(Expr core)
+    /// <summary>∫ p/√q and ∫ p·√q.</summary>
+    public static Expr? TryIntegrate(Expr core) => Integrate(core, 0, 1);
+
+    /// <summary>∫ p·q^(3/2) and higher powers, tried after the substitutions (x·(x² + 1)^(3/2) is tidier by t = x² + 1).</summary>
+    public static Expr? TryIntegrateHigherPowers(Expr core) => Integrate(core, 2, MaxUp);
+
+    private static Expr? Integrate(Expr core, int lowest, int highest)
     {
         var factors = core is Op { Kind: Operator.Mul } m ? m.Args.ToArray() : [core];
         // exactly one factor is the root of a quadratic (or one over it)
-        (int Index, Expr Q, bool Up, Rational A, Rational B, Rational C)? found = null;
+        (int Index, Expr Q, int Up, Rational A, Rational B, Rational C)? found = null;
         for (var i = 0; i < factors.Length; i++)
-            if (Radicand(factors[i], out var isUp) is { } radicand && BasicIntegrals.QuadraticCoefficients(radicand) is var (qa, qb, qc))
+            if (Radicand(factors[i], out var up) is { } radicand && BasicIntegrals.QuadraticCoefficients(radicand) is var (qa, qb, qc))
             {
                 if (found is not null) return null;
-                found = (i, radicand, isUp, qa, qb, qc);
+                found = (i, radicand, up, qa, qb, qc);
             }
-        if (found is not var (index, q, up, a, b, c)) return null;
+        if (found is not var (index, q, power, a, b, c) || power < lowest || power > highest) return null;
         if (!Polynomial.TryPolynomial(ExprParts.Product(factors.Where((_, i) => i != index).ToArray()), out var p)) return null;
-        if (up) p *= new Polynomial([c, b, a]);
+        for (var k = 0; k < power; k++) p *= new Polynomial([c, b, a]);
         if (p.IsZero || p.Degree > MaxDegree) return null;
         if (BasicIntegrals.OfQuadratic(q, -Rational.Half) is not { } i0) return null;
         var root = Expr.Call(Operator.Sqrt, q);
@@ -41,17 +47,20 @@ internal static class SqrtQuadratics
         return Simplifier.SimplifyOrKeep(ExprParts.Sum(terms));
     }
 
-    /// <summary>q for a factor q^(−½) (up false) or √q, q^(½) (up true), else null.</summary>
-    private static Expr? Radicand(Expr f, out bool up)
+    /// <summary>Highest power q^(m − ½) read as q^m/√q.</summary>
+    private const int MaxUp = 3;
+
+    /// <summary>q for a factor q^(m − ½), 0 ≤ m ≤ <see cref="MaxUp"/> (q^(−½), √q, q^(3/2), ...), with m in <paramref name="up"/>; else null.</summary>
+    private static Expr? Radicand(Expr f, out int up)
     {
-        up = false;
+        up = 0;
         switch (f)
         {
-            case Op { Kind: Operator.Pow, Args: [var q, Num { Value: var e }] } when e == -Rational.Half || e == Rational.Half:
-                up = e == Rational.Half;
+            case Op { Kind: Operator.Pow, Args: [var q, Num { Value: var e }] } when (e + Rational.Half).IsInteger && e + Rational.Half >= Rational.Zero && e + Rational.Half <= new Rational(MaxUp):
+                up = (int)(e + Rational.Half).Num;
                 return q;
             case Op { Kind: Operator.Sqrt, Args: [var q] }:
-                up = true;
+                up = 1;
                 return q;
             default:
                 return null;
