@@ -55,13 +55,17 @@ internal static class ChangeOfVariable
         }
     }
 
-    /// <summary>∫ g(t) dt by the basic rules with t = u put back, or null when g still holds x or no rule integrates it.</summary>
-    private static Expr? Integrate(Expr inT, Expr u)
+    /// <summary>
+    /// ∫ g(t) dt by the basic rules with t = u put back, or null when g still holds x, passes <paramref name="maxSize"/>
+    /// nodes once multiplied out, or no rule integrates it. The ending every substitution rule shares.
+    /// </summary>
+    internal static Expr? Integrate(Expr inT, Expr u, int maxSize = int.MaxValue)
     {
         try
         {
             if (!Simplifier.TrySimplify(inT, out var g) || ExprParts.Contains(g, "x") || !ExprParts.Contains(g, T.Name)) return null;
             var inX = Simplifier.SimplifyOrKeep(Linearity.Distribute(ExprParts.Substitute(g, n => n is Sym { Name: "t" } ? Expr.X : null)));
+            if (inX.Size > maxSize) return null;
             return BasicIntegrals.TryIntegrateSum(inX) is { } integral
                 ? Simplifier.SimplifyOrKeep(ExprParts.Substitute(integral, n => n is Sym { Name: "x" } ? u : null))
                 : null;

@@ -28,15 +28,12 @@ internal static class RadicalSubstitution
         try
         {
             _inside = true;
-            // roots → powers of t, then x → (tⁿ − b)/a, times dx/dt = n·tⁿ⁻¹/a; then t is renamed x for the rules
+            // roots → powers of t, then x → (tⁿ − b)/a, times dx/dt = n·tⁿ⁻¹/a; integrated in t, and t = u^(1/n) put back
             var inT = ExprParts.Substitute(core, e => Exponent(e, u) is { } r ? Power(T, r * n) : null);
             var xOfT = (Expr.Pow(T, Expr.Int(n)) - b) / a;
             inT = ExprParts.Substitute(inT, e => e is Sym { Name: "x" } ? xOfT : null);
-            var g = ExprParts.Substitute(inT * Expr.Int(n) * Power(T, new Rational(n - 1)) / a, e => e is Sym { Name: "t" } ? Expr.X : null);
-            if (!Simplifier.TrySimplify(Linearity.Distribute(Simplifier.SimplifyOrKeep(g)), out var gx) || gx.Size > 3 * MaxSize) return null;
-            if (BasicIntegrals.TryIntegrateSum(gx) is not { } integral) return null;
             var root = n == 2 ? Expr.Call(Operator.Sqrt, u) : Expr.Pow(u, new Num(new Rational(1, n)));
-            return Simplifier.SimplifyOrKeep(ExprParts.Substitute(integral, e => e is Sym { Name: "x" } ? root : null));
+            return ChangeOfVariable.Integrate(inT * Expr.Int(n) * Power(T, new Rational(n - 1)) / a, root, 3 * MaxSize);
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
         {
