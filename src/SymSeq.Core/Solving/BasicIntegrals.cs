@@ -85,7 +85,7 @@ public static class BasicIntegrals
     [
         PowerOfX, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate,
         ByParts.TryIntegrate, ExponentialRational.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, SqrtQuadratics.TryIntegrateHigherPowers, RadicalSubstitution.TryIntegrate,
-        TangentHalfAngle.TryIntegrate, ExponentialSubstitution.TryIntegrate, ChangeOfVariable.TryIntegrate,
+        ExponentialSubstitution.TryIntegrate, ChangeOfVariable.TryIntegrate, TangentHalfAngle.TryIntegrate,
         EulerSubstitution.TryIntegrate, TrigIdentities.TryIntegrate,
     ];
 

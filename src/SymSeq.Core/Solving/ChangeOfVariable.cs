@@ -7,7 +7,8 @@ namespace SymSeq.Solving;
 /// Substitution t = u(x) for an inner u of the integrand, where the derivative divides up to a function of u, the new
 /// integrand g(t) going back through the basic rules and u put back for t. Two ways to find g:
 /// <list type="bullet">
-/// <item>directly: g = f/u′ with every u written t, when no x is left (cos x/(1 + sin²x) → 1/(1 + t²) for u = sin x);</item>
+/// <item>directly: g = f/u′ with every u written t, and for u = v + d every v written t − d, when no x is left
+/// (cos x/(1 + sin²x) → 1/(1 + t²) for u = sin x; √(1 + √x) → 2(t − 1)·√t for u = 1 + √x);</item>
 /// <item>through the inverse, for u = c·xᵏ + d (k ≥ 2) or ln(c·x): x = φ(t) with φ((t − d)/c)^(1/k) or e^t/c, and
 /// g = f(φ(t))·φ′(t) (x⁵·e^(x³) → t·eᵗ/3 by parts, x⁵·√(x³ + 1), cos(ln x) → eᵗ·cos t).</item>
 /// </list>
@@ -47,7 +48,15 @@ internal static class ChangeOfVariable
         try
         {
             if (!Simplifier.TrySimplify(core / Derivative.Of(u), out var ratio)) return null;
-            return Integrate(ExprParts.Substitute(ratio, n => n.Equals(u) ? T : null), u);
+            var inT = ExprParts.Substitute(ratio, n => n.Equals(u) ? T : null);
+            // u = g + d with d free of x: a g left in the ratio is t − d (√(1 + √x): u = 1 + √x, 2√x·√u → 2(t − 1)·√t)
+            if (ExprParts.Contains(inT, "x") && u is Op { Kind: Operator.Add } sum && sum.Args.Where(a => ExprParts.Contains(a, "x")).ToArray() is [var g]
+                && g is not Sym)
+            {
+                var d = ExprParts.Sum(sum.Args.Where(a => !ReferenceEquals(a, g)).ToArray());
+                inT = ExprParts.Substitute(inT, n => n.Equals(g) ? T - d : null);
+            }
+            return Integrate(inT, u);
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
         {

@@ -5,6 +5,9 @@ public class ChangeOfVariableTests
 {
     [Theory]
     [InlineData("x^5*exp(x^3)")]
+    [InlineData("sqrt(1 + sqrt(x))")]                 // u = 1 + √x, and the √x left in f/u′ is t − 1
+    [InlineData("1/(sqrt(x)*(1 + sqrt(x))^2)")]
+    [InlineData("exp(2*x)*sqrt(exp(x) + 1)")]
     [InlineData("x^3*exp(-x^2)")]
     [InlineData("x^3*sin(x^2)")]
     [InlineData("x^3*cos(x^2 + 1)")]
@@ -20,6 +23,16 @@ public class ChangeOfVariableTests
     [InlineData("ln(x)/(x*(1 + ln(x)^2))")]
     [InlineData("exp(2*x)*sin(exp(x))")]                  // x = e^t: t⁴·eᵗ by the tabular method
     public void Named_cases_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
+
+    [Fact]
+    public void A_substitution_comes_before_the_half_angle()
+    {
+        // t = 1 + sin x gives sin x + 1 − ln(1 + sin x); the half-angle substitution would give an answer in tan(x/2)
+        var integral = BasicIntegrals.TryIntegrateSum(RuleChecks.Canonical("cos(x)*sin(x)/(1 + sin(x))"));
+        Assert.NotNull(integral);
+        Assert.DoesNotContain("tan", InfixPrinter.Readable.Print(integral!));
+        RuleChecks.AssertIntegrated("cos(x)*sin(x)/(1 + sin(x))");
+    }
 
     [Theory]
     [InlineData("exp(x^2)")]                 // not elementary
