@@ -68,11 +68,14 @@ internal static class ByParts
     /// <summary>(h, n) when the factor is h or hⁿ (1 &lt; n ≤ 3) for an inverse function h or ln, else (null, 0).</summary>
     private static (Op? H, int N, Expr Factor) Inverse(Expr factor) => factor switch
     {
-        Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh } h => (h, 1, factor),
-        Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh } h, Num { Value: { IsInteger: true } n }] }
-            when n > Rational.One && n <= MaxPower => (h, (int)n.Num, factor),
+        Op { Kind: var k } h when IsInverse(k) => (h, 1, factor),
+        Op { Kind: Operator.Pow, Args: [Op { Kind: var k } h, Num { Value: { IsInteger: true } n }] }
+            when IsInverse(k) && n > Rational.One && n <= MaxPower => (h, (int)n.Num, factor),
         _ => (null, 0, factor),
     };
+
+    private static bool IsInverse(Operator k) =>
+        k is Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh;
 
     /// <summary>Largest p whose antiderivative <see cref="ByRules"/> asks the rules for (nodes).</summary>
     private const int MaxRulesFactor = 30;

@@ -45,7 +45,7 @@ internal static class EulerSubstitution
         var (xOfT, rootOfT, tOfX) = substitution;
         try
         {
-            var inT = ExprParts.Substitute(core, e => Exponent(e, q) is { } k ? Power(rootOfT, 2 * k) : null);
+            var inT = ExprParts.Substitute(core, e => RadicalSubstitution.Exponent(e, q) is { } k ? RadicalSubstitution.Power(rootOfT, 2 * k) : null);
             inT = ExprParts.Substitute(inT, e => e is Sym { Name: "x" } ? xOfT : null) * Derivative.Of(xOfT, T.Name);
             var g = ExprParts.Substitute(inT, e => e is Sym { Name: "t" } ? Expr.X : null);
             if (!Simplifier.TrySimplify(g, out var gx) || gx.Size > MaxRationalSize || RationalIntegrals.TryIntegrate(gx) is not { } integral) return null;
@@ -103,14 +103,4 @@ internal static class EulerSubstitution
         }
         return q is not null && BasicIntegrals.QuadraticCoefficients(q) is not null ? q : null;
     }
-
-    /// <summary>The exponent r when e is q^r (√q: ½), else null.</summary>
-    private static Rational? Exponent(Expr e, Expr q) => e switch
-    {
-        Op { Kind: Operator.Sqrt } s when s[0].Equals(q) => Rational.Half,
-        Op { Kind: Operator.Pow, Args: [var r, Num { Value: var p }] } when !p.IsInteger && r.Equals(q) => p,
-        _ => null,
-    };
-
-    private static Expr Power(Expr t, Rational k) => k.IsOne ? t : Expr.Pow(t, new Num(k));
 }

@@ -40,7 +40,7 @@ internal static class ExponentialRational
             // the top coefficient of L(aₖxᵏ) = α·aₖxᵏ·B + (aₖxᵏ)′·B − aₖxᵏ·B′ is α·aₖ·lead(B) at degree k + deg B
             var ak = residual[k + b.Degree] / (alpha * b.Lead);
             coefficients[k] = ak;
-            var monomial = new Polynomial(Enumerable.Repeat(Rational.Zero, k).Append(ak));
+            var monomial = Polynomial.Monomial(ak, k);
             residual -= (alpha * monomial * b) + (monomial.Derivative() * b) - (monomial * bPrime);
         }
         return residual.IsZero ? (new Polynomial(coefficients), b) : null;

@@ -28,6 +28,9 @@ public sealed class Polynomial : IEquatable<Polynomial>
     public static readonly Polynomial X = new([Rational.Zero, Rational.One]);
     public static Polynomial Constant(Rational c) => new([c]);
 
+    /// <summary>c·xᵏ.</summary>
+    public static Polynomial Monomial(Rational c, int k) => new(Enumerable.Repeat(Rational.Zero, k).Append(c));
+
     /// <summary>−1 for the zero polynomial.</summary>
     public int Degree => _c.Length - 1;
     public bool IsZero => _c.Length == 0;

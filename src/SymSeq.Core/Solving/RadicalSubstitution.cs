@@ -65,13 +65,14 @@ internal static class RadicalSubstitution
         return u is null || n < 2 || u is Sym { Name: "x" } && Monomials.TrySplit(core, "x", out _, out _) ? null : (u, (int)n);
     }
 
-    /// <summary>The exponent r when e is u^r (√u: ½), else null.</summary>
-    private static Rational? Exponent(Expr e, Expr u) => e switch
+    /// <summary>The exponent r when e is u^r for a non-integer r (√u: ½), else null; shared with <see cref="EulerSubstitution"/>.</summary>
+    internal static Rational? Exponent(Expr e, Expr u) => e switch
     {
         Op { Kind: Operator.Sqrt } s when s[0].Equals(u) => Rational.Half,
         Op { Kind: Operator.Pow, Args: [var r, Num { Value: var p }] } when !p.IsInteger && r.Equals(u) => p,
         _ => null,
     };
 
-    private static Expr Power(Expr t, Rational k) => k.IsOne ? t : Expr.Pow(t, new Num(k));
+    /// <summary>t^k, or t itself for k = 1.</summary>
+    internal static Expr Power(Expr t, Rational k) => k.IsOne ? t : Expr.Pow(t, new Num(k));
 }

@@ -102,9 +102,9 @@ public static class RationalIntegrals
         var h = Polynomial.DivRem(q2 * q1.Derivative(), q1).Quotient;
         var basis = new List<Polynomial>();
         for (var j = 0; j < q1.Degree; j++)
-            basis.Add(Monomial(j).Derivative() * q2 - Monomial(j) * h);
+            basis.Add(Polynomial.Monomial(Rational.One, j).Derivative() * q2 - Polynomial.Monomial(Rational.One, j) * h);
         for (var j = 0; j < q2.Degree; j++)
-            basis.Add(Monomial(j) * q1);
+            basis.Add(Polynomial.Monomial(Rational.One, j) * q1);
         if (Solve(basis, r, q.Degree) is not { } c) return null;
         var p1 = new Polynomial(c.Take(q1.Degree));
         var p2 = new Polynomial(c.Skip(q1.Degree));
@@ -116,8 +116,6 @@ public static class RationalIntegrals
             parts.AddRange(rest);
         }
         return parts;
-
-        static Polynomial Monomial(int j) => new(Enumerable.Repeat(Rational.Zero, j).Append(Rational.One));
     }
 
     /// <summary>The coefficients c with Σ cᵢ·basisᵢ = target (n unknowns, n equations: the coefficients of x⁰ … xⁿ⁻¹), or null when singular.</summary>
