@@ -115,8 +115,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
     private IEnumerable<Rational> RootCandidates()
     {
         if (Degree < 1) yield break;
-        var lcm = _c.Aggregate(System.Numerics.BigInteger.One, (l, c) => l / System.Numerics.BigInteger.GreatestCommonDivisor(l, c.Den) * c.Den);
-        var ints = _c.Select(c => (c * lcm).Num).ToArray();
+        var ints = IntegerCoefficients();
         var low = Array.FindIndex(ints, v => !v.IsZero);
         if (low > 0) yield return Rational.Zero;
         var a0 = System.Numerics.BigInteger.Abs(ints[low]);
@@ -136,10 +135,17 @@ public sealed class Polynomial : IEquatable<Polynomial>
             }
     }
 
-    private const int MaxTrialDivision = 100_000;
+    /// <summary>The coefficients times the least common multiple of their denominators: integers, lowest degree first.</summary>
+    internal System.Numerics.BigInteger[] IntegerCoefficients()
+    {
+        var lcm = _c.Aggregate(System.Numerics.BigInteger.One, (l, c) => l / System.Numerics.BigInteger.GreatestCommonDivisor(l, c.Den) * c.Den);
+        return _c.Select(c => (c * lcm).Num).ToArray();
+    }
+
+    internal const int MaxTrialDivision = 100_000;
     private const int MaxRootCandidates = 4_000;
 
-    private static List<long> Divisors(long n)
+    internal static List<long> Divisors(long n)
     {
         var d = new List<long>();
         for (long k = 1; k * k <= n; k++)

@@ -4,8 +4,9 @@ namespace SymSeq.Solving;
 
 /// <summary>
 /// ∫ p/q dx for polynomials p, q with rational coefficients, by partial fractions: the polynomial part by division,
-/// then q factored into its rational roots (with multiplicities) and at most one quadratic left over, and the
-/// remainder written as Σ cᵣₖ/(x − r)ᵏ + (A·x + B)/s by solving a linear system. Each piece has a closed form:
+/// then q factored into its rational roots (with multiplicities), quadratics with rational coefficients
+/// (<see cref="QuadraticFactors"/>) and at most one quartic x⁴ + p·x² + r that needs radicals (<see cref="EvenQuartics"/>),
+/// and the remainder written as Σ cᵣₖ/(x − r)ᵏ + Σ (A·x + B)/s + N/Q by solving a linear system. Each piece has a closed form:
 /// ln(x − r), −1/((k−1)(x − r)^(k−1)), and for s = a·x² + b·x + c, (A/2a)·ln(±s) plus (B − A·b/2a)·∫1/s
 /// (<see cref="BasicIntegrals.OfQuadratic"/>). A repeated factor that is not a rational root goes through Hermite's
 /// reduction first. Declines (null) when q does not factor that way.
@@ -33,9 +34,11 @@ public static class RationalIntegrals
     private static List<Expr>? Fractions(Polynomial r, Polynomial q)
     {
         var (roots, rest) = q.RationalRoots();
-        if (rest.Degree > 2) return null;
-        var quadratic = rest.Degree == 2 ? rest : null;
-        // One basis numerator per unknown: q/(x − r)ᵏ for each root and k ≤ its multiplicity; x·q/s and q/s.
+        var (quadratics, left) = rest.Degree >= 2 ? QuadraticFactors.Split(rest) : ([], rest);
+        var quartic = left.Degree == 4 && EvenQuartics.IsEven(left) ? left : null;
+        if (left.Degree >= 1 && quartic is null) return null;
+        // One basis numerator per unknown: q/(x − r)ᵏ for each root and k ≤ its multiplicity; x·q/s and q/s for each
+        // quadratic s; xᵏ·q/Q for k ≤ 3 and the quartic Q.
         var basis = new List<Polynomial>();
         foreach (var (root, m) in roots)
         {
@@ -47,11 +50,16 @@ public static class RationalIntegrals
                 basis.Add(Polynomial.DivRem(q, power).Quotient);
             }
         }
-        if (quadratic is not null)
+        foreach (var s in quadratics)
         {
-            var over = Polynomial.DivRem(q, quadratic).Quotient;
+            var over = Polynomial.DivRem(q, s).Quotient;
             basis.Add(Polynomial.X * over);
             basis.Add(over);
+        }
+        if (quartic is not null)
+        {
+            var over = Polynomial.DivRem(q, quartic).Quotient;
+            for (var k = 0; k <= 3; k++) basis.Add(Polynomial.Monomial(Rational.One, k) * over);
         }
         if (Solve(basis, r, q.Degree) is not { } c) return null;
 
@@ -67,23 +75,36 @@ public static class RationalIntegrals
                     : new Num(-c[i] / (k - 1)) / Expr.Pow(u, Expr.Int(k - 1)));
             }
         }
-        if (quadratic is not null)
+        foreach (var s in quadratics)
         {
-            var (a, b) = (quadratic[2], quadratic[1]);
-            var (A, B) = (c[i], c[i + 1]);
-            // A·x + B = (A/2a)·s' + (B − A·b/2a)
-            var logPart = A / (2 * a);
-            var constant = B - (logPart * b);
-            if (!logPart.IsZero)
-            {
-                var s = a.Sign > 0 ? quadratic : -quadratic;   // the sign that keeps the logarithm's argument positive where s has no roots
-                parts.Add(new Num(logPart * a.Sign) * Expr.Call(Operator.Ln, s.ToExpr()));
-            }
-            if (!constant.IsZero)
-            {
-                if (BasicIntegrals.OfQuadratic(quadratic.ToExpr(), Rational.MinusOne) is not { } inverse) return null;
-                parts.Add(new Num(constant) * inverse);
-            }
+            if (OverQuadratic(c[i], c[i + 1], s) is not { } part) return null;
+            parts.AddRange(part);
+            i += 2;
+        }
+        if (quartic is not null)
+        {
+            if (EvenQuartics.Integrate(new Polynomial(c.Skip(i).Take(4)), quartic) is not { } part) return null;
+            parts.Add(part);
+        }
+        return parts;
+    }
+
+    /// <summary>∫ (A·x + B)/s for a quadratic s with no rational root: A·x + B = (A/2a)·s′ + (B − A·b/2a).</summary>
+    private static List<Expr>? OverQuadratic(Rational A, Rational B, Polynomial quadratic)
+    {
+        var (a, b) = (quadratic[2], quadratic[1]);
+        var logPart = A / (2 * a);
+        var constant = B - (logPart * b);
+        var parts = new List<Expr>();
+        if (!logPart.IsZero)
+        {
+            var s = a.Sign > 0 ? quadratic : -quadratic;   // the sign that keeps the logarithm's argument positive where s has no roots
+            parts.Add(new Num(logPart * a.Sign) * Expr.Call(Operator.Ln, s.ToExpr()));
+        }
+        if (!constant.IsZero)
+        {
+            if (BasicIntegrals.OfQuadratic(quadratic.ToExpr(), Rational.MinusOne) is not { } inverse) return null;
+            parts.Add(new Num(constant) * inverse);
         }
         return parts;
     }
@@ -92,7 +113,7 @@ public static class RationalIntegrals
     /// Hermite's reduction, for a q with a repeated factor that is not a rational root (x²/(1 + x²)², 1/(x² + 2)³):
     /// with q₁ = gcd(q, q′) and q₂ = q/q₁ (square-free), ∫ r/q = p₁/q₁ + ∫ p₂/q₂ for deg p₁ &lt; deg q₁ and deg p₂ &lt;
     /// deg q₂, found from r = p₁′·q₂ − p₁·(q₂·q₁′/q₁) + p₂·q₁ as a linear system; then partial fractions on p₂/q₂. Null
-    /// when q is square-free or q₂ does not factor into rational roots and one quadratic.
+    /// when q is square-free or q₂ does not factor that way.
     /// </summary>
     private static List<Expr>? Hermite(Polynomial r, Polynomial q)
     {

@@ -19,6 +19,19 @@ public class RationalIntegralsTests
     [InlineData("1/(x^2+2*x+5)^3")]
     [InlineData("(x^3+1)/((x-1)^2*(x^2+1)^2)")]
     [InlineData("1/(x^3+1)^2")]
+    [InlineData("1/((x^2+1)*(x^2+4))")]      // two quadratics with rational coefficients
+    [InlineData("(x^3-2*x+7)/((x^2+x+1)*(x^2+3)*(x-2))")]
+    [InlineData("1/(x^4+x^2+1)")]            // (x² + x + 1)(x² − x + 1), found by Kronecker's method
+    [InlineData("1/(x^4+4)")]
+    [InlineData("1/(x^4+1)")]                // quartics that factor only over radicals
+    [InlineData("x^2/(x^4+1)")]
+    [InlineData("(x^3+x^2+x+1)/(x^4+x^2+3)")]
+    [InlineData("1/(x^4-2)")]
+    [InlineData("1/(x^4-5*x^2+5)")]
+    [InlineData("1/(x*(x^4+1))")]
+    [InlineData("1/(x^6+1)")]                // (x² + 1)(x⁴ − x² + 1)
+    [InlineData("1/((x^4+1)*(x^2+2))")]
+    [InlineData("1/(x^4+1)^2")]               // Hermite's reduction leaves 1/(x⁴ + 1)
     public void Named_rational_functions_verify(string integrand)
     {
         var f = Simplifier.Simplify(InfixParser.Parse(integrand));
@@ -30,8 +43,9 @@ public class RationalIntegralsTests
     [Theory]
     [InlineData("1/(x^3+x+1)")]               // an irreducible cubic
     [InlineData("1/(x^5+x+3)")]
+    [InlineData("1/(x^4+x+1)")]               // an irreducible quartic with odd terms
     [InlineData("exp(x)/x")]
-    public void Denominators_that_do_not_factor_into_roots_and_one_quadratic_are_declined(string integrand) =>
+    public void Denominators_that_do_not_factor_into_roots_quadratics_and_an_even_quartic_are_declined(string integrand) =>
         Assert.Null(RationalIntegrals.TryIntegrate(Simplifier.Simplify(InfixParser.Parse(integrand))));
 
     /// <summary>Random p/q, q a product of linear factors (repeated or not) and maybe one quadratic: always integrated, always verified.</summary>
@@ -72,5 +86,42 @@ public class RationalIntegralsTests
             var integral = RationalIntegrals.TryIntegrate(f);
             return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+    }
+
+    /// <summary>p/(s₁·s₂·(x − r)) for two random irreducible quadratics with rational coefficients: always integrated, always verified.</summary>
+    [Fact]
+    public void Random_products_of_quadratics_always_integrate_and_verify()
+    {
+        var quadratic = Gen.Choose(-4, 4).SelectMany(b => Gen.Choose(1, 6).Select(c => new Polynomial([new Rational(c * c + b * b + 1), new Rational(b), Rational.One])));
+        var numerator = Gen.Choose(0, 4).SelectMany(d => Gen.ArrayOf(Gen.Choose(-5, 5).Select(v => new Rational(v)), d + 1)).Select(c => new Polynomial(c));
+        var root = Gen.Choose(-3, 3).SelectMany(r => Gen.Elements(true, false).Select(with => (r, with)));
+        Prop.ForAll(Gen.Two(quadratic).ToArbitrary(), root.ToArbitrary(), numerator.ToArbitrary(), (s, r, p) =>
+        {
+            if (p.IsZero || s.Item1.Equals(s.Item2)) return true.ToProperty();
+            var q = s.Item1 * s.Item2 * (r.with ? Polynomial.X - Polynomial.Constant(new Rational(r.r)) : Polynomial.One);
+            var f = Simplifier.Simplify(new Op(Operator.Div, p.ToExpr(), q.ToExpr()));
+            var integral = RationalIntegrals.TryIntegrate(f);
+            return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+    }
+
+    /// <summary>p/(x⁴ + a·x² + b) for random a, b ≠ 0 with a² ≠ 4b (whether the quartic splits over the rationals or needs
+    /// radicals), maybe times x − r: always integrated, always verified.</summary>
+    [Fact]
+    public void Random_even_quartics_always_integrate_and_verify()
+    {
+        var quartic = Gen.Choose(-6, 6).SelectMany(a => Gen.Choose(-6, 6).Select(b => (a, b)));
+        var numerator = Gen.Choose(0, 3).SelectMany(d => Gen.ArrayOf(Gen.Choose(-5, 5).Select(v => new Rational(v)), d + 1)).Select(c => new Polynomial(c));
+        var root = Gen.Choose(-3, 3).SelectMany(r => Gen.Elements(true, false).Select(with => (r, with)));
+        Prop.ForAll(quartic.ToArbitrary(), root.ToArbitrary(), numerator.ToArbitrary(), (ab, r, p) =>
+        {
+            var (a, b) = ab;
+            if (p.IsZero || b == 0 || a * a == 4 * b) return true.ToProperty();
+            var q = new Polynomial([new Rational(b), Rational.Zero, new Rational(a), Rational.Zero, Rational.One])
+                * (r.with ? Polynomial.X - Polynomial.Constant(new Rational(r.r)) : Polynomial.One);
+            var f = Simplifier.Simplify(new Op(Operator.Div, p.ToExpr(), q.ToExpr()));
+            var integral = RationalIntegrals.TryIntegrate(f);
+            return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
     }
 }
