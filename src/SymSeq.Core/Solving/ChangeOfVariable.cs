@@ -7,8 +7,9 @@ namespace SymSeq.Solving;
 /// Substitution t = u(x) for an inner u of the integrand, where the derivative divides up to a function of u, the new
 /// integrand g(t) going back through the basic rules and u put back for t. Two ways to find g:
 /// <list type="bullet">
-/// <item>directly: g = f/u′ with every u written t, and for u = v + d every v written t − d, when no x is left
-/// (cos x/(1 + sin²x) → 1/(1 + t²) for u = sin x; √(1 + √x) → 2(t − 1)·√t for u = 1 + √x);</item>
+/// <item>directly: g = f/u′ with every u written t, for u = v + d every v written t − d, and for u = xᵏ every xᵐ
+/// written t^(m/k), when no x is left (cos x/(1 + sin²x) → 1/(1 + t²) for u = sin x; √(1 + √x) → 2(t − 1)·√t for
+/// u = 1 + √x; x/√(1 − x⁴) → 1/(2√(1 − t²)) for u = x²);</item>
 /// <item>through the inverse, for u = c·xᵏ + d (k ≥ 2) or ln(c·x): x = φ(t) with φ((t − d)/c)^(1/k) or e^t/c, and
 /// g = f(φ(t))·φ′(t) (x⁵·e^(x³) → t·eᵗ/3 by parts, x⁵·√(x³ + 1), cos(ln x) → eᵗ·cos t).</item>
 /// </list>
@@ -19,7 +20,7 @@ namespace SymSeq.Solving;
 internal static class ChangeOfVariable
 {
     /// <summary>Largest integrand tried (nodes), and the most inner u tried.</summary>
-    private const int MaxSize = 40, MaxCandidates = 6;
+    private const int MaxSize = 40, MaxCandidates = 8;
 
     private static readonly Sym T = new("t");
 
@@ -48,7 +49,7 @@ internal static class ChangeOfVariable
         try
         {
             if (!Simplifier.TrySimplify(core / Derivative.Of(u), out var ratio)) return null;
-            var inT = ExprParts.Substitute(ratio, n => n.Equals(u) ? T : null);
+            var inT = ExprParts.Substitute(ratio, n => n.Equals(u) ? T : PowerOf(n, u));
             // u = g + d with d free of x: a g left in the ratio is t − d (√(1 + √x): u = 1 + √x, 2√x·√u → 2(t − 1)·√t)
             if (ExprParts.Contains(inT, "x") && u is Op { Kind: Operator.Add } sum && sum.Args.Where(a => ExprParts.Contains(a, "x")).ToArray() is [var g]
                 && g is not Sym)
@@ -63,6 +64,13 @@ internal static class ChangeOfVariable
             return null;
         }
     }
+
+    /// <summary>t^(m/k) for n = x^m when u = x^k and k divides m (x⁴ is t² for u = x²), else null.</summary>
+    private static Expr? PowerOf(Expr n, Expr u) =>
+        u is Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: var k }] }
+        && n is Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: var m }] } && (m / k).IsInteger
+            ? Expr.Pow(T, new Num(m / k))
+            : null;
 
     /// <summary>
     /// ∫ g(t) dt by the basic rules with t = u put back, or null when g still holds x, passes <paramref name="maxSize"/>
@@ -87,7 +95,8 @@ internal static class ChangeOfVariable
 
     /// <summary>
     /// Each distinct inner u, outermost first: the operand of a function or the base of a power when it holds x, then
-    /// the function itself (sin x in cos x/(1 + sin²x)). Affine operands are the table's; x itself is no substitution.
+    /// the function itself (sin x in cos x/(1 + sin²x)), then the powers xᵏ whose k divides an exponent of x. Affine
+    /// operands are the table's; x itself is no substitution.
     /// </summary>
     private static IEnumerable<Expr> Inner(Expr core)
     {
@@ -106,7 +115,16 @@ internal static class ChangeOfVariable
                 && ExprParts.Contains(arg, "x") && seen.Add(node))
                 yield return node;
         }
+        // u = xᵏ for each k ≥ 2 dividing the exponent of a power of x (x/√(1 − x⁴): u = x², then x⁴ is t²)
+        foreach (var node in ExprParts.Nodes(core))
+            if (node is Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: { IsInteger: true } m }] } && m.Abs() <= new Rational(MaxExponent))
+                for (var k = 2; k <= (int)m.Abs().Num; k++)
+                    if ((int)m.Abs().Num % k == 0 && Expr.Pow(Expr.X, Expr.Int(k)) is var power && seen.Add(power))
+                        yield return power;
     }
+
+    /// <summary>Largest exponent of x whose divisors are tried as u = xᵏ.</summary>
+    private const int MaxExponent = 12;
 
     /// <summary>φ(t) with u(φ(t)) = t: ((t − d)/c)^(1/k) when u = c·xᵏ + d (k ≥ 2, c and d free of x), e^t/c when u = ln(c·x); else null.</summary>
     private static Expr? Inverse(Expr u)

@@ -7,9 +7,11 @@ namespace SymSeq.Solving;
 /// ∫ R(e^(k₁x), e^(k₂x), ...) for a rational function R and rational kᵢ, sinh, cosh and tanh of kᵢ·x included (as
 /// exponentials), by the substitution t = e^(g·x) with g the largest rational that divides every kᵢ: each e^(kᵢx) is
 /// then an integer power of t and dx = dt/(g·t), which leaves a rational function of t for partial fractions
-/// (<see cref="RationalIntegrals"/>): 1/(eˣ + 1) = x − ln(eˣ + 1), eˣ/(1 + e²ˣ) = atan(eˣ), sech x. Only for integrands
-/// with an exponential or hyperbolic function under a division (products and sums of exponentials have tidier
-/// answers from the other rules). Every answer is verified by the caller like any other.
+/// (<see cref="RationalIntegrals"/>): 1/(eˣ + 1) = x − ln(eˣ + 1), eˣ/(1 + e²ˣ) = atan(eˣ), sech x. With an exponential
+/// under a root, R may hold roots too and the new integrand goes back to the basic rules (√(eˣ − 1) → 2√(t − 1)/... in
+/// t, then t = ... by <see cref="RadicalSubstitution"/>; 1/√(e²ˣ − 1)). Only for integrands with an exponential or
+/// hyperbolic function under a division or a root (products and sums of exponentials have tidier answers from the
+/// other rules). Every answer is verified by the caller like any other.
 /// </summary>
 internal static class ExponentialSubstitution
 {
@@ -20,7 +22,8 @@ internal static class ExponentialSubstitution
 
     public static Expr? TryIntegrate(Expr core)
     {
-        if (core.Size > MaxSize || !HasExponentialDenominator(core) || Rates(core) is not { Count: > 0 } rates) return null;
+        var underRoot = HasExponentialUnderRoot(core);
+        if (core.Size > MaxSize || !(underRoot || HasExponentialDenominator(core)) || Rates(core) is not { Count: > 0 } rates) return null;
         var g = Divisor(rates);
         if (rates.Any(k => (k / g).Abs() > new Rational(MaxPower))) return null;
         var t = Expr.X;   // t takes x's place, so the rational machinery in x applies
@@ -33,8 +36,8 @@ internal static class ExponentialSubstitution
             Op { Kind: Operator.Tanh, Args: [var a] } when Rate(a) is { } k => (T(k) - T(-k)) / (T(k) + T(-k)),
             _ => null,
         });
-        if (!Simplifier.TrySimplify(inT / (new Num(g) * t), out var rational)
-            || RationalIntegrals.TryIntegrate(rational) is not { } inTIntegral) return null;
+        if (!Simplifier.TrySimplify(inT / (new Num(g) * t), out var inTSimplified)
+            || (underRoot ? BasicIntegrals.TryIntegrateSum(inTSimplified) : RationalIntegrals.TryIntegrate(inTSimplified)) is not { } inTIntegral) return null;
         var exp = Expr.Call(Operator.Exp, g.IsOne ? Expr.X : new Num(g) * Expr.X);
         return Simplifier.SimplifyOrKeep(ExprParts.Substitute(inTIntegral, n => n is Sym { Name: "x" } ? exp : null));
     }
@@ -42,6 +45,11 @@ internal static class ExponentialSubstitution
     /// <summary>An exponential or hyperbolic function of x under a division or a negative power, or a tanh.</summary>
     private static bool HasExponentialDenominator(Expr e) =>
         ExprParts.Nodes(e).Any(n => n is Op { Kind: Operator.Tanh }) || ExprParts.HasDenominator(e, d => ExprParts.Nodes(d).Any(IsExponential));
+
+    /// <summary>An exponential or hyperbolic function of x under a square root or another fractional power.</summary>
+    private static bool HasExponentialUnderRoot(Expr e) =>
+        ExprParts.Nodes(e).Any(n => n is Op { Kind: Operator.Sqrt } or Op { Kind: Operator.Pow, Args: [_, Num { Value.IsInteger: false }] }
+            && ExprParts.Nodes(((Op)n)[0]).Any(IsExponential));
 
     private static bool IsExponential(Expr e) => e is Op { Kind: Operator.Exp or Operator.Sinh or Operator.Cosh or Operator.Tanh } f && ExprParts.Contains(f[0], "x");
 

@@ -22,6 +22,10 @@ public class ChangeOfVariableTests
     [InlineData("cos(x)/(1 + sin(x)^2)")]    // directly: f/u' with u = sin x written t is 1/(1 + t²)
     [InlineData("ln(x)/(x*(1 + ln(x)^2))")]
     [InlineData("exp(2*x)*sin(exp(x))")]                  // x = e^t: t⁴·eᵗ by the tabular method
+    [InlineData("x/sqrt(1 - x^4)")]                       // u = x², and x⁴ in f/u′ is t²
+    [InlineData("x^3/sqrt(x^8 + 1)")]
+    [InlineData("x^2/(1 + x^6)^(3/2)")]
+    [InlineData("sqrt(tan(x))")]                          // t = √(tan x) gives 2t²/(1 + t⁴), partial fractions over √2
     public void Named_cases_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Fact]
@@ -57,5 +61,19 @@ public class ChangeOfVariableTests
             var integral = RuleChecks.IntegrateLikeDecomposition(integrand);
             return (integral is not null && IntegralVerifier.Check(integrand, integral).Accepted).Label($"{integrand} -> {integral}");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+    }
+
+    /// <summary>x^(k − 1)·g(c·x^(2k)) for g in the table of 1/√(1 − t²), 1/√(1 + t²), 1/(1 + t²) and random k, c: always integrated, always verified.</summary>
+    [Fact]
+    public void Powers_times_functions_of_squares_of_monomials_always_verify()
+    {
+        var shape = Gen.Choose(2, 4).SelectMany(k => Gen.Choose(1, 4).Select(c => (k, c)));
+        Prop.ForAll(Gen.Elements("1/sqrt(1 - {0})", "1/sqrt(1 + {0})", "1/(1 + {0})", "sqrt(1 - {0})").ToArbitrary(), shape.ToArbitrary(), (g, kc) =>
+        {
+            var (k, c) = kc;
+            var integrand = RuleChecks.Canonical($"x^{k - 1}*" + string.Format(g, $"{c}*x^{2 * k}"));
+            var integral = RuleChecks.IntegrateLikeDecomposition(integrand);
+            return (integral is not null && IntegralVerifier.Check(integrand, integral).Accepted).Label($"{integrand} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(80));
     }
 }

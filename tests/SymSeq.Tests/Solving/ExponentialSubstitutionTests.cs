@@ -15,6 +15,10 @@ public class ExponentialSubstitutionTests
     [InlineData("1/(2 + cosh(x))")]
     [InlineData("sinh(x)/(1 + cosh(x))")]
     [InlineData("1/(sinh(x) + cosh(x))")]
+    [InlineData("sqrt(exp(x) - 1)")]          // an exponential under a root: t = eˣ, then the rules on 2√(t − 1)/t
+    [InlineData("1/sqrt(exp(2*x) - 1)")]
+    [InlineData("exp(x)/sqrt(1 - exp(2*x))")]
+    [InlineData("sqrt(exp(2*x) + 1)")]
     public void Named_cases_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Theory]
@@ -44,5 +48,27 @@ public class ExponentialSubstitutionTests
             return IntegralVerifier.Check(f, integral).Accepted.Label($"{f} -> {integral}");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
         Assert.True(solved >= tried * 3 / 4, $"only {solved} of {tried} integrated");
+    }
+
+    /// <summary>(a + b·e^(k·x))^(n/2)·e^(j·k·x) for random a, b, j, k and odd n: nearly always integrated, and every answer verifies.</summary>
+    [Fact]
+    public void Random_roots_of_exponentials_verify()
+    {
+        var (tried, solved) = (0, 0);
+        var ab = Gen.Choose(-4, 4).SelectMany(a => Gen.Choose(-3, 3).Select(b => (a, b)));
+        var shape = Gen.Choose(-1, 2).SelectMany(j => Gen.Elements("1", "2", "-1").SelectMany(k => Gen.Elements(-1, 1, 3).Select(n => (j, k, n))));
+        Prop.ForAll(ab.ToArbitrary(), shape.ToArbitrary(), (coefficients, jkn) =>
+        {
+            var (a, b) = coefficients;
+            var (j, k, n) = jkn;
+            if (a == 0 || b == 0) return true.ToProperty();
+            var f = RuleChecks.Canonical($"({a} + {b}*exp(({k})*x))^({n}/2)*exp({j}*({k})*x)");
+            tried++;
+            var integral = BasicIntegrals.TryIntegrateSum(f);
+            if (integral is null) return true.Label("declined");
+            solved++;
+            return IntegralVerifier.Check(f, integral).Accepted.Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        Assert.True(solved >= tried * 2 / 3, $"only {solved} of {tried} integrated");
     }
 }
