@@ -7,7 +7,8 @@ namespace SymSeq.Solving;
 /// <list type="bullet">
 /// <item>p·g(u) with g ∈ {exp, sin, cos, sinh, cosh} and u = a·x + b (and cᵘ for a positive c): differentiate p until it vanishes and
 /// integrate g as often (the tabular method), ∫p·g = Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ with Gₖ the k-th antiderivative;</item>
-/// <item>p·h(v) with h ∈ {ln, atan, acot, atanh} of a rational function v, and p a polynomial in x and 1/x without a 1/x
+/// <item>p·h(v) with h ∈ {ln, atan, acot, atanh} of a rational function v (or of an algebraic one, whose v′ is put
+/// over one denominator first: ln(x + √(x² + 1)), atan √x), and p a polynomial in x and 1/x without a 1/x
 /// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); hⁿ(v) for n ≤ 3
 /// recurses on P·n·h′·hⁿ⁻¹(v); for h ∈ {asin, acos, asinh} P·h′ is a polynomial over the root of a quadratic when
 /// v is affine (<see cref="SqrtQuadratics"/>); a rational p whose denominator is no monomial is divided out first,
@@ -164,9 +165,12 @@ internal static class ByParts
     /// <summary>∫ p·hⁿ = P·hⁿ − ∫ P·(hⁿ)′ with P = ∫ p given, h = ln, atan, acot, atanh, asin, acos or asinh of v, else null.</summary>
     private static Expr? InverseTimes(Expr big, Op h, int n)
     {
-        if (!Polynomial.TryRational(h[0], out var vn, out var vd) || vn.Degree < 1 && vd.Degree < 1) return null;
         var v = h[0];
+        var rational = Polynomial.TryRational(v, out var vn, out var vd);
+        if (rational ? vn.Degree < 1 && vd.Degree < 1 : !IsAlgebraic(v)) return null;
         var vPrime = Simplifier.SimplifyOrKeep(Derivative.Of(v));
+        // v with roots: v′ over one denominator, so that ln's v′/v can cancel (ln(x + √(x² + 1)): v′/v = 1/√(x² + 1))
+        if (!rational) vPrime = CommonDenominator.Together(vPrime);
         var minusHalf = new Num(-Rational.Half);
         Expr hPrime = h.Kind switch
         {
@@ -183,6 +187,11 @@ internal static class ByParts
         var restIntegral = (n == 1 ? RationalIntegrals.TryIntegrate(rest) : null) ?? BasicIntegrals.TryIntegrateSum(rest);
         return restIntegral is null ? null : Simplifier.SimplifyOrKeep(big * hn - restIntegral);
     }
+
+    /// <summary>Built of numbers and x by +, ·, / and rational powers (x + √(x² + 1), √x), with x in it.</summary>
+    private static bool IsAlgebraic(Expr v) => ExprParts.Contains(v, "x") && v.Size <= MaxRulesFactor
+        && ExprParts.Nodes(v).All(n => n is Num or Sym { Name: "x" } or Op { Kind: Operator.Add or Operator.Sub or Operator.Mul or Operator.Div or Operator.Sqrt }
+            or Op { Kind: Operator.Pow, Args: [_, Num] });
 
     /// <summary>∫ num/den as an expression when den is a monomial c·xᵏ and num/den has no 1/x term (so no logarithm appears), else null.</summary>
     private static Expr? Antiderivative(Polynomial num, Polynomial den)

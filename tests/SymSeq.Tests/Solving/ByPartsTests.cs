@@ -33,6 +33,10 @@ public class ByPartsTests
     [InlineData("x*atan(x)/(1 + x^2)^2")]      // P = −1/(2(1 + x²)) from the rational rules
     [InlineData("x*2^x")]                      // the tabular method on 2ˣ = e^(x·ln 2)
     [InlineData("(x^2 + 1)*3^(2*x - 1)")]
+    [InlineData("ln(x + sqrt(x^2 + 1))")]      // v with a root: v′ over one denominator, then v′/v = 1/√(x² + 1)
+    [InlineData("x*ln(x + sqrt(x^2 - 4))")]
+    [InlineData("atan(sqrt(x))")]
+    [InlineData("ln(1 + sqrt(x))")]
     public void Named_products_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Theory]
@@ -98,6 +102,29 @@ public class ByPartsTests
             solved++;
             return IntegralVerifier.Check(f, integral).Accepted.Label($"{f} -> {integral}");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        Assert.True(solved >= tried / 2, $"only {solved} of {tried} integrated");
+    }
+
+    /// <summary>x^k·h(v) for v = x + √(x² + c) or √(a·x + b) and h in ln, atan: nearly always integrated, and every answer verifies.</summary>
+    [Fact]
+    public void Inverse_functions_of_roots_verify()
+    {
+        string[] v = ["x + sqrt(x^2 + C)", "sqrt(A*x + C)", "1 + sqrt(A*x + C)"];
+        var (solved, tried) = (0, 0);
+        var constants = Gen.Choose(1, 3).SelectMany(a => Gen.Choose(-4, 4).Select(c => (a, c)));
+        var form = Gen.Elements("ln", "atan").SelectMany(h => Gen.Elements(v).Select(shape => (h, shape)));
+        Prop.ForAll(Gen.Choose(0, 2).ToArbitrary(), form.ToArbitrary(), constants.ToArbitrary(), (k, hs, ac) =>
+        {
+            var (h, shape) = hs;
+            var (a, c) = ac;
+            if (c == 0) return true.ToProperty();
+            var f = Simplifier.Simplify(InfixParser.Parse($"x^{k}*{h}({shape.Replace("A", $"{a}").Replace("C", $"({c})")})"));
+            tried++;
+            var integral = Integrate(f);
+            if (integral is null) return true.Label("declined");
+            solved++;
+            return IntegralVerifier.Check(f, integral).Accepted.Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
         Assert.True(solved >= tried / 2, $"only {solved} of {tried} integrated");
     }
 }
