@@ -1,4 +1,5 @@
 using SymSeq.Expressions;
+using SymSeq.Verification;
 
 namespace SymSeq.Solving;
 
@@ -10,7 +11,7 @@ namespace SymSeq.Solving;
 /// <item>p·h(v) with h ∈ {ln, atan, acot, atanh} of a rational function v (or of an algebraic one, whose v′ is put
 /// over one denominator first: ln(x + √(x² + 1)), atan √x), and p a polynomial in x and 1/x without a 1/x
 /// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); hⁿ(v) for n ≤ 3
-/// recurses on P·n·h′·hⁿ⁻¹(v); for h ∈ {asin, acos, asinh} P·h′ is a polynomial over the root of a quadratic when
+/// recurses on P·n·h′·hⁿ⁻¹(v); for h ∈ {asin, acos, asinh, acosh} P·h′ is a polynomial over the root of a quadratic when
 /// v is affine (<see cref="SqrtQuadratics"/>); a rational p whose denominator is no monomial is divided out first,
 /// its polynomial part and proper fraction each times h going back to the rules; any other p whose antiderivative the
 /// rules find is differentiated no further (x·atan x/(1 + x²)², x·acos x/√(1 − x²));</item>
@@ -18,13 +19,18 @@ namespace SymSeq.Solving;
 /// <item>e^(αx+β)·sin(γx+δ) and e^(αx+β)·cos(γx+δ), by the closed form (α·sin − γ·cos)/(α² + γ²) and its twin,
 /// and p times either by the tabular method on those closed forms.</item>
 /// </list>
-/// Every answer is verified by the caller like any other.
+/// Every answer is verified by the caller like any other; one with acosh is verified here too (see <see cref="TryIntegrate"/>).
 /// </summary>
 internal static class ByParts
 {
     private const int MaxPower = 3;
 
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core) =>
+        Integrate(core) is { } answer && (!ExprParts.Nodes(core).Any(n => n is Op { Kind: Operator.Acosh }) || IntegralVerifier.Check(core, answer).Accepted)
+            ? answer
+            : null;   // acosh′(v) = v′/√(v² − 1) holds for v > 1 only: an answer that the verifier rejects elsewhere is dropped
+
+    private static Expr? Integrate(Expr core)
     {
         var factors = core is Op { Kind: Operator.Mul } m ? m.Args.ToArray() : [core];
         if (ExpTimesTrig(factors) is { } cyclic) return cyclic;
@@ -76,7 +82,7 @@ internal static class ByParts
     };
 
     private static bool IsInverse(Operator k) =>
-        k is Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh;
+        k is Operator.Ln or Operator.Atan or Operator.Acot or Operator.Atanh or Operator.Asin or Operator.Acos or Operator.Asinh or Operator.Acosh;
 
     /// <summary>Largest p whose antiderivative <see cref="ByRules"/> asks the rules for (nodes).</summary>
     private const int MaxRulesFactor = 30;
@@ -178,6 +184,7 @@ internal static class ByParts
             Operator.Asin => vPrime * Expr.Pow(Expr.One - Expr.Pow(v, Expr.Two), minusHalf),
             Operator.Acos => -vPrime * Expr.Pow(Expr.One - Expr.Pow(v, Expr.Two), minusHalf),
             Operator.Asinh => vPrime * Expr.Pow(Expr.Pow(v, Expr.Two) + Expr.One, minusHalf),
+            Operator.Acosh => vPrime * Expr.Pow(Expr.Pow(v, Expr.Two) - Expr.One, minusHalf),   // for v > 1, where acosh is real
             Operator.Atan => vPrime / (Expr.One + Expr.Pow(v, Expr.Two)),
             Operator.Acot => -vPrime / (Expr.One + Expr.Pow(v, Expr.Two)),
             _ => vPrime / (Expr.One - Expr.Pow(v, Expr.Two)),

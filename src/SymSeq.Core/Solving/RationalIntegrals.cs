@@ -9,7 +9,7 @@ namespace SymSeq.Solving;
 /// and the remainder written as Σ cᵣₖ/(x − r)ᵏ + Σ (A·x + B)/s + N/Q by solving a linear system. Each piece has a closed form:
 /// ln(x − r), −1/((k−1)(x − r)^(k−1)), and for s = a·x² + b·x + c, (A/2a)·ln(±s) plus (B − A·b/2a)·∫1/s
 /// (<see cref="BasicIntegrals.OfQuadratic"/>). A repeated factor that is not a rational root goes through Hermite's
-/// reduction first. Declines (null) when q does not factor that way.
+/// reduction first; a remainder that is c·q′ gives c·ln(q) whatever q is. Declines (null) otherwise.
 /// </summary>
 public static class RationalIntegrals
 {
@@ -24,7 +24,7 @@ public static class RationalIntegrals
         if (!whole.IsZero) terms.Add(whole.Antiderivative().ToExpr());
         if (!remainder.IsZero)
         {
-            if ((Fractions(remainder, q) ?? Hermite(remainder, q)) is not { } fractions) return null;
+            if ((Fractions(remainder, q) ?? Hermite(remainder, q) ?? LogarithmicDerivative(remainder, q)) is not { } fractions) return null;
             terms.AddRange(fractions);
         }
         return Simplifier.SimplifyOrKeep(terms.Count == 0 ? Expr.Zero : ExprParts.Sum(terms));
@@ -137,6 +137,15 @@ public static class RationalIntegrals
             parts.AddRange(rest);
         }
         return parts;
+    }
+
+    /// <summary>c·ln(q) when r = c·q′, for a q that does not factor far enough for partial fractions (3x²/(x³ + 16)), else null.</summary>
+    private static List<Expr>? LogarithmicDerivative(Polynomial r, Polynomial q)
+    {
+        var dq = q.Derivative();
+        if (dq.IsZero || r.Degree != dq.Degree) return null;
+        var c = r.Lead / dq.Lead;
+        return (r - c * dq).IsZero ? [new Num(c) * Expr.Call(Operator.Ln, q.ToExpr())] : null;
     }
 
     /// <summary>The coefficients c with Σ cᵢ·basisᵢ = target (n unknowns, n equations: the coefficients of x⁰ … xⁿ⁻¹), or null when singular.</summary>

@@ -32,6 +32,8 @@ public class RationalIntegralsTests
     [InlineData("1/(x^6+1)")]                // (x² + 1)(x⁴ − x² + 1)
     [InlineData("1/((x^4+1)*(x^2+2))")]
     [InlineData("1/(x^4+1)^2")]               // Hermite's reduction leaves 1/(x⁴ + 1)
+    [InlineData("(3*x^2+1)/(x^3+x+1)")]       // an irreducible cubic, but the numerator is its derivative
+    [InlineData("x^4/(x^5+3)")]
     public void Named_rational_functions_verify(string integrand)
     {
         var f = Simplifier.Simplify(InfixParser.Parse(integrand));
