@@ -46,6 +46,8 @@ public sealed class CompareCommand : CliApp.ICommand
         var precision = args.GetValue(_precision);
 
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
+        // two runs appending to one outcomes file would interleave their lines: the second one fails at once instead
+        using var outcomesLock = FolderLock.ForFile(outPath, "symseq compare");
         using var model = systems.Contains(Comparison.ModelSystem) || systems.Contains(Comparison.HybridSystem) ? ModelLocator.Load(modelPath, precision) : null;
         var comparison = new Comparison(outPath, TimeSpan.FromSeconds(timeout))
         {

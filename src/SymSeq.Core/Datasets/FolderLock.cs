@@ -4,7 +4,8 @@ namespace SymSeq.Datasets;
 public sealed class FolderLockedException(string message) : IOException(message);
 
 /// <summary>
-/// An exclusive lock on a run folder (generate's output, train's run folder): DIR/.lock held open with no
+/// An exclusive lock on a run folder (generate's output, train's run folder) or on a file a run appends to
+/// (compare's outcomes): DIR/.lock (FILE.lock) held open with no
 /// sharing for the whole run (.NET takes an flock for FileShare.None on Unix), so a second run into the same
 /// folder fails at once instead of mixing its output with the first one's. The OS drops the lock when the
 /// process dies, so a crash never leaves the folder locked. DIR/.lock.owner (pid, host, command) only serves
@@ -20,7 +21,19 @@ public sealed class FolderLock : IDisposable
     public static FolderLock Acquire(string folder, string what)
     {
         Directory.CreateDirectory(folder);
-        var path = System.IO.Path.Combine(folder, ".lock");
+        return Take(System.IO.Path.Combine(folder, ".lock"), folder, "folder", what);
+    }
+
+    /// <summary>The same lock for one file that a run appends to (compare's outcomes): FILE.lock beside it.</summary>
+    public static FolderLock ForFile(string file, string what)
+    {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        return Take(file + ".lock", file, "file", what);
+    }
+
+    private static FolderLock Take(string path, string shown, string kind, string what)
+    {
         var owner = path + ".owner";
         FileStream s;
         try { s = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
@@ -28,7 +41,7 @@ public sealed class FolderLock : IDisposable
         {
             string holder;
             try { holder = File.ReadAllText(owner).Trim(); } catch (IOException) { holder = ""; }
-            throw new FolderLockedException($"{folder} is in use by {(holder.Length > 0 ? holder : "another process")}; wait for it to finish or use another folder");
+            throw new FolderLockedException($"{shown} is in use by {(holder.Length > 0 ? holder : "another process")}; wait for it to finish or use another {kind}");
         }
         File.WriteAllText(owner, $"pid {Environment.ProcessId} on {Environment.MachineName} since {DateTime.UtcNow:u} ({what})");
         return new FolderLock(path, s);

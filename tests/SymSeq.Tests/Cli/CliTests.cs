@@ -31,6 +31,27 @@ public class CliTests
     }
 
     [Fact]
+    public void Two_compare_runs_never_share_one_outcomes_file()
+    {
+        var dir = Directory.CreateTempSubdirectory("symseq-compare-lock-").FullName;
+        try
+        {
+            var set = Path.Combine(dir, "calculus.txt");
+            File.WriteAllText(set, "x^2*cos(x)\n");
+            var outcomes = set + ".compare.jsonl";   // compare's default for this set
+            using (SymSeq.Datasets.FolderLock.ForFile(outcomes, "a test holding the outcomes"))
+            {
+                var r = CliRunner.Run("compare", "--data", set, "--systems", "maxima");
+                RobustnessTests.AssertCleanError(r, "in use by");
+                Assert.Contains("a test holding the outcomes", r.Err);
+                Assert.False(File.Exists(outcomes));
+            }
+            using (SymSeq.Datasets.FolderLock.ForFile(outcomes, "free again")) { }   // released with its holder
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Diff_prints_the_canonical_derivative()
     {
         var r = CliRunner.Run("diff", "x*cos(x)");
