@@ -117,10 +117,13 @@ internal static class ChangeOfVariable
         }
         // u = xᵏ for each k ≥ 2 dividing the exponent of a power of x (x/√(1 − x⁴): u = x², then x⁴ is t²)
         foreach (var node in ExprParts.Nodes(core))
-            if (node is Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: { IsInteger: true } m }] } && m.Abs() <= new Rational(MaxExponent))
-                for (var k = 2; k <= (int)m.Abs().Num; k++)
-                    if ((int)m.Abs().Num % k == 0 && Expr.Pow(Expr.X, Expr.Int(k)) is var power && seen.Add(power))
-                        yield return power;
+        {
+            if (node is not Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: { IsInteger: true } m }] } || m.Abs() > new Rational(MaxExponent)) continue;
+            var exponent = (int)m.Abs().Num;
+            for (var k = 2; k <= exponent; k++)
+                if (exponent % k == 0 && Expr.Pow(Expr.X, Expr.Int(k)) is var power && seen.Add(power))
+                    yield return power;
+        }
     }
 
     /// <summary>Largest exponent of x whose divisors are tried as u = xᵏ.</summary>

@@ -8,8 +8,8 @@ namespace SymSeq.Solving;
 /// exponentials), by the substitution t = e^(g·x) with g the largest rational that divides every kᵢ: each e^(kᵢx) is
 /// then an integer power of t and dx = dt/(g·t), which leaves a rational function of t for partial fractions
 /// (<see cref="RationalIntegrals"/>): 1/(eˣ + 1) = x − ln(eˣ + 1), eˣ/(1 + e²ˣ) = atan(eˣ), sech x. With an exponential
-/// under a root, R may hold roots too and the new integrand goes back to the basic rules (√(eˣ − 1) → 2√(t − 1)/... in
-/// t, then t = ... by <see cref="RadicalSubstitution"/>; 1/√(e²ˣ − 1)). Only for integrands with an exponential or
+/// under a root, R may hold roots too and the new integrand goes back to the basic rules (√(eˣ − 1) becomes √(t − 1)/t,
+/// which <see cref="RadicalSubstitution"/> integrates; 1/√(e²ˣ − 1)). Only for integrands with an exponential or
 /// hyperbolic function under a division or a root (products and sums of exponentials have tidier answers from the
 /// other rules). Every answer is verified by the caller like any other.
 /// </summary>
@@ -22,8 +22,9 @@ internal static class ExponentialSubstitution
 
     public static Expr? TryIntegrate(Expr core)
     {
+        if (core.Size > MaxSize) return null;
         var underRoot = HasExponentialUnderRoot(core);
-        if (core.Size > MaxSize || !(underRoot || HasExponentialDenominator(core)) || Rates(core) is not { Count: > 0 } rates) return null;
+        if (!(underRoot || HasExponentialDenominator(core)) || Rates(core) is not { Count: > 0 } rates) return null;
         var g = Divisor(rates);
         if (rates.Any(k => (k / g).Abs() > new Rational(MaxPower))) return null;
         var t = Expr.X;   // t takes x's place, so the rational machinery in x applies

@@ -31,6 +31,9 @@ public sealed class Polynomial : IEquatable<Polynomial>
     /// <summary>c·xᵏ.</summary>
     public static Polynomial Monomial(Rational c, int k) => new(Enumerable.Repeat(Rational.Zero, k).Append(c));
 
+    /// <summary>This divided by its leading coefficient (itself when that is 1 or the polynomial is zero).</summary>
+    public Polynomial Monic() => IsZero || Lead.IsOne ? this : Lead.Reciprocal() * this;
+
     /// <summary>−1 for the zero polynomial.</summary>
     public int Degree => _c.Length - 1;
     public bool IsZero => _c.Length == 0;

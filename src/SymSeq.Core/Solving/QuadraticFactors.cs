@@ -21,11 +21,11 @@ internal static class QuadraticFactors
     public static (List<Polynomial> Quadratics, Polynomial Remaining) Split(Polynomial f)
     {
         var quadratics = new List<Polynomial>();
-        var rest = Monic(f);
+        var rest = f.Monic();
         while (rest.Degree >= 4 && Find(rest) is { } g)
         {
             quadratics.Add(g);
-            rest = Monic(Polynomial.DivRem(rest, g).Quotient);
+            rest = Polynomial.DivRem(rest, g).Quotient.Monic();
         }
         if (rest.Degree == 2) { quadratics.Add(rest); rest = Polynomial.One; }
         return (quadratics, rest);
@@ -35,8 +35,9 @@ internal static class QuadraticFactors
     private static Polynomial? Find(Polynomial f)
     {
         var ints = f.IntegerCoefficients();
+        var scaled = new Polynomial(ints.Select(c => new Rational(c)));
         var leadBig = BigInteger.Abs(ints[^1]);
-        var values = new[] { 0, 1, -1 }.Select(x => BigInteger.Abs(Evaluate(ints, x))).ToArray();
+        var values = new[] { 0, 1, -1 }.Select(x => BigInteger.Abs(scaled.At(x).Num)).ToArray();
         if (values.Any(v => v.IsZero || v > Polynomial.MaxTrialDivision) || leadBig > Polynomial.MaxTrialDivision) return null;
         var lead = (long)leadBig;
         var (d0, d1, dm) = (Polynomial.Divisors((long)values[0]), Polynomial.Divisors((long)values[1]), Polynomial.Divisors((long)values[2]));
@@ -53,17 +54,8 @@ internal static class QuadraticFactors
                             var g2 = ((g1 + gm) / 2) - g0;
                             if (g2 == 0 || lead % g2 != 0) continue;
                             var g = new Polynomial([g0, new Rational((g1 - gm) / 2), g2]);
-                            if (Polynomial.DivRem(f, g).Remainder.IsZero) return Monic(g);
+                            if (Polynomial.DivRem(f, g).Remainder.IsZero) return g.Monic();
                         }
         return null;
     }
-
-    private static BigInteger Evaluate(BigInteger[] c, int x)
-    {
-        BigInteger v = 0;
-        for (var k = c.Length - 1; k >= 0; k--) v = (v * x) + c[k];
-        return v;
-    }
-
-    private static Polynomial Monic(Polynomial p) => p.Lead.IsOne ? p : p.Lead.Reciprocal() * p;
 }
