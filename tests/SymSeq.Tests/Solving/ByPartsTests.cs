@@ -90,21 +90,16 @@ public class ByPartsTests
     public void Powers_times_logarithms_and_inverse_tangents_verify()
     {
         string[] h = ["ln(U)", "ln(U)^2", "atan(U)", "atanh(U)", "ln(U)^3", "acot(U)", "acosh(U)"];
-        var solved = 0;
-        var tried = 0;
+        var tally = new IntegrationTally(Integrate);
         var affine = Gen.Choose(1, 4).SelectMany(c => Gen.Choose(-3, 3).Select(d => (c, d)));
         Prop.ForAll(Gen.Choose(-2, 4).ToArbitrary(), Gen.Elements(h).ToArbitrary(), affine.ToArbitrary(), (k, shape, cd) =>
         {
             var (c, d) = cd;
             if (k == -1) return true.ToProperty();
             var f = Simplifier.Simplify(InfixParser.Parse($"x^{k}*{shape.Replace("U", $"{c}*x + {d}")}"));
-            tried++;
-            var integral = Integrate(f);
-            if (integral is null) return true.Label("declined");
-            solved++;
-            return IntegralVerifier.Check(f, integral).Accepted.Label($"{f} -> {integral}");
+            return tally.Check(f);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
-        Assert.True(solved >= tried / 2, $"only {solved} of {tried} integrated");
+        tally.AssertIntegratedAtLeast(1, 2);
     }
 
     /// <summary>x^k·h(v) for v = x + √(x² + c) or √(a·x + b) and h in ln, atan: nearly always integrated, and every answer verifies.</summary>
@@ -112,7 +107,7 @@ public class ByPartsTests
     public void Inverse_functions_of_roots_verify()
     {
         string[] v = ["x + sqrt(x^2 + C)", "sqrt(A*x + C)", "1 + sqrt(A*x + C)"];
-        var (solved, tried) = (0, 0);
+        var tally = new IntegrationTally(Integrate);
         var constants = Gen.Choose(1, 3).SelectMany(a => Gen.Choose(-4, 4).Select(c => (a, c)));
         var form = Gen.Elements("ln", "atan").SelectMany(h => Gen.Elements(v).Select(shape => (h, shape)));
         Prop.ForAll(Gen.Choose(0, 2).ToArbitrary(), form.ToArbitrary(), constants.ToArbitrary(), (k, hs, ac) =>
@@ -121,12 +116,8 @@ public class ByPartsTests
             var (a, c) = ac;
             if (c == 0) return true.ToProperty();
             var f = Simplifier.Simplify(InfixParser.Parse($"x^{k}*{h}({shape.Replace("A", $"{a}").Replace("C", $"({c})")})"));
-            tried++;
-            var integral = Integrate(f);
-            if (integral is null) return true.Label("declined");
-            solved++;
-            return IntegralVerifier.Check(f, integral).Accepted.Label($"{f} -> {integral}");
+            return tally.Check(f);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
-        Assert.True(solved >= tried / 2, $"only {solved} of {tried} integrated");
+        tally.AssertIntegratedAtLeast(1, 2);
     }
 }

@@ -2,6 +2,14 @@ namespace SymSeq.Tests.Solving;
 
 public class RationalIntegralsTests
 {
+    /// <summary>p/q in canonical form: partial fractions integrate it and the answer verifies.</summary>
+    private static Property IntegratedAndVerified(Polynomial p, Polynomial q)
+    {
+        var f = Simplifier.Simplify(new Op(Operator.Div, p.ToExpr(), q.ToExpr()));
+        var integral = RationalIntegrals.TryIntegrate(f);
+        return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+    }
+
     [Theory]
     [InlineData("x/(x^2+3*x+2)")]
     [InlineData("(x+x^2)^3/x^2")]
@@ -64,9 +72,7 @@ public class RationalIntegralsTests
                 var (roots, withQuadratic, s) = q3;
                 if (p.IsZero) return true.ToProperty();
                 var q = roots.Aggregate(withQuadratic ? s : Polynomial.One, (acc, r) => acc * (Polynomial.X - Polynomial.Constant(r)));
-                var f = Simplifier.Simplify(new Op(Operator.Div, p.ToExpr(), q.ToExpr()));
-                var integral = RationalIntegrals.TryIntegrate(f);
-                return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+                return IntegratedAndVerified(p, q);
             }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
     }
 
@@ -84,9 +90,7 @@ public class RationalIntegralsTests
             var q = Polynomial.One;
             for (var i = 0; i < m; i++) q *= s;
             for (var i = 0; i < n; i++) q *= Polynomial.X - Polynomial.Constant(new Rational(r));
-            var f = Simplifier.Simplify(new Op(Operator.Div, p.ToExpr(), q.ToExpr()));
-            var integral = RationalIntegrals.TryIntegrate(f);
-            return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+            return IntegratedAndVerified(p, q);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
     }
 
@@ -101,9 +105,7 @@ public class RationalIntegralsTests
         {
             if (p.IsZero || s.Item1.Equals(s.Item2)) return true.ToProperty();
             var q = s.Item1 * s.Item2 * (r.with ? Polynomial.X - Polynomial.Constant(new Rational(r.r)) : Polynomial.One);
-            var f = Simplifier.Simplify(new Op(Operator.Div, p.ToExpr(), q.ToExpr()));
-            var integral = RationalIntegrals.TryIntegrate(f);
-            return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+            return IntegratedAndVerified(p, q);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
     }
 
@@ -121,9 +123,7 @@ public class RationalIntegralsTests
             if (p.IsZero || b == 0 || a * a == 4 * b) return true.ToProperty();
             var q = new Polynomial([new Rational(b), Rational.Zero, new Rational(a), Rational.Zero, Rational.One])
                 * (r.with ? Polynomial.X - Polynomial.Constant(new Rational(r.r)) : Polynomial.One);
-            var f = Simplifier.Simplify(new Op(Operator.Div, p.ToExpr(), q.ToExpr()));
-            var integral = RationalIntegrals.TryIntegrate(f);
-            return (integral is not null && IntegralVerifier.Check(f, integral).Accepted).Label($"{f} -> {integral}");
+            return IntegratedAndVerified(p, q);
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
     }
 }
