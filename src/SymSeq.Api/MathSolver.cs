@@ -21,20 +21,21 @@ namespace SymSeq;
 /// </example>
 public sealed class MathSolver : IDisposable
 {
-    private readonly Seq2SeqTransformer _model;
+    private readonly SolverModels _models;
     private readonly HybridSolver _hybrid;
 
-    private MathSolver(Seq2SeqTransformer model, HybridOptions options)
+    private MathSolver(SolverModels models, HybridOptions options)
     {
-        _model = model;
-        _hybrid = new HybridSolver(model, options);
+        _models = models;
+        _hybrid = new HybridSolver(models, options);
     }
 
     /// <summary>The search settings in use.</summary>
     public HybridOptions Options => _hybrid.Options;
 
     /// <summary>
-    /// Loads a model: <paramref name="modelPath"/>, else $SYMSEQ_MODEL, else the bundled models/default.symseq.
+    /// Loads the models: <paramref name="modelPath"/> for every problem, else $SYMSEQ_MODEL, else the bundled ones
+    /// (models/integration.symseq for integrals when it is there, models/default.symseq for ODEs and otherwise).
     /// Inference runs on one libtorch thread per call (faster for single problems and safe under concurrency).
     /// </summary>
     /// <param name="modelPath">A SymSeq checkpoint or one of the paper's .pth files; null for the bundled model.</param>
@@ -46,9 +47,19 @@ public sealed class MathSolver : IDisposable
     {
         options = (options ?? new HybridOptions()).Validated();
         InferenceThreads.UseOne();
-        var model = SymSeqCheckpoint.LoadAny(ModelFiles.Resolve(modelPath));
-        model.eval();
-        return new MathSolver(model, options);
+        var models = ModelFiles.Open(modelPath);
+        try
+        {
+            // both now, so that a damaged file fails here and no caller waits for a load
+            _ = models.Integrals;
+            _ = models.Odes;
+        }
+        catch
+        {
+            models.Dispose();
+            throw;
+        }
+        return new MathSolver(models, options);
     }
 
     /// <summary>An antiderivative of <paramref name="integrand"/> (infix in x), verified by differentiation.</summary>
@@ -81,10 +92,10 @@ public sealed class MathSolver : IDisposable
             o.Attempts.Select(a => $"{a.Engine}: {a.Outcome} ({a.Elapsed.TotalSeconds:F2} s)").ToList());
     }
 
-    /// <summary>Stops the CAS processes and frees the model.</summary>
+    /// <summary>Stops the CAS processes and frees the models.</summary>
     public void Dispose()
     {
         _hybrid.Dispose();
-        _model.Dispose();
+        _models.Dispose();
     }
 }

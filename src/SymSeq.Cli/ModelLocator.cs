@@ -1,19 +1,30 @@
 using SymSeq.Checkpoints;
 using SymSeq.Model;
+using SymSeq.Solving;
+using SymSeq.Verification;
 
 namespace SymSeq.Cli;
 
-/// <summary>Finds and loads the model to use: --model, then $SYMSEQ_MODEL, then the bundled models/default.symseq (<see cref="ModelFiles"/>).</summary>
+/// <summary>
+/// Finds and loads the models to use: --model (one model for every problem), then $SYMSEQ_MODEL, then the bundled
+/// models/integration.symseq for integrals (when it is there) and models/default.symseq (<see cref="ModelFiles"/>).
+/// </summary>
 public static class ModelLocator
 {
-    public static string Resolve(string? explicitPath) => ModelFiles.Resolve(explicitPath);
+    public static string Resolve(string? explicitPath, Problems.Kind kind) => ModelFiles.Resolve(explicitPath, kind);
 
-    public static Seq2SeqTransformer Load(string? explicitPath, string? precision)
+    /// <summary>The model for one kind of problem, loaded now.</summary>
+    public static Seq2SeqTransformer Load(string? explicitPath, string? precision, Problems.Kind kind)
     {
-        if (precision is not null) PrecisionExtensions.Parse(precision); // a bad option fails before the load
-        var model = SymSeqCheckpoint.LoadAny(Resolve(explicitPath));
-        model.Precision = precision is null ? Precision.Fp32 : PrecisionExtensions.Parse(precision);
+        var p = ParsePrecision(precision); // a bad option fails before the load
+        var model = SymSeqCheckpoint.LoadAny(Resolve(explicitPath, kind));
+        model.Precision = p;
         model.eval();
         return model;
     }
+
+    /// <summary>Both kinds' models, each loaded when first asked for; missing files are reported now.</summary>
+    public static SolverModels Open(string? explicitPath, string? precision) => ModelFiles.Open(explicitPath, ParsePrecision(precision));
+
+    private static Precision ParsePrecision(string? precision) => precision is null ? Precision.Fp32 : PrecisionExtensions.Parse(precision);
 }

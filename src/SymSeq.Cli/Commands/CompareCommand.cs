@@ -48,14 +48,15 @@ public sealed class CompareCommand : CliApp.ICommand
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
         // two runs appending to one outcomes file would interleave their lines: the second one fails at once instead
         using var outcomesLock = FolderLock.ForFile(outPath, "symseq compare");
-        using var model = systems.Contains(Comparison.ModelSystem) || systems.Contains(Comparison.HybridSystem) ? ModelLocator.Load(modelPath, precision) : null;
+        using var models = systems.Contains(Comparison.ModelSystem) || systems.Contains(Comparison.HybridSystem)
+            ? ModelLocator.Open(modelPath, precision) : SolverModels.None;
         var comparison = new Comparison(outPath, TimeSpan.FromSeconds(timeout))
         {
             Hybrid = new HybridOptions { Beam = beam, TimeLimit = TimeSpan.FromSeconds(timeout) },
         };
         if (comparison.Outcomes.Count > 0) stderr.WriteLine($"resuming: {comparison.Outcomes.Count} outcomes already in {outPath}");
         var progress = new ProgressLine(stderr);
-        comparison.Run(sets, systems, model, beam, cancel, progress.Report);
+        comparison.Run(sets, systems, models, beam, cancel, progress.Report);
         progress.Finish();
         var rows = comparison.Table(sets, systems);
         stdout.Write(Comparison.Format(rows));

@@ -5,6 +5,7 @@ using SymSeq.Expressions;
 using SymSeq.Evaluation;
 using SymSeq.Search;
 using SymSeq.Solving;
+using SymSeq.Verification;
 
 namespace SymSeq.Cli.Commands;
 
@@ -44,15 +45,19 @@ public sealed class EvaluateCommand : CliApp.ICommand
         if (noModel) beams = [];
         // Bad files are reported before the model load, which takes seconds.
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
-        using var model = noModel ? null : ModelLocator.Load(modelPath, precision);
+        // integrals go to the integration model and ODEs to the ODE model (one model for both with --model)
+        using var models = noModel ? SolverModels.None : ModelLocator.Open(modelPath, precision);
         var progress = new ProgressLine(stderr);
         var log = new List<string>();
         var table = new Dictionary<string, Dictionary<string, (int Solved, int Total)>>();
         var columns = beams.Select(k => $"beam{k}").Concat(hybrid is null ? [] : ["hybrid"]).ToList();
-        using var solver = hybrid is null ? null : new HybridSolver(model, hybrid);
+        using var solver = hybrid is null ? null : new HybridSolver(models, hybrid);
         foreach (var (task, _, problems) in sets)
         {
             table[task] = [];
+            var kind = problems.Count > 0 ? Problems.KindOf(problems[0]) : Problems.Kind.Integral;
+            var model = models.For(kind);
+            if (model is not null) stderr.WriteLine($"{task}: model {(kind == Problems.Kind.Integral ? models.IntegralsFile : models.OdesFile)}");
             foreach (var k in beams)
             {
                 var solved = 0;

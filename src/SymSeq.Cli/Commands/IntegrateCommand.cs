@@ -51,13 +51,16 @@ public sealed class IntegrateCommand : CliApp.ICommand
         var verbose = args.GetValue(_verbose);
         var problem = ReadProblem(args.GetValue(_problem)!, _ode);
         var noModel = args.GetValue(_noModel);
-        var modelFile = noModel ? null : ModelLocator.Resolve(args.GetValue(_model)); // a missing model is reported before any work
+        // this kind's model only (integrals or ODEs); a missing model is reported before any work
+        var kind = _ode ? Problems.Kind.Ode : Problems.Kind.Integral;
+        var modelFile = noModel ? null : ModelLocator.Resolve(args.GetValue(_model), kind);
         InferenceThreads.UseOne(); // one problem: one libtorch thread scales best (bench -- latency)
-        using var model = noModel ? null : ModelLocator.Load(modelFile, args.GetValue(_precision));
+        using var model = noModel ? null : ModelLocator.Load(modelFile, args.GetValue(_precision), kind);
         using var solver = new HybridSolver(model, options);
         var outcome = solver.Solve(problem, cancel);
         if (verbose)
         {
+            stderr.WriteLine($"  model file: {modelFile ?? "none (--no-model)"}");
             foreach (var a in outcome.Attempts) stderr.WriteLine($"  {a.Engine}: {a.Outcome} ({a.Elapsed.TotalSeconds:F2} s)");
             foreach (var c in outcome.Candidates)
                 stderr.WriteLine($"  #{c.Rank} score {c.Score:F4}  {(c.Answer is null ? string.Join(' ', c.Tokens) : c.Answer.ToString())}  [{c.Verdict.Label}: {c.Verdict.Reason}]");

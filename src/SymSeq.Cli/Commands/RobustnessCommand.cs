@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using SymSeq.Datasets;
 using SymSeq.Evaluation;
+using SymSeq.Verification;
 
 namespace SymSeq.Cli.Commands;
 
@@ -33,7 +34,7 @@ public sealed class RobustnessCommand : CliApp.ICommand
         var modelPath = args.GetValue(_model);
         var options = _solver.Read(args);
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
-        using var model = ModelLocator.Load(modelPath, null);
+        using var model = ModelLocator.Load(modelPath, null, Problems.Kind.Integral);   // integrals only
         var progress = new ProgressLine(stderr);
         var outcomes = new RobustnessSuite(model, options, seed).Run(sets, cancel, progress.Report);
         progress.Finish();

@@ -39,7 +39,8 @@ public sealed class Comparison(string logPath, TimeSpan budget)
 
     public int Resumed { get; private set; }
 
-    public void Run(IReadOnlyList<TestSet> sets, IReadOnlyList<string> systems, Seq2SeqTransformer? model, int beam,
+    /// <summary>Runs every system on every set; the model and the hybrid ask each problem's kind of model in <paramref name="models"/>.</summary>
+    public void Run(IReadOnlyList<TestSet> sets, IReadOnlyList<string> systems, SolverModels models, int beam,
                     CancellationToken cancel, Action<string>? progress = null)
     {
         Resumed = _done.Count;
@@ -48,12 +49,14 @@ public sealed class Comparison(string logPath, TimeSpan budget)
         foreach (var system in systems)
         {
             using var cas = system is ModelSystem or HybridSystem ? null : ComputerAlgebraSystem.Create(system);
-            if (system is ModelSystem or HybridSystem && model is null) throw new ArgumentException($"comparing the {system} needs a model");
-            using var hybrid = system == HybridSystem ? new HybridSolver(model, Hybrid ?? new HybridOptions { TimeLimit = budget }) : null;
+            using var hybrid = system == HybridSystem ? new HybridSolver(models, Hybrid ?? new HybridOptions { TimeLimit = budget }) : null;
             foreach (var set in sets)
                 for (var i = 0; i < set.Problems.Count && !cancel.IsCancellationRequested; i++)
                 {
                     if (_done.ContainsKey((set.Task, i, system))) continue;
+                    var model = system is ModelSystem or HybridSystem
+                        ? models.For(set.Problems[i]) ?? throw new ArgumentException($"comparing the {system} needs a model for {set.Task}")
+                        : null;
                     var outcome = hybrid is not null ? RunHybrid(hybrid, set, i, cancel)
                         : cas is null ? RunModel(model!, set, i, beam, cancel) : RunCas(cas, set, i);
                     _done[(set.Task, i, system)] = outcome;

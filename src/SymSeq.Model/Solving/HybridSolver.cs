@@ -13,25 +13,29 @@ namespace SymSeq.Solving;
 /// budget. Every answer, whoever proposes it, is returned only when <see cref="Problems.Verify"/> accepts it.
 /// Thread-safe; dispose it to stop the CAS processes it started.
 /// </summary>
-public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? options = null) : IDisposable
+public sealed class HybridSolver(SolverModels models, HybridOptions? options = null) : IDisposable
 {
     private readonly Dictionary<string, ComputerAlgebraSystem> _cas = [];
     private readonly Dictionary<string, object> _casLocks = [];
 
+    /// <summary>One model for every problem, or null to run only the rules and the CAS.</summary>
+    public HybridSolver(Seq2SeqTransformer? model, HybridOptions? options = null) : this(SolverModels.Single(model), options) { }
+
     public HybridOptions Options { get; } = (options ?? new HybridOptions()).Validated();
 
-    /// <summary>The model, or null to run only the rules and the CAS.</summary>
-    public Seq2SeqTransformer? Model { get; } = model;
+    /// <summary>The model for each kind of problem (none: only the rules and the CAS). The caller owns and disposes them.</summary>
+    public SolverModels Models { get; } = models;
 
     public SolveOutcome Solve(Expr problem, CancellationToken cancel = default)
     {
-        var run = new Run(this, problem, cancel);
+        // this kind's model, loaded now on first use, before the clock starts
+        var run = new Run(this, problem, Models.For(problem), cancel);
         try { return run.Execute(); }
         finally { run.Dispose(); }
     }
 
     /// <summary>The state of one Solve: the clock, the attempts so far and the best candidates seen.</summary>
-    private sealed class Run(HybridSolver owner, Expr problem, CancellationToken cancel) : IDisposable
+    private sealed class Run(HybridSolver owner, Expr problem, Seq2SeqTransformer? net, CancellationToken cancel) : IDisposable
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         // The model's steps stop at ModelShare of the limit when a CAS may answer, so the CAS always gets its turn.
@@ -80,7 +84,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
                     _attempts.Add(new EngineAttempt(Engine.Rules.Describe(), isIntegral ? "no rule integrates every term" : "no ODE method applies", sw.Elapsed));
             }
 
-            if (owner.Model is not null)
+            if (net is not null)
             {
                 foreach (var beam in new[] { O.Beam, O.WideBeam }.Where((b, i) => i == 0 || b > O.Beam))
                 {
@@ -129,7 +133,7 @@ public sealed class HybridSolver(Seq2SeqTransformer? model, HybridOptions? optio
         private List<SolveResult>? Search(IReadOnlyList<Expr> problems, int beam, string what)
         {
             var sw = Stopwatch.StartNew();
-            try { return Solver.SolveBatch(owner.Model!, problems, beam, O.MaxAnswerTokens, _model.Token); }
+            try { return Solver.SolveBatch(net!, problems, beam, O.MaxAnswerTokens, _model.Token); }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
                 _attempts.Add(new EngineAttempt(what, "stopped at the time limit", sw.Elapsed));

@@ -22,7 +22,7 @@ public sealed class ComparisonTests : IDisposable
         var sets = new[] { WriteSet("bwd", "x*cos(x)", "exp(x^2)", "1/x"), WriteSet("ode1", "y' - y = 0") };
         var log = Path.Combine(_dir, "out.jsonl");
         var first = new Comparison(log, TimeSpan.FromSeconds(30));
-        first.Run(sets, ["maxima"], null, 1, CancellationToken.None);
+        first.Run(sets, ["maxima"], SolverModels.None, 1, CancellationToken.None);
         var rows = first.Table(sets, ["maxima"]);
         var bwd = rows.Single(r => r.Task == "bwd");
         Assert.Equal((2, 3), (bwd.Solved, bwd.Total)); // exp(x^2) needs erfi: unsupported
@@ -37,7 +37,7 @@ public sealed class ComparisonTests : IDisposable
         File.WriteAllLines(log, lines[..^1].Append(lines[^1][..10]));
         var second = new Comparison(log, TimeSpan.FromSeconds(30));
         Assert.Equal(3, second.Outcomes.Count);
-        second.Run(sets, ["maxima"], null, 1, CancellationToken.None);
+        second.Run(sets, ["maxima"], SolverModels.None, 1, CancellationToken.None);
         Assert.Equal(4, File.ReadAllLines(log).Length);
         Assert.Equal(rows, second.Table(sets, ["maxima"]), (a, b) => (a.Task, a.System, a.Solved, a.Total) == (b.Task, b.System, b.Solved, b.Total));
     }
@@ -48,7 +48,7 @@ public sealed class ComparisonTests : IDisposable
         // Maxima's answer to this one runs past 500 characters; the log keeps all of it, so it can be rechecked.
         var sets = new[] { WriteSet("bwd", "x^14*exp(x)*sin(x)*cos(x)") };
         var log = Path.Combine(_dir, "long.jsonl");
-        new Comparison(log, TimeSpan.FromSeconds(30)).Run(sets, ["maxima"], null, 1, CancellationToken.None);
+        new Comparison(log, TimeSpan.FromSeconds(30)).Run(sets, ["maxima"], SolverModels.None, 1, CancellationToken.None);
         var answer = System.Text.Json.JsonDocument.Parse(File.ReadAllLines(log).Single()).RootElement.EnumerateObject()
             .Where(p => p.Value.ValueKind == System.Text.Json.JsonValueKind.String).Max(p => p.Value.GetString()!.Length);
         Assert.True(answer > 500, $"the longest field is {answer} characters");

@@ -33,7 +33,7 @@ public class HybridSolverTests : IDisposable
     [InlineData("1/(1 + cos(x)) + x/(x + tan(3))")]
     public void Course_methods_need_no_model(string f)
     {
-        using var solver = new HybridSolver(null, new HybridOptions { Cas = "none" });
+        using var solver = new HybridSolver(SolverModels.None, new HybridOptions { Cas = "none" });
         var o = solver.Solve(Integral(f));
         AssertSolved(o);
         Assert.Equal(Engine.Rules, o.Engine);
@@ -42,7 +42,7 @@ public class HybridSolverTests : IDisposable
     [Fact]
     public void Sums_of_basic_terms_need_no_model()
     {
-        using var solver = new HybridSolver(null, new HybridOptions { Cas = "none" });
+        using var solver = new HybridSolver(SolverModels.None, new HybridOptions { Cas = "none" });
         var o = solver.Solve(Integral("3*x^2 - 4/x + 5"));
         AssertSolved(o);
         Assert.Equal(Engine.Rules, o.Engine);
@@ -56,7 +56,7 @@ public class HybridSolverTests : IDisposable
     public void Textbook_odes_need_no_model_unless_rules_are_off()
     {
         var problem = InfixParser.ParseEquation("y'' - 3*y' + 2*y = x");
-        using var solver = new HybridSolver(null, new HybridOptions { Cas = "none" });
+        using var solver = new HybridSolver(SolverModels.None, new HybridOptions { Cas = "none" });
         var o = solver.Solve(problem);
         AssertSolved(o);
         Assert.Equal(Engine.Rules, o.Engine);
@@ -66,7 +66,7 @@ public class HybridSolverTests : IDisposable
         AssertSolved(separable);
         Assert.Contains(separable.Attempts, a => a.Outcome.Contains("separable ODE"));
         Assert.False(solver.Solve(InfixParser.ParseEquation("y' = x + y^2")).Solved);
-        using var without = new HybridSolver(null, new HybridOptions { Cas = "none", Rules = false });
+        using var without = new HybridSolver(SolverModels.None, new HybridOptions { Cas = "none", Rules = false });
         Assert.False(without.Solve(problem).Solved);
         Assert.False(without.Solve(Integral("3*x^2 - 4/x + 5")).Solved);
     }
@@ -117,7 +117,7 @@ public class HybridSolverTests : IDisposable
     [CasFact("maxima")]
     public void Maxima_answers_what_the_model_cannot_and_is_verified()
     {
-        using var solver = new HybridSolver(null, new HybridOptions { Cas = "maxima", TimeLimit = TimeSpan.FromSeconds(30) });
+        using var solver = new HybridSolver(SolverModels.None, new HybridOptions { Cas = "maxima", TimeLimit = TimeSpan.FromSeconds(30) });
         var o = solver.Solve(Integral("x*tan(x)/cos(x)^2"));
         AssertSolved(o);
         Assert.Equal(Engine.Maxima, o.Engine);
@@ -132,7 +132,7 @@ public class HybridSolverTests : IDisposable
     [CasFact("sympy")]
     public void Sympy_answers_are_verified_too()
     {
-        using var solver = new HybridSolver(null, new HybridOptions { Cas = "sympy", TimeLimit = TimeSpan.FromSeconds(60), Rules = false });
+        using var solver = new HybridSolver(SolverModels.None, new HybridOptions { Cas = "sympy", TimeLimit = TimeSpan.FromSeconds(60), Rules = false });
         var o = solver.Solve(InfixParser.ParseEquation("y'' + y = 0"));
         AssertSolved(o);
         Assert.Equal(Engine.Sympy, o.Engine);
@@ -141,7 +141,7 @@ public class HybridSolverTests : IDisposable
     [CasFact("giac")]
     public void Giac_answers_are_verified_too()
     {
-        using var solver = new HybridSolver(null, new HybridOptions { Cas = "giac", TimeLimit = TimeSpan.FromSeconds(30), Rules = false });
+        using var solver = new HybridSolver(SolverModels.None, new HybridOptions { Cas = "giac", TimeLimit = TimeSpan.FromSeconds(30), Rules = false });
         var ode = solver.Solve(InfixParser.ParseEquation("y'' - 3*y' + 2*y = x"));
         AssertSolved(ode);
         Assert.Equal(Engine.Giac, ode.Engine);
