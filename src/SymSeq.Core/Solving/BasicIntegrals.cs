@@ -15,7 +15,9 @@ namespace SymSeq.Solving;
 public static class BasicIntegrals
 {
     /// <summary>∫ core dx for a core of <see cref="LinearTerm"/> (1 for a constant term), or null.</summary>
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core) => RuleContext.Remembered(core, Integrate);
+
+    private static Expr? Integrate(Expr core)
     {
         if (!ExprParts.Contains(core, "x")) return core is Num { Value.IsOne: true } ? Expr.X : core * Expr.X;
         if (core is Sym { Name: "x" }) return Expr.Rat(1, 2) * Expr.Pow(Expr.X, Expr.Two);

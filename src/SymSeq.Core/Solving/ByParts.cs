@@ -87,24 +87,18 @@ internal static class ByParts
     /// <summary>Largest p whose antiderivative <see cref="ByRules"/> asks the rules for (nodes).</summary>
     private const int MaxRulesFactor = 30;
 
-    /// <summary>The rules' own calls of <see cref="ByRules"/> stop at this depth.</summary>
-    [ThreadStatic] private static int _depth;
-
     /// <summary>
     /// ∫ p·hⁿ with P = ∫ p found by the rules themselves, for the p the closed forms above do not cover
     /// (x/(1 + x²)² → −1/(2(1 + x²)), x/√(1 − x²) → −√(1 − x²)): by parts on what they give, or null.
     /// </summary>
     private static Expr? ByRules(Expr p, Op h, int n)
     {
-        if (_depth >= 2 || p.Size > MaxRulesFactor) return null;
-        try
-        {
-            _depth++;
-            return BasicIntegrals.TryIntegrateSum(p) is { } big && !ExprParts.Nodes(big).Any(e => e is Op { Kind: var k } && k == h.Kind)
-                ? InverseTimes(big, h, n)
-                : null;
-        }
-        finally { _depth--; }
+        // the rules' own calls of ByRules stop at depth 2
+        if (RuleContext.Depth(RuleContext.Rule.ByParts) >= 2 || p.Size > MaxRulesFactor) return null;
+        using var nested = RuleContext.Enter(RuleContext.Rule.ByParts);
+        return BasicIntegrals.TryIntegrateSum(p) is { } big && !ExprParts.Nodes(big).Any(e => e is Op { Kind: var k } && k == h.Kind)
+            ? InverseTimes(big, h, n)
+            : null;
     }
 
     /// <summary>

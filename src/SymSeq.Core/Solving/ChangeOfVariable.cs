@@ -24,23 +24,17 @@ internal static class ChangeOfVariable
 
     private static readonly Sym T = new("t");
 
-    /// <summary>The rules this calls may call it again on the new integrand; a guard keeps the depth at one.</summary>
-    [ThreadStatic] private static bool _inside;
-
     public static Expr? TryIntegrate(Expr core)
     {
-        if (_inside || core.Size > MaxSize || ExprParts.Contains(core, T.Name)) return null;
-        try
-        {
-            _inside = true;
-            foreach (var u in Inner(core).Take(MaxCandidates))
-                if (Direct(core, u) is { } direct) return direct;
-                else if (Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse
-                    && IntegralVerifier.Check(core, viaInverse).Accepted)   // φ's root is one branch: √(x⁶) becomes x³, right only for x > 0
-                    return viaInverse;
-            return null;
-        }
-        finally { _inside = false; }
+        // the rules this calls may call it again on the new integrand; the depth stays at one
+        if (RuleContext.Depth(RuleContext.Rule.ChangeOfVariable) > 0 || core.Size > MaxSize || ExprParts.Contains(core, T.Name)) return null;
+        using var nested = RuleContext.Enter(RuleContext.Rule.ChangeOfVariable);
+        foreach (var u in Inner(core).Take(MaxCandidates))
+            if (Direct(core, u) is { } direct) return direct;
+            else if (Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse
+                && IntegralVerifier.Check(core, viaInverse).Accepted)   // φ's root is one branch: √(x⁶) becomes x³, right only for x > 0
+                return viaInverse;
+        return null;
     }
 
     /// <summary>∫ f with g = f/u′ and every u written t, when that leaves no x.</summary>

@@ -53,6 +53,7 @@ public sealed class Decomposition
     /// </summary>
     public static IReadOnlyList<Decomposition> Plans(Expr integrand)
     {
+        using var memo = RuleContext.Remember();   // the plans share most of their terms
         if (!Simplifier.TrySimplify(integrand, out var canonical)) return [];
         var forms = new List<Expr> { canonical };
         if (Simplifier.TrySimplify(Linearity.Distribute(canonical), out var distributed) && !distributed.Equals(canonical)) forms.Add(distributed);

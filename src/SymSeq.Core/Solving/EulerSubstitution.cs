@@ -23,20 +23,14 @@ internal static class EulerSubstitution
 
     private static readonly Sym T = new("t");
 
-    [ThreadStatic] private static bool _inside;
-
     public static Expr? TryIntegrate(Expr core)
     {
-        if (_inside || core.Size > MaxSize || ExprParts.Contains(core, T.Name) || Radicand(core) is not { } q) return null;
+        if (RuleContext.Depth(RuleContext.Rule.EulerSubstitution) > 0 || core.Size > MaxSize || ExprParts.Contains(core, T.Name) || Radicand(core) is not { } q) return null;
         if (BasicIntegrals.QuadraticCoefficients(q) is not var (a, b, c)) return null;
-        try
-        {
-            _inside = true;
-            foreach (var substitution in Substitutions(a, b, c))
-                if (Integrate(core, q, substitution) is { } answer) return answer;
-            return null;
-        }
-        finally { _inside = false; }
+        using var nested = RuleContext.Enter(RuleContext.Rule.EulerSubstitution);
+        foreach (var substitution in Substitutions(a, b, c))
+            if (Integrate(core, q, substitution) is { } answer) return answer;
+        return null;
     }
 
     /// <summary>∫ core by one substitution, verified, or null.</summary>

@@ -17,17 +17,15 @@ internal static class RadicalSubstitution
 
     private static readonly Sym T = new("t");
 
-    /// <summary>The rules this calls may call it again on g; g has no roots of u, but a guard keeps the depth at one.</summary>
-    [ThreadStatic] private static bool _inside;
-
     public static Expr? TryIntegrate(Expr core)
     {
-        if (_inside || core.Size > MaxSize || ExprParts.Contains(core, T.Name)) return null;
+        // the rules this calls may call it again on g; g has no roots of u, but the depth stays at one
+        if (RuleContext.Depth(RuleContext.Rule.RadicalSubstitution) > 0 || core.Size > MaxSize || ExprParts.Contains(core, T.Name)) return null;
         if (Root(core) is not var (u, n)) return null;
         if (BasicIntegrals.Slope(u) is not { } a || !Simplifier.TrySimplify(u - a * Expr.X, out var b) || ExprParts.Contains(b, "x")) return null;
+        using var nested = RuleContext.Enter(RuleContext.Rule.RadicalSubstitution);
         try
         {
-            _inside = true;
             // roots → powers of t, then x → (tⁿ − b)/a, times dx/dt = n·tⁿ⁻¹/a; integrated in t, and t = u^(1/n) put back
             var inT = ExprParts.Substitute(core, e => Exponent(e, u) is { } r ? Power(T, r * n) : null);
             var xOfT = (Expr.Pow(T, Expr.Int(n)) - b) / a;
@@ -39,7 +37,6 @@ internal static class RadicalSubstitution
         {
             return null;
         }
-        finally { _inside = false; }
     }
 
     /// <summary>The one affine radicand u and the least common denominator n ≥ 2 of its exponents, or null when there is

@@ -20,14 +20,12 @@ internal static class TrigIdentities
     /// <summary>Largest integrand tried (nodes), and the most identities applied one inside another.</summary>
     private const int MaxSize = 40, MaxDepth = 3;
 
-    [ThreadStatic] private static int _depth;
-
     public static Expr? TryIntegrate(Expr core)
     {
-        if (_depth >= MaxDepth || core.Size > MaxSize || Rewrite(core) is not { } rewritten) return null;
+        if (RuleContext.Depth(RuleContext.Rule.TrigIdentities) >= MaxDepth || core.Size > MaxSize || Rewrite(core) is not { } rewritten) return null;
+        using var nested = RuleContext.Enter(RuleContext.Rule.TrigIdentities);
         try
         {
-            _depth++;
             return Simplifier.TrySimplify(rewritten, out var simple) && Simplifier.TrySimplify(Linearity.Distribute(simple), out var expanded)
                 && !expanded.Equals(core)
                 ? BasicIntegrals.TryIntegrateSum(expanded)
@@ -37,7 +35,6 @@ internal static class TrigIdentities
         {
             return null;
         }
-        finally { _depth--; }
     }
 
     /// <summary>The integrand with one identity applied (squares of tangents first), or null when none applies.</summary>
