@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SymSeq.Cas;
+using SymSeq.Datasets;
 using SymSeq.Expressions;
 using SymSeq.Model;
 using SymSeq.Search;
@@ -44,8 +45,7 @@ public sealed class Comparison(string logPath, TimeSpan budget)
                     CancellationToken cancel, Action<string>? progress = null)
     {
         Resumed = _done.Count;
-        // UTF-8 without a byte-order mark: JSON-lines readers reject one.
-        using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { AutoFlush = true };
+        using var log = JsonLinesLog.Append(logPath);
         foreach (var system in systems)
         {
             using var cas = system is ModelSystem or HybridSystem ? null : ComputerAlgebraSystem.Create(system);
@@ -97,24 +97,8 @@ public sealed class Comparison(string logPath, TimeSpan budget)
         return new ProblemOutcome(set.Task, i, cas.Name, status, r.Elapsed.TotalSeconds, r.Raw); // whole, so a verdict can be rechecked
     }
 
-    private static Dictionary<(string, int, string), ProblemOutcome> Load(string path)
-    {
-        var done = new Dictionary<(string, int, string), ProblemOutcome>();
-        if (!File.Exists(path)) return done;
-        var lines = File.ReadAllLines(path);
-        var kept = new List<string>();
-        foreach (var line in lines)
-        {
-            ProblemOutcome? o;
-            try { o = JsonSerializer.Deserialize<ProblemOutcome>(line); }
-            catch (JsonException) { continue; } // a line torn by a crash: that problem is run again
-            if (o is null) continue;
-            done[(o.Task, o.Index, o.System)] = o;
-            kept.Add(line);
-        }
-        if (kept.Count != lines.Length) Datasets.AtomicFile.WriteAllLines(path, kept);
-        return done;
-    }
+    private static Dictionary<(string, int, string), ProblemOutcome> Load(string path) =>
+        JsonLinesLog.ReadIntact<ProblemOutcome>(path).GroupBy(o => (o.Task, o.Index, o.System)).ToDictionary(g => g.Key, g => g.Last());
 
     /// <summary>Rows of (task, system): solved share, timeouts, median and mean seconds per problem.</summary>
     public sealed record Row(string Task, string System, int Solved, int Total, int Timeouts, double MedianSeconds, double MeanSeconds)

@@ -52,6 +52,43 @@ public class CliTests
     }
 
     [Fact]
+    public void Evaluate_appends_its_log_as_it_goes_and_resumes_from_it()
+    {
+        var dir = Directory.CreateTempSubdirectory("symseq-eval-resume-").FullName;
+        try
+        {
+            var set = Path.Combine(dir, "calculus.txt");
+            File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx*tan(x)/cos(x)^2\n");
+            var log = Path.Combine(dir, "run.jsonl");
+            string[] Args(string json, params string[] more) =>
+                ["evaluate", "--data", set, "--no-model", "--hybrid", "--cas", "none", "--out", log, "--json", Path.Combine(dir, json), .. more];
+            int Solved(string json) => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, json))).RootElement
+                .GetProperty("calculus").GetProperty("hybrid").GetProperty("solved").GetInt32();
+
+            var first = CliRunner.Run(Args("1.json"));
+            Assert.True(first.Code == 0, first.Err);
+            Assert.Equal(3, File.ReadAllLines(log).Length);
+            Assert.Equal(2, Solved("1.json"));
+
+            // a crash tore the second line: the rerun keeps the first outcome, drops the torn one and runs the other two
+            var lines = File.ReadAllLines(log);
+            File.WriteAllText(log, lines[0] + "\n" + lines[1][..15]);
+            var second = CliRunner.Run(Args("2.json"));
+            Assert.True(second.Code == 0, second.Err);
+            Assert.Contains("resumed: 1 outcomes", second.Err);
+            Assert.Equal(3, File.ReadAllLines(log).Length);
+            foreach (var line in File.ReadAllLines(log)) System.Text.Json.JsonDocument.Parse(line).Dispose();
+            Assert.Equal(2, Solved("2.json"));
+
+            // other settings never mix with the log's
+            RobustnessTests.AssertCleanError(CliRunner.Run(Args("3.json", "--time-limit", "7")), "another setup");
+            using (SymSeq.Datasets.FolderLock.ForFile(log, "a test holding the log"))
+                RobustnessTests.AssertCleanError(CliRunner.Run(Args("4.json")), "in use by");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Diff_prints_the_canonical_derivative()
     {
         var r = CliRunner.Run("diff", "x*cos(x)");

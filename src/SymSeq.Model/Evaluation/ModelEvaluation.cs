@@ -1,0 +1,164 @@
+using System.Text.Json;
+using SymSeq.Datasets;
+using SymSeq.Expressions;
+using SymSeq.Search;
+using SymSeq.Solving;
+using SymSeq.Verification;
+
+namespace SymSeq.Evaluation;
+
+/// <summary>The solved and total counts of one column (beam1, beam10, hybrid) of one task.</summary>
+public readonly record struct Tally(int Solved, int Total);
+
+/// <summary>
+/// What <c>symseq evaluate</c> measures: per test set, the share of problems with a verified answer among the first k
+/// hypotheses of the kind's model (the paper's metric), for each beam k, and optionally the hybrid solver's. With a
+/// log, every problem's outcome is appended as it comes (one JSON line per problem and column), and a rerun with the
+/// same log resumes: the problems already there are counted, not run again. The log remembers the setup (model
+/// file, precision, hybrid options), and a rerun with another refuses to mix the two.
+/// </summary>
+public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beams, HybridOptions? hybrid, string precision = "fp32")
+{
+    /// <summary>Outcomes kept from an earlier run of the same log.</summary>
+    public int Resumed { get; private set; }
+
+    /// <summary>Runs every column on every set; null when cancelled (the log keeps what was done).</summary>
+    /// <exception cref="InvalidOperationException">The log holds outcomes of another setup.</exception>
+    public Dictionary<string, Dictionary<string, Tally>>? Run(IReadOnlyList<TestSet> sets, string? logPath, CancellationToken cancel,
+        Action<string>? progress = null, Action<string>? note = null)
+    {
+        var done = logPath is null ? [] : Load(logPath);
+        Resumed = done.Count;
+        using var log = logPath is null ? null : JsonLinesLog.Append(logPath);
+        using var solver = hybrid is null ? null : new HybridSolver(models, hybrid);
+        var table = new Dictionary<string, Dictionary<string, Tally>>();
+        try
+        {
+            foreach (var set in sets) Evaluate(set, table, done, log, solver, cancel, progress, note);
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }   // what was logged stays logged
+        return cancel.IsCancellationRequested ? null : table;
+    }
+
+    private void Evaluate(TestSet set, Dictionary<string, Dictionary<string, Tally>> table, Dictionary<(string, int, string), Outcome> done,
+        StreamWriter? log, HybridSolver? solver, CancellationToken cancel, Action<string>? progress, Action<string>? note)
+    {
+        var (task, _, problems) = set;
+        {
+            var kind = Problems.KindOf(problems[0]);
+            var file = kind == Problems.Kind.Integral ? models.IntegralsFile : models.OdesFile;
+            var row = table[task] = [];
+            if (beams.Count > 0 && models.Has(kind)) note?.Invoke($"{task}: model {file}");
+            foreach (var k in beams)
+            {
+                var column = $"beam{k}";
+                var setup = Setup(file, precision);
+                var solved = Resume(done, task, column, setup, problems.Count, out var todo);
+                // Up to 16 problems per beam search, but no more than ~256 live hypotheses: beam 50 on 16 long ODE2
+                // problems at once took the machine's 24 GiB and the process was killed.
+                var batchSize = Math.Clamp(256 / k, 1, 16);
+                for (var b = 0; b < todo.Count; b += batchSize)
+                {
+                    cancel.ThrowIfCancellationRequested();
+                    var batch = todo.Skip(b).Take(batchSize).ToList();
+                    var results = Solver.SolveBatch(models.For(kind)!, batch.Select(i => problems[i]).ToList(), k, cancel: cancel);
+                    solved += results.Count(r => r.Verified is not null);
+                    for (var j = 0; j < batch.Count; j++) log?.WriteLine(BeamLine(task, batch[j], k, setup, results[j]));
+                    progress?.Invoke($"{task} beam {k}: {problems.Count - todo.Count + Math.Min(b + batchSize, todo.Count)}/{problems.Count}, {solved} solved");
+                }
+                row[column] = new Tally(solved, problems.Count);
+            }
+            if (solver is not null)
+            {
+                var setup = Setup(models.Has(kind) ? file : null, precision) + $", {hybrid}";
+                var solved = Resume(done, task, "hybrid", setup, problems.Count, out var todo);
+                // One problem at a time: one libtorch thread, as integrate uses (the default spins its threads against
+                // each other on a single problem's small tensors, and on a loaded machine turned 5 s budgets into timeouts).
+                var threads = TorchSharp.torch.get_num_threads();
+                InferenceThreads.UseOne();
+                try
+                {
+                    foreach (var i in todo)
+                    {
+                        cancel.ThrowIfCancellationRequested();
+                        var o = solver.Solve(problems[i], cancel);
+                        if (o.Solved) solved++;
+                        log?.WriteLine(HybridLine(task, i, setup, o));
+                        progress?.Invoke($"{task} hybrid: {i + 1}/{problems.Count}, {solved} solved");
+                    }
+                }
+                finally { InferenceThreads.Set(threads); }
+                row["hybrid"] = new Tally(solved, problems.Count);
+            }
+        }
+    }
+
+    /// <summary>The setup a column's outcomes depend on; a resumed log must hold the same.</summary>
+    private static string Setup(string? modelFile, string precision) =>
+        modelFile is null ? "no model" : $"model {Path.GetFullPath(modelFile)}, {precision}";
+
+    /// <summary>The solved count of the problems the log already has for this column, and the indices still to run.</summary>
+    private static int Resume(Dictionary<(string, int, string), Outcome> done, string task, string column, string setup, int count, out List<int> todo)
+    {
+        var solved = 0;
+        todo = [];
+        for (var i = 0; i < count; i++)
+        {
+            if (!done.TryGetValue((task, i, column), out var o)) { todo.Add(i); continue; }
+            if (o.Setup != setup)
+                throw new InvalidOperationException($"the log holds {task} {column} outcomes of another setup ({o.Setup ?? "an older log that does not name it"}; now {setup}): " +
+                                                    "give another --out, or delete the log to start over");
+            if (o.Solved) solved++;
+        }
+        return solved;
+    }
+
+    /// <summary>What a resumed run needs of a log line.</summary>
+    private sealed record Outcome(string Task, int Index, string Column, bool Solved, string? Setup);
+
+    private static Dictionary<(string, int, string), Outcome> Load(string path)
+    {
+        var done = new Dictionary<(string, int, string), Outcome>();
+        foreach (var line in JsonLinesLog.ReadIntact<JsonElement>(path))
+        {
+            if (line.ValueKind != JsonValueKind.Object || !line.TryGetProperty("task", out var task) || !line.TryGetProperty("index", out var index)
+                || !line.TryGetProperty("beam", out var beam) || !line.TryGetProperty("solved", out var solved))
+                throw new InvalidOperationException($"'{path}' is not a log of symseq evaluate; give another --out");
+            var column = beam.ValueKind == JsonValueKind.Number ? $"beam{beam.GetInt32()}" : beam.GetString() ?? "";
+            var setup = line.TryGetProperty("setup", out var s) ? s.GetString() : null;
+            done[(task.GetString()!, index.GetInt32(), column)] = new Outcome(task.GetString()!, index.GetInt32(), column, solved.GetBoolean(), setup);
+        }
+        return done;
+    }
+
+    private static string HybridLine(string task, int index, string setup, SolveOutcome o)
+    {
+        var tokens = PrefixCodec.Encode(Solver.ModelInput(o.Problem));
+        return JsonSerializer.Serialize(new
+        {
+            task, index, beam = "hybrid", solved = o.Solved, input_tokens = tokens.Length,
+            operators = tokens.Where(t => Operators.TryParse(t, out _)).Distinct().Order().ToArray(),
+            engine = o.Engine?.Describe(), seconds = Math.Round(o.Elapsed.TotalSeconds, 3), verdict = o.Verdict?.Label, reason = o.Verdict?.Reason,
+            setup,
+        });
+    }
+
+    private static string BeamLine(string task, int index, int beam, string setup, SolveResult r)
+    {
+        var tokens = PrefixCodec.Encode(Solver.ModelInput(r.Problem));
+        var best = r.Verified ?? r.Candidates.FirstOrDefault();
+        return JsonSerializer.Serialize(new
+        {
+            task, index, beam, solved = r.Verified is not null, input_tokens = tokens.Length,
+            operators = tokens.Where(t => Operators.TryParse(t, out _)).Distinct().Order().ToArray(),
+            rank = r.Verified?.Rank, verdict = best?.Verdict.Label, reason = best?.Verdict.Reason,
+            problem = r.Problem.ToString(),
+            candidates = r.Candidates.Select(c => new
+            {
+                rank = c.Rank, score = Math.Round(c.Score, 4), answer = c.Answer?.ToString() ?? string.Join(' ', c.Tokens),
+                verdict = c.Verdict.Label, reason = c.Verdict.Reason,
+            }),
+            setup,
+        });
+    }
+}
