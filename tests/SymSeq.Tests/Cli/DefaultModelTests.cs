@@ -72,6 +72,6 @@ public class DefaultModelTests
                 }
             }
         }
-        finally { File.Delete(json); File.Delete(log); }
+        finally { foreach (var f in new[] { json, log, log + ".lock", log + ".lock.owner" }) File.Delete(f); }
     }
 }
