@@ -20,9 +20,26 @@ public class DefaultModelTests
     }
 
     [Fact]
-    public void The_bundled_model_is_small_and_half_precision()
+    public void Without_model_integrals_and_odes_each_get_their_bundled_model()
     {
-        var path = Path.Combine(TestPaths.Repo, "models", "default.symseq");
+        var dir = Path.Combine(TestPaths.Repo, "models");
+        var integrals = File.Exists(Path.Combine(dir, "integration.symseq")) ? "integration.symseq" : "default.symseq";
+        var r = CliRunner.Run("evaluate", "--data", Path.Combine(dir, "test", "bwd.test") + "," + Path.Combine(dir, "test", "ode1.test"),
+            "--beam", "1", "--limit", "2");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Matches($@"bwd: model \S*/models/{integrals.Replace(".", @"\.")}", r.Err);
+        Assert.Matches(@"ode1: model \S*/models/default\.symseq", r.Err);
+    }
+
+    /// <summary>Every bundled model: models/default.symseq, and models/integration.symseq when there is one.</summary>
+    public static TheoryData<string> BundledModels() =>
+        [.. Directory.GetFiles(Path.Combine(TestPaths.Repo, "models"), "*.symseq").Select(f => Path.GetFileNameWithoutExtension(f)!).Order()];
+
+    [Theory]
+    [MemberData(nameof(BundledModels))]
+    public void The_bundled_model_is_small_and_half_precision(string name)
+    {
+        var path = Path.Combine(TestPaths.Repo, "models", name + ".symseq");
         Assert.True(new FileInfo(path).Length < 50_000_000);
         var (info, tensors) = SymSeq.Checkpoints.SymSeqCheckpoint.Read(path);
         foreach (var t in tensors.Values) t.Dispose();
@@ -30,13 +47,14 @@ public class DefaultModelTests
         Assert.DoesNotContain(tensors.Keys, k => k.StartsWith("adam.", StringComparison.Ordinal)); // shipped without optimizer state
     }
 
-    [Fact]
-    public void Greedy_accuracy_on_the_shipped_test_sets_matches_the_model_card()
+    [Theory]
+    [MemberData(nameof(BundledModels))]
+    public void Greedy_accuracy_on_the_shipped_test_sets_matches_the_model_card(string name)
     {
-        // models/default.eval.json is what `symseq evaluate` wrote for the model card; greedy decoding is
-        // deterministic, so rerunning beam 1 on the shipped test sets must give the same counts.
+        // models/NAME.eval.json is what `symseq evaluate --model models/NAME.symseq` wrote for the model card; greedy
+        // decoding is deterministic, so rerunning beam 1 on the shipped test sets must give the same counts.
         var dir = Path.Combine(TestPaths.Repo, "models");
-        var card = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "default.eval.json"))).RootElement;
+        var card = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, name + ".eval.json"))).RootElement;
         var data = string.Join(',', card.EnumerateObject().Select(t => Path.Combine(dir, "test", t.Name + ".test")));
         var json = Path.Combine(Path.GetTempPath(), $"symseq-eval-{Guid.NewGuid():N}.json");
         var log = Path.ChangeExtension(json, ".jsonl");
@@ -44,7 +62,8 @@ public class DefaultModelTests
         {
             // The card's counts may cover the first N problems of each set (evaluate --limit N).
             var limit = card.EnumerateObject().Max(t => t.Value.GetProperty("beam1").GetProperty("total").GetInt32());
-            var r = CliRunner.Run("evaluate", "--data", data, "--beam", "1", "--json", json, "--limit", limit.ToString(), "--out", log);
+            var r = CliRunner.Run("evaluate", "--model", Path.Combine(dir, name + ".symseq"), "--data", data, "--beam", "1", "--json", json,
+                "--limit", limit.ToString(), "--out", log);
             Assert.True(r.Code == 0, r.Err);
             var again = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement;
             foreach (var task in card.EnumerateObject())
