@@ -54,7 +54,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
         var progress = new ProgressLine(stderr);
         Dictionary<string, Dictionary<string, Tally>>? table;
         try { table = evaluation.Run(sets, logPath, cancel, progress.Report, stderr.WriteLine); }
-        catch (InvalidOperationException e) { throw new UsageException(e.Message); }
+        catch (LogMismatchException e) { throw new UsageException(e.Message); }
         progress.Finish();
         if (evaluation.Resumed > 0) stderr.WriteLine($"resumed: {evaluation.Resumed} outcomes were already in {logPath}");
         if (table is null)

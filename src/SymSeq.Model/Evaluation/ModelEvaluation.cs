@@ -7,6 +7,9 @@ using SymSeq.Verification;
 
 namespace SymSeq.Evaluation;
 
+/// <summary>An evaluation log that a run cannot resume: another setup's outcomes, or not an evaluation log at all.</summary>
+public sealed class LogMismatchException(string message) : InvalidOperationException(message);
+
 /// <summary>The solved and total counts of one column (beam1, beam10, hybrid) of one task.</summary>
 public readonly record struct Tally(int Solved, int Total);
 
@@ -23,7 +26,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
     public int Resumed { get; private set; }
 
     /// <summary>Runs every column on every set; null when cancelled (the log keeps what was done).</summary>
-    /// <exception cref="InvalidOperationException">The log holds outcomes of another setup.</exception>
+    /// <exception cref="LogMismatchException">The log holds outcomes of another setup, or is not an evaluation log.</exception>
     public Dictionary<string, Dictionary<string, Tally>>? Run(IReadOnlyList<TestSet> sets, string? logPath, CancellationToken cancel,
         Action<string>? progress = null, Action<string>? note = null)
     {
@@ -106,7 +109,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         {
             if (!done.TryGetValue((task, i, column), out var o)) { todo.Add(i); continue; }
             if (o.Setup != setup)
-                throw new InvalidOperationException($"the log holds {task} {column} outcomes of another setup ({o.Setup ?? "an older log that does not name it"}; now {setup}): " +
+                throw new LogMismatchException($"the log holds {task} {column} outcomes of another setup ({o.Setup ?? "an older log that does not name it"}; now {setup}): " +
                                                     "give another --out, or delete the log to start over");
             if (o.Solved) solved++;
         }
@@ -123,7 +126,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         {
             if (line.ValueKind != JsonValueKind.Object || !line.TryGetProperty("task", out var task) || !line.TryGetProperty("index", out var index)
                 || !line.TryGetProperty("beam", out var beam) || !line.TryGetProperty("solved", out var solved))
-                throw new InvalidOperationException($"'{path}' is not a log of symseq evaluate; give another --out");
+                throw new LogMismatchException($"'{path}' is not a log of symseq evaluate; give another --out");
             var column = beam.ValueKind == JsonValueKind.Number ? $"beam{beam.GetInt32()}" : beam.GetString() ?? "";
             var setup = line.TryGetProperty("setup", out var s) ? s.GetString() : null;
             done[(task.GetString()!, index.GetInt32(), column)] = new Outcome(task.GetString()!, index.GetInt32(), column, solved.GetBoolean(), setup);
