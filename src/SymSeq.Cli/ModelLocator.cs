@@ -1,4 +1,3 @@
-using SymSeq.Checkpoints;
 using SymSeq.Model;
 using SymSeq.Solving;
 using SymSeq.Verification;
@@ -17,10 +16,7 @@ public static class ModelLocator
     public static Seq2SeqTransformer Load(string? explicitPath, string? precision, Problems.Kind kind)
     {
         var p = ParsePrecision(precision); // a bad option fails before the load
-        var model = SymSeqCheckpoint.LoadAny(Resolve(explicitPath, kind));
-        model.Precision = p;
-        model.eval();
-        return model;
+        return SolverModels.Load(Resolve(explicitPath, kind), p);
     }
 
     /// <summary>Both kinds' models, each loaded when first asked for; missing files are reported now.</summary>

@@ -7,9 +7,9 @@ namespace SymSeq.Solving;
 /// they make (the parts of by parts, g(t) after a substitution, the rewritten integrand after an identity), which may
 /// come back to them, so each such rule has a nesting guard here (by parts at most 2 deep, identities 3, each
 /// substitution once). An integral's answer depends on the integrand and on these depths together, and the same pair
-/// recurs often within one integration (45% of the rules' calls on generated FWD draws), so
-/// <see cref="BasicIntegrals.TryIntegrate"/> remembers its answers per (integrand, depths) for the length of one
-/// outermost call. Per thread: the rules run on many threads at once.
+/// recurs within one integration, so <see cref="BasicIntegrals.TryIntegrate"/> remembers its answers per
+/// (integrand, depths) for the length of one outermost call, or of a wider <see cref="Remember"/> scope
+/// (<see cref="Decomposition.Plans"/> holds one across an integrand's plans). Per thread: the rules run on many threads at once.
 /// </summary>
 internal static class RuleContext
 {
@@ -63,19 +63,11 @@ internal static class RuleContext
     /// </summary>
     public static Expr? Remembered(Expr core, Func<Expr, Expr?> integrate)
     {
-        var outermost = _memo is null;
-        _memo ??= [];
-        try
-        {
-            var key = (core, _depths);
-            if (_memo.TryGetValue(key, out var known)) return known;
-            var answer = integrate(core);
-            _memo[key] = answer;
-            return answer;
-        }
-        finally
-        {
-            if (outermost) _memo = null;
-        }
+        using var scope = Remember();   // the outermost call's own scope, unless a caller holds a wider one
+        var key = (core, _depths);
+        if (_memo!.TryGetValue(key, out var known)) return known;
+        var answer = integrate(core);
+        _memo[key] = answer;
+        return answer;
     }
 }

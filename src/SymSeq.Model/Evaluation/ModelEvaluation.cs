@@ -37,63 +37,63 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         var table = new Dictionary<string, Dictionary<string, Tally>>();
         try
         {
-            foreach (var set in sets) Evaluate(set, table, done, log, solver, cancel, progress, note);
+            foreach (var set in sets) table[set.Task] = Evaluate(set, done, log, solver, cancel, progress, note);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested) { }   // what was logged stays logged
         return cancel.IsCancellationRequested ? null : table;
     }
 
-    private void Evaluate(TestSet set, Dictionary<string, Dictionary<string, Tally>> table, Dictionary<(string, int, string), Outcome> done,
+    /// <summary>One set's row: a tally per column, with the outcomes the log already holds counted and the rest run and logged.</summary>
+    private Dictionary<string, Tally> Evaluate(TestSet set, Dictionary<(string, int, string), Outcome> done,
         StreamWriter? log, HybridSolver? solver, CancellationToken cancel, Action<string>? progress, Action<string>? note)
     {
         var (task, _, problems) = set;
+        var kind = Problems.KindOf(problems[0]);
+        var file = kind == Problems.Kind.Integral ? models.IntegralsFile : models.OdesFile;
+        var row = new Dictionary<string, Tally>();
+        if (beams.Count > 0 && models.Has(kind)) note?.Invoke($"{task}: model {file}");
+        var beamSetup = Setup(file, precision);
+        foreach (var k in beams)
         {
-            var kind = Problems.KindOf(problems[0]);
-            var file = kind == Problems.Kind.Integral ? models.IntegralsFile : models.OdesFile;
-            var row = table[task] = [];
-            if (beams.Count > 0 && models.Has(kind)) note?.Invoke($"{task}: model {file}");
-            foreach (var k in beams)
+            var column = $"beam{k}";
+            var solved = Resume(done, task, column, beamSetup, problems.Count, out var todo);
+            // Up to 16 problems per beam search, but no more than ~256 live hypotheses: beam 50 on 16 long ODE2
+            // problems at once took the machine's 24 GiB and the process was killed.
+            var batchSize = Math.Clamp(256 / k, 1, 16);
+            for (var b = 0; b < todo.Count; b += batchSize)
             {
-                var column = $"beam{k}";
-                var setup = Setup(file, precision);
-                var solved = Resume(done, task, column, setup, problems.Count, out var todo);
-                // Up to 16 problems per beam search, but no more than ~256 live hypotheses: beam 50 on 16 long ODE2
-                // problems at once took the machine's 24 GiB and the process was killed.
-                var batchSize = Math.Clamp(256 / k, 1, 16);
-                for (var b = 0; b < todo.Count; b += batchSize)
+                cancel.ThrowIfCancellationRequested();
+                var batch = todo.Skip(b).Take(batchSize).ToList();
+                var results = Solver.SolveBatch(models.For(kind)!, batch.Select(i => problems[i]).ToList(), k, cancel: cancel);
+                solved += results.Count(r => r.Verified is not null);
+                for (var j = 0; j < batch.Count; j++) log?.WriteLine(BeamLine(task, batch[j], k, beamSetup, results[j]));
+                progress?.Invoke($"{task} beam {k}: {problems.Count - todo.Count + Math.Min(b + batchSize, todo.Count)}/{problems.Count}, {solved} solved");
+            }
+            row[column] = new Tally(solved, problems.Count);
+        }
+        if (solver is not null)
+        {
+            var setup = Setup(models.Has(kind) ? file : null, precision) + $", {hybrid}";
+            var solved = Resume(done, task, "hybrid", setup, problems.Count, out var todo);
+            // One problem at a time: one libtorch thread, as integrate uses (the default spins its threads against
+            // each other on a single problem's small tensors, and on a loaded machine turned 5 s budgets into timeouts).
+            var threads = TorchSharp.torch.get_num_threads();
+            InferenceThreads.UseOne();
+            try
+            {
+                foreach (var i in todo)
                 {
                     cancel.ThrowIfCancellationRequested();
-                    var batch = todo.Skip(b).Take(batchSize).ToList();
-                    var results = Solver.SolveBatch(models.For(kind)!, batch.Select(i => problems[i]).ToList(), k, cancel: cancel);
-                    solved += results.Count(r => r.Verified is not null);
-                    for (var j = 0; j < batch.Count; j++) log?.WriteLine(BeamLine(task, batch[j], k, setup, results[j]));
-                    progress?.Invoke($"{task} beam {k}: {problems.Count - todo.Count + Math.Min(b + batchSize, todo.Count)}/{problems.Count}, {solved} solved");
+                    var o = solver.Solve(problems[i], cancel);
+                    if (o.Solved) solved++;
+                    log?.WriteLine(HybridLine(task, i, setup, o));
+                    progress?.Invoke($"{task} hybrid: {i + 1}/{problems.Count}, {solved} solved");
                 }
-                row[column] = new Tally(solved, problems.Count);
             }
-            if (solver is not null)
-            {
-                var setup = Setup(models.Has(kind) ? file : null, precision) + $", {hybrid}";
-                var solved = Resume(done, task, "hybrid", setup, problems.Count, out var todo);
-                // One problem at a time: one libtorch thread, as integrate uses (the default spins its threads against
-                // each other on a single problem's small tensors, and on a loaded machine turned 5 s budgets into timeouts).
-                var threads = TorchSharp.torch.get_num_threads();
-                InferenceThreads.UseOne();
-                try
-                {
-                    foreach (var i in todo)
-                    {
-                        cancel.ThrowIfCancellationRequested();
-                        var o = solver.Solve(problems[i], cancel);
-                        if (o.Solved) solved++;
-                        log?.WriteLine(HybridLine(task, i, setup, o));
-                        progress?.Invoke($"{task} hybrid: {i + 1}/{problems.Count}, {solved} solved");
-                    }
-                }
-                finally { InferenceThreads.Set(threads); }
-                row["hybrid"] = new Tally(solved, problems.Count);
-            }
+            finally { InferenceThreads.Set(threads); }
+            row["hybrid"] = new Tally(solved, problems.Count);
         }
+        return row;
     }
 
     /// <summary>The setup a column's outcomes depend on; a resumed log must hold the same.</summary>
@@ -134,13 +134,19 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         return done;
     }
 
+    /// <summary>The model's input for a problem: its length in tokens and its distinct operators, for breaking a run down.</summary>
+    private static (int Tokens, string[] Operators) Input(Expr problem)
+    {
+        var tokens = PrefixCodec.Encode(Solver.ModelInput(problem));
+        return (tokens.Length, tokens.Where(t => Operators.TryParse(t, out _)).Distinct().Order().ToArray());
+    }
+
     private static string HybridLine(string task, int index, string setup, SolveOutcome o)
     {
-        var tokens = PrefixCodec.Encode(Solver.ModelInput(o.Problem));
+        var input = Input(o.Problem);
         return JsonSerializer.Serialize(new
         {
-            task, index, beam = "hybrid", solved = o.Solved, input_tokens = tokens.Length,
-            operators = tokens.Where(t => Operators.TryParse(t, out _)).Distinct().Order().ToArray(),
+            task, index, beam = "hybrid", solved = o.Solved, input_tokens = input.Tokens, operators = input.Operators,
             engine = o.Engine?.Describe(), seconds = Math.Round(o.Elapsed.TotalSeconds, 3), verdict = o.Verdict?.Label, reason = o.Verdict?.Reason,
             setup,
         });
@@ -148,12 +154,11 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
 
     private static string BeamLine(string task, int index, int beam, string setup, SolveResult r)
     {
-        var tokens = PrefixCodec.Encode(Solver.ModelInput(r.Problem));
+        var input = Input(r.Problem);
         var best = r.Verified ?? r.Candidates.FirstOrDefault();
         return JsonSerializer.Serialize(new
         {
-            task, index, beam, solved = r.Verified is not null, input_tokens = tokens.Length,
-            operators = tokens.Where(t => Operators.TryParse(t, out _)).Distinct().Order().ToArray(),
+            task, index, beam, solved = r.Verified is not null, input_tokens = input.Tokens, operators = input.Operators,
             rank = r.Verified?.Rank, verdict = best?.Verdict.Label, reason = best?.Verdict.Reason,
             problem = r.Problem.ToString(),
             candidates = r.Candidates.Select(c => new

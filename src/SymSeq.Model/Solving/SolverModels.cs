@@ -61,13 +61,17 @@ public sealed class SolverModels : IDisposable
     /// <summary>The model for this problem (an integration problem or an ODE), or null.</summary>
     public Seq2SeqTransformer? For(Expr problem) => For(Problems.KindOf(problem));
 
-    private static Lazy<Seq2SeqTransformer> Loader(string file, Precision precision) => new(() =>
+    /// <summary>The model in <paramref name="file"/> (a SymSeq checkpoint or a paper .pth), in evaluation mode at <paramref name="precision"/>.</summary>
+    public static Seq2SeqTransformer Load(string file, Precision precision = Precision.Fp32)
     {
         var model = SymSeqCheckpoint.LoadAny(file);
         model.Precision = precision;
         model.eval();
         return model;
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private static Lazy<Seq2SeqTransformer> Loader(string file, Precision precision) =>
+        new(() => Load(file, precision), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static bool SameFile(string a, string b) =>
         string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);

@@ -1,91 +1,81 @@
 
 namespace SymSeq.Tests.Cli;
 
-public class CliTests
+public class CliTests : IDisposable
 {
+    // a fresh folder for each test (xunit makes one instance per test)
+    private readonly string _dir = Directory.CreateTempSubdirectory("symseq-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
     [Fact]
     public void Without_the_model_the_rules_still_answer_and_evaluate_says_what_it_needs()
     {
-        var dir = Directory.CreateTempSubdirectory("symseq-nomodel-").FullName;
-        try
-        {
-            // A model path that does not exist: --no-model must not even look for it.
-            var r = CliRunner.Run("integrate", "x^2*asin(x)", "--no-model", "--cas", "none", "--model", Path.Combine(dir, "absent.symseq"));
-            Assert.True(r.Code == 0, r.Err);
-            Assert.Contains("by basic rules", r.Err);
-            var answer = SymSeq.Expressions.InfixParser.Parse(r.Out.Trim().Split('\n')[0].Replace(" + C", ""));
-            Assert.True(SymSeq.Verification.IntegralVerifier.Check(SymSeq.Expressions.InfixParser.Parse("x^2*asin(x)"), answer).Accepted);
-            Assert.Equal(3, CliRunner.Run("integrate", "x*tan(x)/cos(x)^2", "--no-model", "--cas", "none").Code);   // nothing verified
+        // A model path that does not exist: --no-model must not even look for it.
+        var r = CliRunner.Run("integrate", "x^2*asin(x)", "--no-model", "--cas", "none", "--model", Path.Combine(_dir, "absent.symseq"));
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("by basic rules", r.Err);
+        var answer = SymSeq.Expressions.InfixParser.Parse(r.Out.Trim().Split('\n')[0].Replace(" + C", ""));
+        Assert.True(SymSeq.Verification.IntegralVerifier.Check(SymSeq.Expressions.InfixParser.Parse("x^2*asin(x)"), answer).Accepted);
+        Assert.Equal(3, CliRunner.Run("integrate", "x*tan(x)/cos(x)^2", "--no-model", "--cas", "none").Code);   // nothing verified
 
-            var set = Path.Combine(dir, "calculus.txt");
-            File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx*tan(x)/cos(x)^2\n");
-            var json = Path.Combine(dir, "t.json");
-            var e = CliRunner.Run("evaluate", "--data", set, "--no-model", "--hybrid", "--cas", "none", "--json", json, "--model", Path.Combine(dir, "absent.symseq"));
-            Assert.True(e.Code == 0, e.Err);
-            var table = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("calculus");
-            Assert.Equal(2, table.GetProperty("hybrid").GetProperty("solved").GetInt32());
-            Assert.False(table.TryGetProperty("beam1", out _));
-            RobustnessTests.AssertCleanError(CliRunner.Run("evaluate", "--data", set, "--no-model"), "--no-model needs --hybrid");
-        }
-        finally { Directory.Delete(dir, true); }
+        var set = Path.Combine(_dir, "calculus.txt");
+        File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx*tan(x)/cos(x)^2\n");
+        var json = Path.Combine(_dir, "t.json");
+        var e = CliRunner.Run("evaluate", "--data", set, "--no-model", "--hybrid", "--cas", "none", "--json", json, "--model", Path.Combine(_dir, "absent.symseq"));
+        Assert.True(e.Code == 0, e.Err);
+        var table = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json)).RootElement.GetProperty("calculus");
+        Assert.Equal(2, table.GetProperty("hybrid").GetProperty("solved").GetInt32());
+        Assert.False(table.TryGetProperty("beam1", out _));
+        RobustnessTests.AssertCleanError(CliRunner.Run("evaluate", "--data", set, "--no-model"), "--no-model needs --hybrid");
     }
 
     [Fact]
     public void Two_compare_runs_never_share_one_outcomes_file()
     {
-        var dir = Directory.CreateTempSubdirectory("symseq-compare-lock-").FullName;
-        try
+        var set = Path.Combine(_dir, "calculus.txt");
+        File.WriteAllText(set, "x^2*cos(x)\n");
+        var outcomes = set + ".compare.jsonl";   // compare's default for this set
+        using (SymSeq.Datasets.FolderLock.ForFile(outcomes, "a test holding the outcomes"))
         {
-            var set = Path.Combine(dir, "calculus.txt");
-            File.WriteAllText(set, "x^2*cos(x)\n");
-            var outcomes = set + ".compare.jsonl";   // compare's default for this set
-            using (SymSeq.Datasets.FolderLock.ForFile(outcomes, "a test holding the outcomes"))
-            {
-                var r = CliRunner.Run("compare", "--data", set, "--systems", "maxima");
-                RobustnessTests.AssertCleanError(r, "in use by");
-                Assert.Contains("a test holding the outcomes", r.Err);
-                Assert.False(File.Exists(outcomes));
-            }
-            using (SymSeq.Datasets.FolderLock.ForFile(outcomes, "free again")) { }   // released with its holder
+            var r = CliRunner.Run("compare", "--data", set, "--systems", "maxima");
+            RobustnessTests.AssertCleanError(r, "in use by");
+            Assert.Contains("a test holding the outcomes", r.Err);
+            Assert.False(File.Exists(outcomes));
         }
-        finally { Directory.Delete(dir, true); }
+        using (SymSeq.Datasets.FolderLock.ForFile(outcomes, "free again")) { }   // released with its holder
     }
 
     [Fact]
     public void Evaluate_appends_its_log_as_it_goes_and_resumes_from_it()
     {
-        var dir = Directory.CreateTempSubdirectory("symseq-eval-resume-").FullName;
-        try
-        {
-            var set = Path.Combine(dir, "calculus.txt");
-            File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx*tan(x)/cos(x)^2\n");
-            var log = Path.Combine(dir, "run.jsonl");
-            string[] Args(string json, params string[] more) =>
-                ["evaluate", "--data", set, "--no-model", "--hybrid", "--cas", "none", "--out", log, "--json", Path.Combine(dir, json), .. more];
-            int Solved(string json) => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, json))).RootElement
-                .GetProperty("calculus").GetProperty("hybrid").GetProperty("solved").GetInt32();
+        var set = Path.Combine(_dir, "calculus.txt");
+        File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx*tan(x)/cos(x)^2\n");
+        var log = Path.Combine(_dir, "run.jsonl");
+        string[] Args(string json, params string[] more) =>
+            ["evaluate", "--data", set, "--no-model", "--hybrid", "--cas", "none", "--out", log, "--json", Path.Combine(_dir, json), .. more];
+        int Solved(string json) => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, json))).RootElement
+            .GetProperty("calculus").GetProperty("hybrid").GetProperty("solved").GetInt32();
 
-            var first = CliRunner.Run(Args("1.json"));
-            Assert.True(first.Code == 0, first.Err);
-            Assert.Equal(3, File.ReadAllLines(log).Length);
-            Assert.Equal(2, Solved("1.json"));
+        var first = CliRunner.Run(Args("1.json"));
+        Assert.True(first.Code == 0, first.Err);
+        Assert.Equal(3, File.ReadAllLines(log).Length);
+        Assert.Equal(2, Solved("1.json"));
 
-            // a crash tore the second line: the rerun keeps the first outcome, drops the torn one and runs the other two
-            var lines = File.ReadAllLines(log);
-            File.WriteAllText(log, lines[0] + "\n" + lines[1][..15]);
-            var second = CliRunner.Run(Args("2.json"));
-            Assert.True(second.Code == 0, second.Err);
-            Assert.Contains("resumed: 1 outcomes", second.Err);
-            Assert.Equal(3, File.ReadAllLines(log).Length);
-            foreach (var line in File.ReadAllLines(log)) System.Text.Json.JsonDocument.Parse(line).Dispose();
-            Assert.Equal(2, Solved("2.json"));
+        // a crash tore the second line: the rerun keeps the first outcome, drops the torn one and runs the other two
+        var lines = File.ReadAllLines(log);
+        File.WriteAllText(log, lines[0] + "\n" + lines[1][..15]);
+        var second = CliRunner.Run(Args("2.json"));
+        Assert.True(second.Code == 0, second.Err);
+        Assert.Contains("resumed: 1 outcomes", second.Err);
+        Assert.Equal(3, File.ReadAllLines(log).Length);
+        foreach (var line in File.ReadAllLines(log)) System.Text.Json.JsonDocument.Parse(line).Dispose();
+        Assert.Equal(2, Solved("2.json"));
 
-            // other settings never mix with the log's
-            RobustnessTests.AssertCleanError(CliRunner.Run(Args("3.json", "--time-limit", "7")), "another setup");
-            using (SymSeq.Datasets.FolderLock.ForFile(log, "a test holding the log"))
-                RobustnessTests.AssertCleanError(CliRunner.Run(Args("4.json")), "in use by");
-        }
-        finally { Directory.Delete(dir, true); }
+        // other settings never mix with the log's
+        RobustnessTests.AssertCleanError(CliRunner.Run(Args("3.json", "--time-limit", "7")), "another setup");
+        using (SymSeq.Datasets.FolderLock.ForFile(log, "a test holding the log"))
+            RobustnessTests.AssertCleanError(CliRunner.Run(Args("4.json")), "in use by");
     }
 
     [Fact]
