@@ -14,8 +14,10 @@ public sealed class ExportCommand : CliApp.ICommand
     private readonly Option<string> _out = Opt.Required("--out", "the file to write (models/NAME.symseq)", "PATH");
     private readonly Option<bool> _fp32 = Opt.Flag("--fp32", "keep float32 weights (default float16: half the size; loading converts back)");
     private readonly Option<string?> _note = Opt.Text("--note", "a note kept in the checkpoint's metadata with the step and the source file", "TEXT");
+    private readonly Option<string?> _deepen = Opt.Text("--deepen",
+        "append layers that start as the identity, so the deeper model answers exactly as the source does; train it further with `train --init`", "ENC,DEC");
 
-    public Command Build() => new(Name, Summary + ". The step, the source file and the note are kept in the metadata.") { _model, _out, _fp32, _note };
+    public Command Build() => new(Name, Summary + ". The step, the source file and the note are kept in the metadata.") { _model, _out, _fp32, _note, _deepen };
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -25,6 +27,7 @@ public sealed class ExportCommand : CliApp.ICommand
         var output = args.GetValue(_out)!;
         var fp32 = args.GetValue(_fp32);
         var note = args.GetValue(_note);
+        var deepen = ParseLayers(args.GetValue(_deepen));
         foreach (var s in sources)
             if (!File.Exists(s)) throw new FileNotFoundException($"model '{s}' does not exist", s);
         long step = 0;
@@ -42,11 +45,27 @@ public sealed class ExportCommand : CliApp.ICommand
             foreach (var (k, v) in info.Meta) meta.TryAdd(k, v);
         }
         else loaded = PaperCheckpoint.Load(source);
+        if (deepen is var (encoderLayers, decoderLayers))
+        {
+            var original = loaded.Config;
+            var shallow = loaded;
+            using (shallow) loaded = ModelDeepening.Deepen(shallow, encoderLayers, decoderLayers);
+            meta["deepened"] = $"{original.EncoderLayers}+{original.DecoderLayers} layers to {encoderLayers}+{decoderLayers}, the new layers starting as the identity";
+        }
         using var model = loaded;
         if (note is not null) meta["note"] = note;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         SymSeqCheckpoint.Save(output, model, step, meta: meta, half: !fp32);
         stdout.WriteLine($"wrote {output} ({new FileInfo(output).Length / 1e6:F1} MB, {(fp32 ? "float32" : "float16")}, step {step}{(sources.Length > 1 ? $", the mean of {sources.Length} models" : "")}, {model.Config})");
         return Task.FromResult(0);
+    }
+
+    private static (int Encoder, int Decoder)? ParseLayers(string? spec)
+    {
+        if (spec is null) return null;
+        var parts = spec.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 && int.TryParse(parts[0], out var e) && int.TryParse(parts[1], out var d) && e is >= 1 and <= 64 && d is >= 1 and <= 64)
+            return (e, d);
+        throw new ArgumentException($"--deepen '{spec}': expected the encoder and decoder layer counts, comma-separated, each 1 to 64 (for example 6,6)");
     }
 }
