@@ -9,6 +9,9 @@ namespace SymSeq.Verification;
 /// <item>Numerically on that canonical form, where equal terms have already cancelled exactly, at points where every
 /// term is at most 2^30: a wrong answer's difference of order 1 (F + x gives 1) is then at least 1e-9 of the terms,
 /// far above their rounding, while a term like exp(20) x^4 stays checkable.</item>
+/// <item>When no point could decide (terms too large everywhere, as in exp(4π²(x + 3)²)): symbolically on that
+/// canonical form multiplied out (<see cref="Expansion"/>; the canonical form keeps 4(2x + 6)π² and 8(x + 3)π² apart),
+/// within the same budget.</item>
 /// <item>Numerically on the residual as written (when simplification ran out of time or could not decide), with
 /// terms capped at 2^20.</item>
 /// </list>
@@ -21,16 +24,23 @@ public static class Residual
 
     public static Verdict Judge(Expr residual, TimeSpan budget, string equal, string different)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (Simplifier.TrySimplify(residual, out var d, budget))
         {
-            if (d is Num n)
-                return n.Value.IsZero ? Verdict.Accept($"symbolic: {equal} (the difference simplifies to 0)")
-                    : Verdict.Reject($"{different}: the difference simplifies to the constant {n.Value}");
+            if (Symbolic(d, equal, different, "simplifies") is { } verdict) return verdict;
             var r = Vanishes(d, Simplified);
             if (r.Verdict != Equivalence.Inconclusive) return Verdict.FromComparison(r, equal, different);
+            if (budget - clock.Elapsed is { Ticks: > 0 } left && Simplifier.TrySimplify(Expansion.Expand(d), out var expanded, left)
+                && Symbolic(expanded, equal, different, "multiplied out simplifies") is { } byExpansion)
+                return byExpansion;
         }
         return Verdict.FromComparison(Vanishes(residual, NumericEquivalence.Default), equal, different);
     }
+
+    private static Verdict? Symbolic(Expr d, string equal, string different, string how) => d is Num n
+        ? n.Value.IsZero ? Verdict.Accept($"symbolic: {equal} (the difference {how} to 0)")
+            : Verdict.Reject($"{different}: the difference {how} to the constant {n.Value}")
+        : null;
 
     private static EquivalenceResult Vanishes(Expr e, NumericEquivalence.Options o)
     {

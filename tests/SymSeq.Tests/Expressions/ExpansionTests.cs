@@ -1,0 +1,61 @@
+namespace SymSeq.Tests.Expressions;
+
+/// <summary>Multiplying out keeps every value, bounds its size, and brings forms the canonical form keeps apart together.</summary>
+public class ExpansionTests
+{
+    private static Expr P(string s) => InfixParser.Parse(s);
+
+    [Fact]
+    public void Expansion_preserves_values_at_random_points()
+    {
+        var compared = 0;
+        Prop.ForAll(ExprGen.Arb(ExprGen.Unary, maxOps: 10, allowNegative: true), e =>
+        {
+            var expanded = Expansion.Expand(e);
+            var r = NumericEquivalence.Check(e, expanded, NumericEquivalence.RealValues);
+            if (r.Verdict == Equivalence.Inconclusive) return;
+            compared++;
+            Assert.True(r.IsEqual, $"{e}  ->  {expanded}  ({r})");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        Assert.True(compared > 200, $"only {compared} comparisons were conclusive");
+    }
+
+    [Fact]
+    public void Multiplied_out_canonical_forms_have_no_product_of_a_sum_left()
+    {
+        Prop.ForAll(ExprGen.Arb([Operator.Exp, Operator.Sin, Operator.Pow2, Operator.Pow3], maxOps: 8, allowNegative: true), e =>
+        {
+            // on canonical forms, as the verifier uses it
+            if (!Simplifier.TrySimplify(e, out var c) || !Simplifier.TrySimplify(Expansion.Expand(c), out var s)) return;
+            foreach (var node in Nodes(s))
+            {
+                if (node is Op { Kind: Operator.Mul } m && m.Args.Count(a => a is Op { Kind: Operator.Add }) > 0 && Size(node) < 200)
+                    Assert.Fail($"{e} multiplied out is {s}: the product {node} still holds a sum");
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+    }
+
+    private static IEnumerable<Expr> Nodes(Expr e) => e is Op op ? op.Args.SelectMany(Nodes).Prepend(e) : [e];
+    private static int Size(Expr e) => Nodes(e).Count();
+
+    [Theory]
+    [InlineData("4*pi^2*(2*x + 6) - 8*pi^2*(x + 3)")]
+    [InlineData("exp(4*pi^2*(x + 3)^2) - exp(4*pi^2*(x^2 + 6*x + 9))")]
+    [InlineData("(x + 1)^3 - x^3 - 3*x^2 - 3*x - 1")]
+    [InlineData("sin((a0 + x)*(x - a0)) - sin(x^2 - a0^2)")]
+    public void Forms_the_canonical_form_keeps_apart_cancel(string difference)
+    {
+        Assert.NotEqual(Expr.Zero, Simplifier.Simplify(P(difference)));
+        Assert.Equal(Expr.Zero, Simplifier.Simplify(Expansion.Expand(Simplifier.Simplify(P(difference)))));
+    }
+
+    [Fact]
+    public void A_product_too_large_to_multiply_out_is_left_as_it_is()
+    {
+        // 2^9 = 512 terms, over the bound: the product stays a product of its (unchanged) sums.
+        var big = Simplifier.Simplify(P(string.Join("*", Enumerable.Range(1, 9).Select(i => $"(x + {i})"))));
+        Assert.Equal(big, Expansion.Expand(big));
+        var small = Simplifier.Simplify(P("(x + 1)*(x + 2)*(x + 3)"));
+        Assert.Equal(Simplifier.Simplify(P("x^3 + 6*x^2 + 11*x + 6")), Simplifier.Simplify(Expansion.Expand(small)));
+    }
+}
