@@ -13,9 +13,9 @@ public class CandidateRepairTests
             var F = LinearityTests.OnlyX(tree);
             if (k is 0 or 1 || !ExprParts.Contains(F, "x") || !Simplifier.TrySimplify(Derivative.Of(F), out var f) || f is Num) return true;
             var budget = TimeSpan.FromSeconds(20);
-            // A tree the verifier cannot check says nothing here, and the fix comes back simplified: exp(((x + 3)(π + π))²)
-            // verifies as written but its canonical form exp(4π²(x + 3)²) is uncheckable (the simplifier leaves the residual
-            // 4(2x + 6)π²e^… − 8(x + 3)π²e^… unreduced and the exponential saturates every point), a verifier gap, not a repair one.
+            // A tree the verifier cannot check says nothing here, and the fix comes back simplified: a form of it that is
+            // uncheckable is a verifier limit, not a repair one. (exp(((x + 3)(π + π))²) was such a tree until the verifier
+            // multiplied out saturated residuals: VerifierSoundnessTests.)
             if (!IntegralVerifier.Check(f, F).Accepted || !IntegralVerifier.Check(f, Simplifier.SimplifyOrKeep(F), budget).Accepted) return true;
             var wrong = new Num(k) * F;
             return CandidateRepair.Fixes(f, wrong, budget).Any(fix => IntegralVerifier.Check(f, fix, budget).Accepted);
