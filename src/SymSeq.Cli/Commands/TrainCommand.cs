@@ -71,7 +71,7 @@ public sealed class TrainCommand : CliApp.ICommand
         };
         options.Validate();
         var trainer = new Trainer(options);
-        stderr.WriteLine($"training {options.Model} in {options.Precision} on {string.Join(", ", train)}");
+        stderr.WriteLine($"training on {string.Join(", ", train)}");
         var r = trainer.Run(cancel, line => stderr.WriteLine(line));
         stdout.WriteLine($"{(r.Interrupted ? "interrupted" : "finished")} at step {r.Steps}: loss {r.LastLoss:F4}" +
                          (r.ValidAccuracy is { } a ? $", valid exact match {a:P1}" : "") + $"; checkpoint {r.CheckpointPath}");

@@ -47,7 +47,10 @@ public sealed class Trainer(TrainOptions o)
         manual_seed(o.Seed);
         // A warm start takes its architecture from the model it starts from.
         using var init = !o.Resume && o.InitFrom is not null ? SymSeqCheckpoint.LoadAny(o.InitFrom) : null;
+        if (init is not null && o.Model != new ModelConfig() && o.Model != init.Config)
+            throw new ArgumentException($"--init {o.InitFrom} is a model of its own shape ({Shape(init.Config)}), which a warm start keeps: drop the size options (--emb-dim, --layers, --heads), or deepen it first with export --deepen");
         using var model = new Seq2SeqTransformer(init?.Config ?? o.Model) { Precision = o.Precision };
+        progress?.Invoke($"model: {Shape(model.Config)}, {model.parameters().Sum(p => p.numel()):N0} parameters, {o.Precision}");
         model.to(device);
         using var adam = new AdamOptimizer(model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)), o.LearningRate);
         long step = 0;
@@ -246,4 +249,6 @@ public sealed class Trainer(TrainOptions o)
         Datasets.AtomicFile.WriteAllLines(path, kept);
         return rows;
     }
+
+    private static string Shape(ModelConfig c) => $"emb {c.EmbDim}, {c.EncoderLayers}+{c.DecoderLayers} layers, {c.Heads} heads";
 }

@@ -57,6 +57,27 @@ public sealed class TrainingSafetyTests : IDisposable
     }
 
     [Fact]
+    public void A_warm_start_trains_the_shape_of_its_model_and_says_so()
+    {
+        // A deepened model (2+3 layers) trains as such, not as the default shape the size options describe.
+        var config = new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1 };
+        var init = Path.Combine(_dir, "deep.symseq");
+        using (var m = new Seq2SeqTransformer(config))
+        using (var deep = ModelDeepening.Deepen(m, 2, 3))
+            SymSeqCheckpoint.Save(init, deep, 0);
+        var run = Path.Combine(_dir, "deeprun");
+        var r = CliRunner.Run("train", "--train", Data(), "--out", run, "--init", init, "--steps", "2", "--eval-every", "2", "--precision", "fp32");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("emb 16, 2+3 layers, 2 heads", r.Err);
+        var (info, tensors) = SymSeqCheckpoint.Read(Path.Combine(run, "checkpoint.symseq"));
+        foreach (var t in tensors.Values) t.Dispose();
+        Assert.Equal((2, 3), (info.Config.EncoderLayers, info.Config.DecoderLayers));
+        // Size options that would change the warm start's shape are refused, not ignored.
+        RobustnessTests.AssertCleanError(CliRunner.Run("train", "--train", Data(), "--out", Path.Combine(_dir, "other"), "--init", init,
+            "--layers", "6", "--steps", "2", "--precision", "fp32"), "drop the size options");
+    }
+
+    [Fact]
     public void A_run_folder_has_one_user_at_a_time()
     {
         var run = Path.Combine(_dir, "locked");
