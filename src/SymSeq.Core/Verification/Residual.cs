@@ -30,11 +30,22 @@ public static class Residual
             if (Symbolic(d, equal, different, "simplifies") is { } verdict) return verdict;
             var r = Vanishes(d, Simplified);
             if (r.Verdict != Equivalence.Inconclusive) return Verdict.FromComparison(r, equal, different);
-            if (budget - clock.Elapsed is { Ticks: > 0 } left && Simplifier.TrySimplify(Expansion.Expand(d), out var expanded, left)
+            if (budget - clock.Elapsed is { Ticks: > 0 } left && MultipliedOut(d, left) is { } expanded
                 && Symbolic(expanded, equal, different, "multiplied out simplifies") is { } byExpansion)
                 return byExpansion;
         }
         return Verdict.FromComparison(Vanishes(residual, NumericEquivalence.Default), equal, different);
+    }
+
+    /// <summary>The canonical form of d multiplied out, or null when that runs past the budget (both steps share it).</summary>
+    private static Expr? MultipliedOut(Expr d, TimeSpan budget)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(budget);
+        Expr expanded;
+        try { expanded = Expansion.Expand(d, stop.Token); }
+        catch (OperationCanceledException) { return null; }
+        return budget - clock.Elapsed is { Ticks: > 0 } left && Simplifier.TrySimplify(expanded, out var s, left) ? s : null;
     }
 
     private static Verdict? Symbolic(Expr d, string equal, string different, string how) => d is Num n

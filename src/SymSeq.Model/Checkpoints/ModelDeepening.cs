@@ -31,8 +31,7 @@ public static class ModelDeepening
         {
             using var _ = no_grad();
             var target = model.state_dict();
-            var sourceWeights = source.state_dict();
-            foreach (var (name, value) in sourceWeights) target[name].copy_(value);
+            foreach (var (name, value) in source.state_dict()) target[name].copy_(value);
             Open(target, "encoder", original.EncoderLayers, encoderLayers, ["attentions"]);
             Open(target, "decoder", original.DecoderLayers, decoderLayers, ["attentions", "encoder_attn"]);
             model.eval();
@@ -48,25 +47,23 @@ public static class ModelDeepening
     /// <summary>Makes layers [old, layers) of one side the identity and moves the old last layer's final affine to the new last layer.</summary>
     private static void Open(IDictionary<string, Tensor> w, string side, int old, int layers, string[] attentions)
     {
-        if (layers == old) return;
+        if (layers == old) return;   // nothing appended: the old last layer keeps its affine
         for (var i = old; i < layers; i++)
         {
             foreach (var a in attentions) Zero(w, $"{side}.{a}.{i}.out_lin");
             Zero(w, $"{side}.ffns.{i}.lin2");
             foreach (var norm in new[] { "layer_norm1", "layer_norm15", "layer_norm2" })
-            {
-                if (!w.ContainsKey($"{side}.{norm}.{i}.weight")) continue;
-                w[$"{side}.{norm}.{i}.weight"].fill_(1);
-                w[$"{side}.{norm}.{i}.bias"].zero_();
-            }
+                if (w.ContainsKey($"{side}.{norm}.{i}.weight")) NoAffine(w, $"{side}.{norm}.{i}");
         }
-        string Final(int i, string part) => $"{side}.layer_norm2.{i}.{part}";
         foreach (var part in new[] { "weight", "bias" })
-        {
-            w[Final(layers - 1, part)].copy_(w[Final(old - 1, part)]);
-            if (part == "weight") w[Final(old - 1, part)].fill_(1);
-            else w[Final(old - 1, part)].zero_();
-        }
+            w[$"{side}.layer_norm2.{layers - 1}.{part}"].copy_(w[$"{side}.layer_norm2.{old - 1}.{part}"]);
+        NoAffine(w, $"{side}.layer_norm2.{old - 1}");
+    }
+
+    private static void NoAffine(IDictionary<string, Tensor> w, string layerNorm)
+    {
+        w[$"{layerNorm}.weight"].fill_(1);
+        w[$"{layerNorm}.bias"].zero_();
     }
 
     private static void Zero(IDictionary<string, Tensor> w, string linear)
