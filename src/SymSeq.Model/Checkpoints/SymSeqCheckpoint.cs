@@ -63,23 +63,39 @@ public static class SymSeqCheckpoint
         return f.Read(head) == head.Length && head.AsSpan().SequenceEqual(Magic);
     }
 
-    /// <summary>Reads the header and all tensors (as float32 CPU tensors, caller disposes).</summary>
-    public static (CheckpointInfo Info, Dictionary<string, Tensor> Tensors) Read(string path)
+    /// <summary>Reads the header only: configuration, step and metadata, without the weights.</summary>
+    public static CheckpointInfo ReadInfo(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint '{path}' does not exist", path);
-        using var f = File.OpenRead(path);
+        using var f = OpenChecked(path);
         using var r = new BinaryReader(f);
+        var header = ReadHeader(path, f, r);
+        return new CheckpointInfo(header.Config, header.Step, header.Meta);
+    }
+
+    private static FileStream OpenChecked(string path) =>
+        File.Exists(path) ? File.OpenRead(path) : throw new FileNotFoundException($"checkpoint '{path}' does not exist", path);
+
+    private static Header ReadHeader(string path, FileStream f, BinaryReader r)
+    {
         if (f.Length < Magic.Length + 4 || !r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new FormatException($"'{path}' is not a SymSeq checkpoint");
         var headerLength = r.ReadInt32();
         if (headerLength <= 0 || headerLength > f.Length - f.Position)
             throw new FormatException($"'{path}' is damaged: its header is cut short (the file is {f.Length:N0} bytes)");
-        Header header;
         try
         {
-            header = JsonSerializer.Deserialize<Header>(r.ReadBytes(headerLength)) ?? throw new JsonException("empty header");
+            var header = JsonSerializer.Deserialize<Header>(r.ReadBytes(headerLength)) ?? throw new JsonException("empty header");
             if (header.Config is null || header.Tensors is null) throw new JsonException("the header lacks the model configuration or the tensor table");
+            return header;
         }
         catch (JsonException e) { throw new FormatException($"'{path}' is damaged: its header is unreadable ({e.Message})"); }
+    }
+
+    /// <summary>Reads the header and all tensors (as float32 CPU tensors, caller disposes).</summary>
+    public static (CheckpointInfo Info, Dictionary<string, Tensor> Tensors) Read(string path)
+    {
+        using var f = OpenChecked(path);
+        using var r = new BinaryReader(f);
+        var header = ReadHeader(path, f, r);
         var start = f.Position;
         var tensors = new Dictionary<string, Tensor>();
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);

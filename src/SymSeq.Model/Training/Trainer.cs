@@ -45,11 +45,16 @@ public sealed class Trainer(TrainOptions o)
         Directory.CreateDirectory(o.OutDir);
 
         manual_seed(o.Seed);
-        // A warm start takes its architecture from the model it starts from.
+        // A resumed run and a warm start take their architecture from the checkpoint they start from: size options
+        // may repeat that shape but not change it. Only the header is read here; the weights are read below.
+        var resumeFrom = o.Resume && File.Exists(CheckpointPath) ? SymSeqCheckpoint.ReadInfo(CheckpointPath).Config : null;
         using var init = !o.Resume && o.InitFrom is not null ? SymSeqCheckpoint.LoadAny(o.InitFrom) : null;
-        if (init is not null && o.Model != new ModelConfig() && o.Model != init.Config)
-            throw new ArgumentException($"--init {o.InitFrom} is a model of its own shape ({Shape(init.Config)}), which a warm start keeps: drop the size options (--emb-dim, --layers, --heads), or deepen it first with export --deepen");
-        using var model = new Seq2SeqTransformer(init?.Config ?? o.Model) { Precision = o.Precision };
+        var shape = resumeFrom ?? init?.Config ?? o.Model;
+        if (o.Model != new ModelConfig() && o.Model != shape)
+            throw new ArgumentException(resumeFrom is not null
+                ? $"--resume continues {CheckpointPath}, a model of its own shape ({Shape(shape)}): drop the size options (--emb-dim, --layers, --heads) or use another --out"
+                : $"--init {o.InitFrom} is a model of its own shape ({Shape(shape)}), which a warm start keeps: drop the size options (--emb-dim, --layers, --heads), or deepen it first with export --deepen");
+        using var model = new Seq2SeqTransformer(shape) { Precision = o.Precision };
         progress?.Invoke($"model: {Shape(model.Config)}, {model.parameters().Sum(p => p.numel()):N0} parameters, {o.Precision}");
         model.to(device);
         using var adam = new AdamOptimizer(model.named_parameters().Select(p => (p.name, (Tensor)p.parameter)), o.LearningRate);
@@ -59,7 +64,6 @@ public sealed class Trainer(TrainOptions o)
         if (o.Resume && File.Exists(CheckpointPath))
         {
             var (info, tensors) = SymSeqCheckpoint.Read(CheckpointPath);
-            if (info.Config != model.Config) throw new ArgumentException($"{CheckpointPath} holds a model of a different configuration ({info.Config}); drop --resume or use another --out");
             SymSeqCheckpoint.CopyInto(model, tensors, CheckpointPath);
             adam.LoadState(tensors, info.Step);
             foreach (var t in tensors.Values) t.Dispose();

@@ -78,6 +78,28 @@ public sealed class TrainingSafetyTests : IDisposable
     }
 
     [Fact]
+    public void A_resumed_run_continues_in_the_shape_of_its_checkpoint()
+    {
+        // The run was started from a 2+3 model; --resume without size options continues it as 2+3 (the size options'
+        // defaults describe 4+4), and size options that contradict the checkpoint are refused.
+        var config = new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1 };
+        var init = Path.Combine(_dir, "deep-resume.symseq");
+        using (var m = new Seq2SeqTransformer(config))
+        using (var deep = ModelDeepening.Deepen(m, 2, 3))
+            SymSeqCheckpoint.Save(init, deep, 0);
+        var run = Path.Combine(_dir, "resumerun");
+        Assert.Equal(0, CliRunner.Run("train", "--train", Data(), "--out", run, "--init", init, "--steps", "2", "--eval-every", "2", "--precision", "fp32").Code);
+        var r = CliRunner.Run("train", "--train", Data(), "--out", run, "--resume", "--steps", "4", "--eval-every", "2", "--precision", "fp32");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("emb 16, 2+3 layers, 2 heads", r.Err);
+        Assert.Contains("resumed from", r.Err);
+        var info = SymSeqCheckpoint.ReadInfo(Path.Combine(run, "checkpoint.symseq"));
+        Assert.Equal((4L, 2, 3), (info.Step, info.Config.EncoderLayers, info.Config.DecoderLayers));
+        RobustnessTests.AssertCleanError(CliRunner.Run("train", "--train", Data(), "--out", run, "--resume", "--layers", "6",
+            "--steps", "6", "--precision", "fp32"), "a model of its own shape");
+    }
+
+    [Fact]
     public void A_run_folder_has_one_user_at_a_time()
     {
         var run = Path.Combine(_dir, "locked");
