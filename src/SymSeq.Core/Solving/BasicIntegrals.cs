@@ -9,7 +9,7 @@ namespace SymSeq.Solving;
 /// inverse functions), divided by c; and 1/q, 1/√q, √q of a quadratic q = a·x² + b·x + c with rational coefficients
 /// (atan, atanh, asin or a logarithm after completing the square), √q, integer powers of tan, cot, sec, csc and their
 /// hyperbolic twins by reduction formulas (<see cref="TrigPowers"/>; sec, csc and cot are read as reciprocal powers); then a substitution when the derivative divides
-/// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). Euler's substitutions for rational functions of x and the root of a quadratic (<see cref="EulerSubstitution"/>). Last, an identity where it opens a rule (<see cref="TrigIdentities"/>: tan² = sec² − 1, sin 2u = 2·sin u·cos u). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
+/// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). Euler's substitutions for rational functions of x and the root of a quadratic (<see cref="EulerSubstitution"/>). Last, an identity where it opens a rule (<see cref="TrigIdentities"/>: tan² = sec² − 1, sin 2u = 2·sin u·cos u), and powers with x in the exponent as exponentials (<see cref="VariablePowers"/>: 2^x·3^x, x^x·(1 + ln x)). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
 /// data, so decomposition hands these to the rules. Every answer is verified like any other.
 /// </summary>
 public static class BasicIntegrals
@@ -88,7 +88,7 @@ public static class BasicIntegrals
         PowerOfX, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate,
         ByParts.TryIntegrate, ExponentialRational.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, SqrtQuadratics.TryIntegrateHigherPowers, RadicalSubstitution.TryIntegrate,
         ExponentialSubstitution.TryIntegrate, ChangeOfVariable.TryIntegrate, TangentHalfAngle.TryIntegrate,
-        EulerSubstitution.TryIntegrate, TrigIdentities.TryIntegrate,
+        EulerSubstitution.TryIntegrate, TrigIdentities.TryIntegrate, VariablePowers.TryIntegrate,
     ];
 
     /// <summary>(a, b, c) with q = a·x² + b·x + c, all rational and a ≠ 0, else null.</summary>
@@ -132,7 +132,7 @@ public static class BasicIntegrals
 
     /// <summary>An x-free base whose powers a^x are real and not constant: a positive number other than 1, or a
     /// product, root or rational power of such numbers and π (e itself never gets here: the canonical form writes exp).</summary>
-    private static bool IsPositiveBase(Expr a) => a switch
+    internal static bool IsPositiveBase(Expr a) => a switch
     {
         Num n => n.Value > Rational.Zero && !n.Value.IsOne,
         Sym { Name: "pi" } => true,

@@ -14,7 +14,7 @@ namespace SymSeq.Solving;
 internal static class RuleContext
 {
     /// <summary>The rules that guard their own nesting.</summary>
-    public enum Rule { ByParts, TrigIdentities, ChangeOfVariable, EulerSubstitution, RadicalSubstitution }
+    public enum Rule { ByParts, TrigIdentities, ChangeOfVariable, EulerSubstitution, RadicalSubstitution, VariablePowers }
 
     private const int BitsPerRule = 4;
 

@@ -1,6 +1,6 @@
 namespace SymSeq.Tests.Solving;
 
-/// <summary>The rationalizing substitution t = (a·x + b)^(1/n), through BasicIntegrals.</summary>
+/// <summary>The rationalizing substitution t = u^(1/n) for an affine u or a linear fraction u, through BasicIntegrals.</summary>
 public class RadicalSubstitutionTests
 {
     [Theory]
@@ -18,7 +18,39 @@ public class RadicalSubstitutionTests
     public void Named_roots_of_affine_functions_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Theory]
+    [InlineData("sqrt((1 + x)/(1 - x))")]
+    [InlineData("x*sqrt((x - 1)/(x + 1))")]
+    [InlineData("((x + 2)/(x - 1))^(1/3)")]
+    [InlineData("1/sqrt(x/(x + 1))")]
+    [InlineData("sqrt((2*x + 1)/(3 - x))/x")]
+    public void Named_roots_of_linear_fractions_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
+
+    /// <summary>xᵏ·((a·x + b)/(c·x + d))^(p/q) for random coefficients (q = 2, 3): whatever the rules answer verifies,
+    /// and most of them are answered.</summary>
+    [Fact]
+    public void Powers_times_roots_of_linear_fractions_are_never_answered_wrong()
+    {
+        var c4 = Gen.Choose(-4, 4);
+        var fraction = c4.SelectMany(a => c4.SelectMany(b => c4.SelectMany(c => c4.Select(d => (a, b, c, d)))))
+            .Where(t => t.a * t.d != t.b * t.c && t.c != 0);
+        var exponent = Gen.Elements(2, 3).SelectMany(q => Gen.Choose(-3, 4).Select(p => new Rational(p, q))).Where(r => !r.IsInteger);
+        int answered = 0, tried = 0;
+        Prop.ForAll(Gen.Choose(0, 2).ToArbitrary(), fraction.ToArbitrary(), exponent.ToArbitrary(), (k, abcd, r) =>
+        {
+            var (a, b, c, d) = abcd;
+            var f = Simplifier.Simplify(InfixParser.Parse($"x^{k}*(({a}*x + {b})/({c}*x + {d}))^({r})"));
+            tried++;
+            var integral = RuleChecks.IntegrateLikeDecomposition(f);
+            if (integral is null) return true.ToProperty();
+            answered++;
+            return (IntegralVerifier.Check(f, integral).Kind != VerdictKind.Rejected).Label($"{f} -> {integral}");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        Assert.True(answered * 2 > tried, $"answered {answered} of {tried}");
+    }
+
+    [Theory]
     [InlineData("sqrt(x)*sqrt(x + 1)")]          // two radicands
+    [InlineData("sqrt((x^2 + 1)/(x + 1))")]      // a fraction that is not linear
     [InlineData("exp(sqrt(x^2 + 1))")]           // a radicand that is not affine
     [InlineData("x^(1/7)*exp(x^(1/7))")]         // a denominator past 6
     public void Roots_outside_the_substitution_are_declined(string integrand) =>
