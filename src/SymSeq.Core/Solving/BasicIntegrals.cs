@@ -5,8 +5,8 @@ namespace SymSeq.Solving;
 /// <summary>
 /// The integrals no model is needed for, each of an affine u = c·x + d: constants and powers of u (c → c·x,
 /// uⁿ → uⁿ⁺¹/(c(n+1)), 1/u → ln(u)/c, √u → ⅔u^(3/2)/c), exponentials of another base (a^u → a^u/(c·ln a) for a
-/// positive a ≠ 1), and the table of elementary functions of u (exp, ln, sin, cos, tan, sinh, cosh, tanh and the
-/// inverse functions), divided by c; and 1/q, 1/√q, √q of a quadratic q = a·x² + b·x + c with rational coefficients
+/// positive a ≠ 1), and the table of elementary functions of u (exp, ln, sin, cos, tan, sinh, cosh, tanh, the
+/// inverse functions, |u| and sign u), divided by c; and 1/q, 1/√q, √q of a quadratic q = a·x² + b·x + c with rational coefficients
 /// (atan, atanh, asin or a logarithm after completing the square), √q, integer powers of tan, cot, sec, csc and their
 /// hyperbolic twins by reduction formulas (<see cref="TrigPowers"/>; sec, csc and cot are read as reciprocal powers); then a substitution when the derivative divides
 /// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). Euler's substitutions for rational functions of x and the root of a quadratic (<see cref="EulerSubstitution"/>). Last, an identity where it opens a rule (<see cref="TrigIdentities"/>: tan² = sec² − 1, sin 2u = 2·sin u·cos u), and powers with x in the exponent as exponentials (<see cref="VariablePowers"/>: 2^x·3^x, x^x·(1 + ln x)). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
@@ -126,6 +126,8 @@ public static class BasicIntegrals
             // √(u−1)·√(u+1), not √(u²−1): the two differ in sign for u < −1, where acosh is complex
             Operator.Acosh => u * F(Operator.Acosh, u) - F(Operator.Sqrt, u - Expr.One) * F(Operator.Sqrt, u + Expr.One),
             Operator.Atanh => u * F(Operator.Atanh, u) + half * F(Operator.Ln, Expr.One - uu),
+            Operator.Abs => half * u * F(Operator.Abs, u),
+            Operator.Sign => F(Operator.Abs, u),
             _ => null,
         };
     }

@@ -320,8 +320,17 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             }
         }
 
-        private SolveOutcome Done(Expr answer, Verdict verdict, Engine engine) =>
-            new(problem, answer, verdict, engine, _clock.Elapsed, _candidates, _attempts);
+        /// <summary>The outcome for a verified answer, in a tidier form (<see cref="AnswerForms"/>) when one verifies too.</summary>
+        private SolveOutcome Done(Expr answer, Verdict verdict, Engine engine)
+        {
+            foreach (var tidier in AnswerForms.Tidier(problem, answer))
+                if (Problems.Verify(problem, tidier) is { Accepted: true } v)
+                {
+                    (answer, verdict) = (tidier, v);
+                    break;
+                }
+            return new(problem, answer, verdict, engine, _clock.Elapsed, _candidates, _attempts);
+        }
 
         private static string Summary(SolveResult r)
         {
