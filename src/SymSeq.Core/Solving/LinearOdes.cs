@@ -33,7 +33,9 @@ public static class LinearOdes
         var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "linear-ODE");
         try
         {
-            if (!TryLinearForm(equation, clock, out var coefficients, out var g)) return null;
+            // y' = (x + y)/x is linear once its fractions are split: try the equation as written, then multiplied out
+            if (!TryLinearForm(equation, clock, out var coefficients, out var g)
+                && !TryLinearForm(Expansion.Expand(equation), clock, out coefficients, out g)) return null;
             if (coefficients.Any(c => c is not Num))
                 return coefficients[2] is Num { Value.IsZero: true } ? IntegratingFactor(coefficients[1], coefficients[0], g, clock)
                     : Euler(coefficients, g, clock);

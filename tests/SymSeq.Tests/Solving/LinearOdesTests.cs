@@ -31,6 +31,8 @@ public class LinearOdesTests
     [InlineData("x^2*y'' - x*y' + y = x")]                      // forcing at the double root: x·ln²x
     [InlineData("2*x^2*y'' + x*y' - y = sqrt(x)")]
     [InlineData("x^2*y'' - 3*y = 0")]                           // irrational roots
+    [InlineData("y' = (x + y)/x")]                                // linear once its fraction is split
+    [InlineData("y' = (y + x^2)/x")]
     public void Every_answer_is_a_verified_general_solution(string equation)
     {
         var problem = InfixParser.ParseEquation(equation);
