@@ -21,6 +21,7 @@ public static class BasicIntegrals
     {
         if (!ExprParts.Contains(core, "x")) return core is Num { Value.IsOne: true } ? Expr.X : core * Expr.X;
         if (core is Sym { Name: "x" }) return Expr.Rat(1, 2) * Expr.Pow(Expr.X, Expr.Two);
+        if (HasNonRealAbs(core)) return null;
         if (ReciprocalFunctions.Rewrite(core) is { } powers) return TryIntegrate(powers);
         var antiderivative = core switch
         {
@@ -85,7 +86,7 @@ public static class BasicIntegrals
     /// </summary>
     private static readonly Func<Expr, Expr?>[] Methods =
     [
-        PowerOfX, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate,
+        PowerOfX, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate, AlgebraicPart.TryIntegrate,
         ByParts.TryIntegrate, ExponentialRational.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, SqrtQuadratics.TryIntegrateHigherPowers, RadicalSubstitution.TryIntegrate,
         ExponentialSubstitution.TryIntegrate, ChangeOfVariable.TryIntegrate, TangentHalfAngle.TryIntegrate,
         EulerSubstitution.TryIntegrate, TrigIdentities.TryIntegrate, VariablePowers.TryIntegrate,
@@ -131,6 +132,15 @@ public static class BasicIntegrals
             _ => null,
         };
     }
+
+    /// <summary>
+    /// |u| or sign(u) of a u that is not real at any of a few real x (|x + √−2|, |(x + 2)·ln(−5)|): they are not
+    /// analytic, so no rule's answer for them is checkable, and none is offered.
+    /// </summary>
+    private static bool HasNonRealAbs(Expr core) => ExprParts.Nodes(core).Any(n =>
+        n is Op { Kind: Operator.Abs or Operator.Sign, Args: [var u] } && !ProbePoints.Any(x => double.IsFinite(Evaluator.Eval(u, x))));
+
+    private static readonly double[] ProbePoints = [0.5, 1.5, -0.5, 2.5, -1.5];
 
     /// <summary>An x-free base whose powers a^x are real and not constant: a positive number other than 1, or a
     /// product, root or rational power of such numbers and π (e itself never gets here: the canonical form writes exp).</summary>

@@ -33,8 +33,26 @@ internal static class ChangeOfVariable
             if (Direct(core, u) is { } direct) return direct;
             else if (Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse
                 && IntegralVerifier.Check(core, viaInverse).Accepted)   // φ's root is one branch: √(x⁶) becomes x³, right only for x > 0
-                return viaInverse;
+                return OddRootsOfPowers(viaInverse) is { } whole && IntegralVerifier.Check(core, whole).Accepted ? whole : viaInverse;
         return null;
+    }
+
+    /// <summary>
+    /// The answer with every (xᵏ)^r for an odd k written x^(k·r), or null when there is none: φ = t^(1/3) puts back
+    /// (x³)^(4/3), whose principal branch is x⁴ only for x &gt; 0, while x⁴ holds on the whole line (∫ x³ beside |x|).
+    /// </summary>
+    private static Expr? OddRootsOfPowers(Expr answer)
+    {
+        var found = false;
+        var rewritten = ExprParts.Substitute(answer, n =>
+        {
+            if (n is not Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: { IsInteger: true } k }] }, Num { Value: var r }] }
+                || k.Num.IsEven) return null;
+            found = true;
+            var power = k * r;
+            return power.IsOne ? Expr.X : Expr.Pow(Expr.X, new Num(power));
+        });
+        return found ? Simplifier.SimplifyOrKeep(rewritten) : null;
     }
 
     /// <summary>∫ f with g = f/u′ and every u written t, when that leaves no x.</summary>

@@ -76,4 +76,21 @@ public class ChangeOfVariableTests
             return (integral is not null && IntegralVerifier.Check(integrand, integral).Accepted).Label($"{integrand} -> {integral}");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(80));
     }
+
+    /// <summary>
+    /// t = x³ puts back (x³)^(r), real only for x &gt; 0; the answer is written with x^(3r) instead, real wherever the
+    /// integrand is, so it still verifies beside a term checked on the whole line (|x|).
+    /// </summary>
+    [Theory]
+    [InlineData("-7*pi + 7*x^3")]
+    [InlineData("x^5 + x^2")]
+    public void Odd_powers_come_back_real_on_the_whole_line(string integrand)
+    {
+        var f = RuleChecks.Canonical(integrand);
+        var integral = BasicIntegrals.TryIntegrate(f);
+        Assert.True(integral is not null, $"{integrand} was declined");
+        Assert.True(double.IsFinite(Evaluator.Eval(integral!, -1.5)), $"{integrand}: {integral} is not real at x = -1.5");
+        var withAbs = RuleChecks.Canonical($"{integrand} + 2*abs(x)");
+        Assert.True(IntegralVerifier.Check(withAbs, Simplifier.Simplify(integral! + Expr.X * Expr.Call(Operator.Abs, Expr.X))).Accepted);
+    }
 }
