@@ -141,7 +141,8 @@ public sealed class InfixPrinter
         if (op[0] is Num { Value: var c } && c == Rational.MinusOne)
         {
             var rest = op.Args.Length == 2 ? op[1] : new Op(Operator.Mul, op.Args.RemoveAt(0));
-            var inner = At(rest, rest is Op { Kind: Operator.Mul } && op.Args.Length > 2 ? PMul : PNeg);
+            // a product or quotient needs no parentheses after the sign: -1/x, -x*y (powers bind tighter still)
+            var inner = At(rest, PMul);
             return new("-" + (inner.StartsWith('-') ? $"({inner})" : inner), op.Args.Length > 2 ? PMul : PNeg);
         }
         if (op[0] is Num { Value: { IsInteger: false, Sign: < 0 } neg })

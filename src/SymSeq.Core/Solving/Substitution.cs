@@ -25,19 +25,58 @@ internal static class Substitution
             foreach (var (u, outer) in Inner(factors[i]))
             {
                 if (BasicIntegrals.Slope(u) is not null) continue;   // affine: the table already had its chance
-                try
-                {
-                    var ratio = Simplifier.Simplify(new Op(Operator.Div, ExprParts.Product(rest), Derivative.Of(u)), StepBudget);
-                    if (ExprParts.Contains(ratio, "x") || BasicIntegrals.TryIntegrate(outer) is not { } outerIntegral) continue;
-                    var integral = ExprParts.Substitute(outerIntegral, n => n is Sym { Name: "x" } ? u : null);
-                    return Simplifier.SimplifyOrKeep(ratio is Num { Value.IsOne: true } ? integral : new Op(Operator.Mul, ratio, integral), StepBudget);
-                }
-                catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
-                {
-                }
+                foreach (var du in Derivatives(u))
+                    try
+                    {
+                        var ratio = Simplifier.Simplify(new Op(Operator.Div, ExprParts.Product(rest), du), StepBudget);
+                        if (ExprParts.Contains(ratio, "x") || BasicIntegrals.TryIntegrate(outer) is not { } outerIntegral) continue;
+                        var integral = ExprParts.Substitute(outerIntegral, n => n is Sym { Name: "x" } ? u : null);
+                        return Simplifier.SimplifyOrKeep(ratio is Num { Value.IsOne: true } ? integral : new Op(Operator.Mul, ratio, integral), StepBudget);
+                    }
+                    catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
+                    {
+                    }
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// u′, and u′ with 1 + tan²w written 1/cos²w and 1 − tanh²w written 1/cosh²w, where the simplifier would not see
+    /// that tan x/cos²x is u·u′ for u = tan x.
+    /// </summary>
+    private static IEnumerable<Expr> Derivatives(Expr u)
+    {
+        var du = Derivative.Of(u);
+        yield return du;
+        var rewritten = false;
+        var secants = ExprParts.Substitute(du, n =>
+        {
+            if (n is Op { Kind: Operator.Sub, Args: [Num { Value.IsOne: true }, Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Tanh, Args: [var v] }, Num { Value: var exponent }] }] }
+                && exponent == new Rational(2))
+            {
+                rewritten = true;
+                return Expr.Pow(Expr.Call(Operator.Cosh, v), Expr.Int(-2));
+            }
+            if (n is not Op { Kind: Operator.Add, Args: [var a, var b] }) return null;
+            foreach (var (one, square) in new[] { (a, b), (b, a) })
+            {
+                if (one is not Num { Value: var c } || !c.IsOne) continue;
+                if (square is Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Tan, Args: [var w] }, Num { Value: var two }] } && two == new Rational(2))
+                {
+                    rewritten = true;
+                    return Expr.Pow(Expr.Call(Operator.Cos, w), Expr.Int(-2));
+                }
+                if (square is Op { Kind: Operator.Mul, Args: [Num { Value: var minus }, Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Tanh, Args: [var h] }, Num { Value: var two2 }] }] }
+                    && minus == Rational.MinusOne && two2 == new Rational(2))
+                {
+                    rewritten = true;
+                    return Expr.Pow(Expr.Call(Operator.Cosh, h), Expr.Int(-2));
+                }
+            }
+            return null;
+        });
+        if (rewritten) yield return secants;
     }
 
     /// <summary>(u, f(x)) with factor = f(u): the argument of a function or a power, then the factor itself (f(t) = t).</summary>

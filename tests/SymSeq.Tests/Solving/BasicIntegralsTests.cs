@@ -133,6 +133,20 @@ public class BasicIntegralsTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
     }
 
+    /// <summary>u = tan w with u′ = 1/cos²w (and tanh with 1/cosh²w): the substitution, not the half-angle one's rational mess.</summary>
+    [Theory]
+    [InlineData("tan(x)/cos(x)^2", "tan(x)^2/2")]
+    [InlineData("exp(tan(x))/cos(x)^2", "exp(tan(x))")]
+    [InlineData("sqrt(tan(x))/cos(x)^2", "2*tan(x)^(3/2)/3")]
+    [InlineData("tanh(2*x)^2/cosh(2*x)^2", "tanh(2*x)^3/6")]
+    public void Tangents_over_squared_cosines_are_substitutions(string integrand, string expected)
+    {
+        var f = RuleChecks.Canonical(integrand);
+        var integral = BasicIntegrals.TryIntegrateSum(f);
+        Assert.True(integral is not null && IntegralVerifier.Check(f, integral).Accepted, $"{integrand}: {integral}");
+        Assert.True(integral!.Size <= RuleChecks.Canonical(expected).Size + 2, $"{integrand}: {integral}, not {expected}");
+    }
+
     /// <summary>c·u'(x)·f(u(x)) for f of the table and u of a few kinds: nearly always integrated, and every answer verifies.</summary>
     [Fact]
     public void Substitutions_where_the_derivative_divides_verify()
