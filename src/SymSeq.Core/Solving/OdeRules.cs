@@ -6,7 +6,7 @@ namespace SymSeq.Solving;
 /// <summary>
 /// The ODE methods of a first course, tried in order before any model or CAS, all inside one budget: linear equations
 /// (<see cref="LinearOdes"/>), then separable ones (<see cref="SeparableOdes"/>), then Bernoulli
-/// equations (<see cref="BernoulliOdes"/>). Each proposes at most one answer;
+/// equations (<see cref="BernoulliOdes"/>), then homogeneous ones (<see cref="HomogeneousOdes"/>). Each proposes at most one answer;
 /// the caller verifies it like any engine's.
 /// </summary>
 public static class OdeRules
@@ -14,6 +14,7 @@ public static class OdeRules
     public const string Linear = "linear ODE (characteristic or indicial roots and undetermined coefficients, or an integrating factor)";
     public const string Separable = "separable ODE (∫ dy/h(y) = ∫ g(x) dx, solved for y)";
     public const string Bernoulli = "Bernoulli ODE (v = y^(1−n) makes it linear)";
+    public const string Homogeneous = "homogeneous ODE (y = x·v makes it separable)";
 
     /// <summary>(method, answer) for each rule that finds an answer, lazily, the later ones with what is left of <paramref name="budget"/>.</summary>
     public static IEnumerable<(string Method, Expr Answer)> Solve(Expr equation, TimeSpan budget)
@@ -24,5 +25,7 @@ public static class OdeRules
             yield return (Separable, separable);
         if (budget - clock.Elapsed is var rest && rest > TimeSpan.Zero && BernoulliOdes.TrySolve(equation, rest) is { } bernoulli)
             yield return (Bernoulli, bernoulli);
+        if (budget - clock.Elapsed is var last && last > TimeSpan.Zero && HomogeneousOdes.TrySolve(equation, last) is { } homogeneous)
+            yield return (Homogeneous, homogeneous);
     }
 }

@@ -31,7 +31,7 @@ public static class SeparableOdes
             var reciprocal = Simplifier.Simplify(new Op(Operator.Div, Expr.One, ExprParts.Substitute(h, n => n is Sym { Name: "y" } ? Expr.X : null)), clock.Left);
             if (BasicIntegrals.TryIntegrateSum(reciprocal) is not { } hIntegral || BasicIntegrals.TryIntegrateSum(g) is not { } gIntegral)
                 return null;
-            var left = Simplifier.Simplify(ExprParts.Substitute(hIntegral, n => n is Sym { Name: "x" } ? new Unknown(0) : null), clock.Left);
+            var left = InverseHyperbolic(Simplifier.Simplify(ExprParts.Substitute(hIntegral, n => n is Sym { Name: "x" } ? new Unknown(0) : null), clock.Left), clock);
             var right = new Op(Operator.Add, gIntegral, C1);
             // an inverse's principal branch can miss the family (√(1 − y²) = tanh u gives y = √(1 − tanh²u), wrong
             // where tanh u < 0), so the rule checks its own answer and declines rather than offer a wrong one
@@ -109,6 +109,29 @@ public static class SeparableOdes
         }
         return (ExprParts.Product(g), ExprParts.Product(h));
     }
+
+    /// <summary>
+    /// ln(u + √(u² + 1)) written asinh u and ln(u + √(u² − 1)) written acosh u (the table's ∫ 1/√(y² ± 1)), so
+    /// that y occurs once and can be isolated: x·y' = y + √(x² + y²) needs asinh(v) = ln x + a8.
+    /// </summary>
+    private static Expr InverseHyperbolic(Expr left, Deadline budget) => ExprParts.Substitute(left, n =>
+    {
+        if (n is not Op { Kind: Operator.Ln, Args: [Op { Kind: Operator.Add, Args: [var a, var b] }] }) return null;
+        foreach (var (u, root) in new[] { (a, b), (b, a) })
+        {
+            var square = root switch
+            {
+                Op { Kind: Operator.Sqrt, Args: [var r] } => r,
+                Op { Kind: Operator.Pow, Args: [var r, Num { Value: var e }] } when e == Rational.Half => r,
+                _ => null,
+            };
+            if (square is null) continue;
+            var shift = Simplifier.Simplify(new Op(Operator.Sub, square, Expr.Pow(u, Expr.Two)), budget.Left);
+            if (shift is Num { Value: var c } && c.IsOne) return Expr.Call(Operator.Asinh, u);
+            if (shift is Num { Value: var d } && d == Rational.MinusOne) return Expr.Call(Operator.Acosh, u);
+        }
+        return null;
+    });
 
     /// <summary>y from left(y) = right when y occurs once in left and every operator above it can be undone, else null.</summary>
     private static Expr? Isolate(Expr left, Expr right)

@@ -8,6 +8,7 @@ public class OdeRulesTests
     [InlineData("y' = y^2", OdeRules.Separable)]
     [InlineData("y' = exp(x - y)", OdeRules.Separable)]
     [InlineData("y' + y = x*y^2", OdeRules.Bernoulli)]
+    [InlineData("y' = y/x + tan(y/x)", OdeRules.Homogeneous)]
     public void The_first_rule_that_applies_answers_and_its_answer_verifies(string equation, string method)
     {
         var problem = InfixParser.ParseEquation(equation);

@@ -16,6 +16,8 @@ public class SeparableOdesTests
     [InlineData("y' = 1/(x*y)")]
     [InlineData("x*y' = y^3")]                   // y' not alone
     [InlineData("y'*exp(y) = 2*x")]
+    [InlineData("y' = sqrt(1 + y^2)")]          // ln(y + √(y² + 1)) read as asinh y, so y occurs once
+    [InlineData("y' = x*sqrt(y^2 - 1)")]         // acosh
     public void Every_answer_is_a_verified_general_solution(string equation) => RuleChecks.AssertSolved(equation, SeparableOdes.TrySolve);
 
     [Theory]
