@@ -19,6 +19,19 @@ internal static class RuleChecks
         Assert.True(IntegralVerifier.Check(f, integral!).Accepted, $"{integrand}: {integral}");
     }
 
+    /// <summary>
+    /// Like <see cref="AssertIntegrated"/>, and the answer is no larger than the textbook's closed form give or take
+    /// <paramref name="slack"/> nodes: the method that should answer did, not a later one with a longer form.
+    /// </summary>
+    public static void AssertIntegratedInClosedForm(string integrand, string textbook, int slack)
+    {
+        var f = Canonical(integrand);
+        var integral = BasicIntegrals.TryIntegrateSum(f);
+        Assert.True(integral is not null, $"{integrand} (canonical {f}) was declined");
+        Assert.True(IntegralVerifier.Check(f, integral!).Accepted, $"{integrand}: {integral}");
+        Assert.True(integral!.Size <= Canonical(textbook).Size + slack, $"{integrand}: {integral} is larger than {textbook}");
+    }
+
     /// <summary>The ODE rule answers the equation with a solution the verifier accepts.</summary>
     public static void AssertSolved(string equation, Func<Expr, TimeSpan?, Expr?> rule)
     {
