@@ -141,8 +141,10 @@ public sealed class InfixPrinter
         if (op[0] is Num { Value: var c } && c == Rational.MinusOne)
         {
             var rest = op.Args.Length == 2 ? op[1] : new Op(Operator.Mul, op.Args.RemoveAt(0));
-            // a product or quotient needs no parentheses after the sign: -1/x, -x*y (powers bind tighter still)
-            var inner = At(rest, PMul);
+            // a reciprocal needs no parentheses after the sign: -1/x, not -(1/x); a product keeps them when it has two
+            // factors, so that -(1*x^2) does not read back as the number -1 times x^2
+            var reciprocal = rest is Op { Kind: Operator.Pow, Args: [_, Num { Value.Sign: < 0 }] };
+            var inner = At(rest, reciprocal || (rest is Op { Kind: Operator.Mul } && op.Args.Length > 2) ? PMul : PNeg);
             return new("-" + (inner.StartsWith('-') ? $"({inner})" : inner), op.Args.Length > 2 ? PMul : PNeg);
         }
         if (op[0] is Num { Value: { IsInteger: false, Sign: < 0 } neg })

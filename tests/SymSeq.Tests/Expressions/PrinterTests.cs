@@ -10,6 +10,8 @@ public class PrinterTests
     [InlineData("-x*y", "-x*y")]
     [InlineData("x^(1/2)", "sqrt(x)")]
     [InlineData("1/x^2", "1/x^2")]
+    [InlineData("-1/x", "-1/x")]                 // no parentheses around a reciprocal after the sign
+    [InlineData("-1/x^2", "-1/x^2")]
     public void Readable_canonical_forms(string input, string expected)
     {
         var c = Canon(input);
