@@ -31,7 +31,12 @@ internal static class AlgebraicPart
         }
         var m = -(e + Rational.Half);
         if (!m.IsInteger || m.Abs() > new Rational(MaxRootPower)) return null;
-        for (; m.Sign < 0; m += Rational.One) numerator *= quadratic;
+        // a root above the fraction line, q^(n + ½) for n ≥ 0, is qⁿ·√q
+        if (m.Sign < 0)
+        {
+            numerator *= quadratic.Pow((int)(-m).Num);
+            m = Rational.Zero;
+        }
         // the rest of the denominator is c·(x − a)^k
         var k = denominator.Degree;
         Rational root = Rational.Zero;
@@ -51,7 +56,7 @@ internal static class AlgebraicPart
     {
         var l = new Polynomial([-a, Rational.One]);
         var j = Math.Max(k - 1, 0);
-        var qm = Power(q, m);
+        var qm = q.Pow(m);
         var dq = q.Derivative();
         var half = Rational.Half - m;
         // the columns: the polynomial each unknown multiplies once the ansatz is differentiated and the integrand's
@@ -65,8 +70,8 @@ internal static class AlgebraicPart
                 ? (xi.Derivative() * l * q) - (new Rational(j) * (xi * q)) + (half * (xi * l * dq))
                 : (xi.Derivative() * q) + (half * (xi * dq)));
         }
-        columns.Add(k > 0 ? Power(l, k) * qm : qm); // λ: ∫ 1/√q
-        if (k > 0) columns.Add(Power(l, k - 1) * qm); // μ: ∫ 1/(l·√q)
+        columns.Add(k > 0 ? l.Pow(k) * qm : qm); // λ: ∫ 1/√q
+        if (k > 0) columns.Add(l.Pow(k - 1) * qm); // μ: ∫ 1/(l·√q)
         var rows = Math.Max(p.Degree, columns.Max(c => c.Degree)) + 1;
         var matrix = new Rational[rows, columns.Count];
         for (var r = 0; r < rows; r++)
@@ -110,13 +115,6 @@ internal static class AlgebraicPart
         var l = new Polynomial([-a, Rational.One]).ToExpr();
         var g = ExprParts.Substitute(inT, n => n is Sym { Name: "x" } ? Expr.One / l : null);
         return -(Expr.Call(Operator.Sign, l) * g);
-    }
-
-    private static Polynomial Power(Polynomial p, int n)
-    {
-        var r = Polynomial.One;
-        for (var i = 0; i < n; i++) r *= p;
-        return r;
     }
 
     /// <summary>

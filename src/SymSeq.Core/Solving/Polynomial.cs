@@ -81,6 +81,15 @@ public sealed class Polynomial : IEquatable<Polynomial>
         return a.IsZero ? One : a.Lead.Reciprocal() * a;
     }
 
+    /// <summary>This polynomial to the power n ≥ 0.</summary>
+    public Polynomial Pow(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var r = One;
+        for (var i = 0; i < n; i++) r *= this;
+        return r;
+    }
+
     public Polynomial Derivative() => new(_c.Skip(1).Select((c, k) => c * (k + 1)));
 
     /// <summary>The antiderivative with constant term 0.</summary>

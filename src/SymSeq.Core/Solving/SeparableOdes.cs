@@ -127,8 +127,8 @@ public static class SeparableOdes
             };
             if (square is null) continue;
             var shift = Simplifier.Simplify(new Op(Operator.Sub, square, Expr.Pow(u, Expr.Two)), budget.Left);
-            if (shift is Num { Value: var c } && c.IsOne) return Expr.Call(Operator.Asinh, u);
-            if (shift is Num { Value: var d } && d == Rational.MinusOne) return Expr.Call(Operator.Acosh, u);
+            if (shift is Num { Value: var c } && (c.IsOne || c == Rational.MinusOne))
+                return Expr.Call(c.IsOne ? Operator.Asinh : Operator.Acosh, u);
         }
         return null;
     });

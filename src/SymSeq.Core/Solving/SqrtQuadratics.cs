@@ -31,7 +31,7 @@ internal static class SqrtQuadratics
             }
         if (found is not var (index, q, power, a, b, c) || power < lowest || power > highest) return null;
         if (!Polynomial.TryPolynomial(ExprParts.Product(factors.Where((_, i) => i != index).ToArray()), out var p)) return null;
-        for (var k = 0; k < power; k++) p *= new Polynomial([c, b, a]);
+        p *= new Polynomial([c, b, a]).Pow(power);
         if (p.IsZero || p.Degree > MaxDegree) return null;
         if (BasicIntegrals.OfQuadratic(q, -Rational.Half) is not { } i0) return null;
         var root = Expr.Call(Operator.Sqrt, q);

@@ -49,34 +49,16 @@ internal static class Substitution
     {
         var du = Derivative.Of(u);
         yield return du;
-        var rewritten = false;
-        var secants = ExprParts.Substitute(du, n =>
+        // Derivative writes tan′w as 1 + tan²w and tanh′w as 1 − tanh²w, in that order
+        var secants = ExprParts.Substitute(du, n => n switch
         {
-            if (n is Op { Kind: Operator.Sub, Args: [Num { Value.IsOne: true }, Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Tanh, Args: [var v] }, Num { Value: var exponent }] }] }
-                && exponent == new Rational(2))
-            {
-                rewritten = true;
-                return Expr.Pow(Expr.Call(Operator.Cosh, v), Expr.Int(-2));
-            }
-            if (n is not Op { Kind: Operator.Add, Args: [var a, var b] }) return null;
-            foreach (var (one, square) in new[] { (a, b), (b, a) })
-            {
-                if (one is not Num { Value: var c } || !c.IsOne) continue;
-                if (square is Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Tan, Args: [var w] }, Num { Value: var two }] } && two == new Rational(2))
-                {
-                    rewritten = true;
-                    return Expr.Pow(Expr.Call(Operator.Cos, w), Expr.Int(-2));
-                }
-                if (square is Op { Kind: Operator.Mul, Args: [Num { Value: var minus }, Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Tanh, Args: [var h] }, Num { Value: var two2 }] }] }
-                    && minus == Rational.MinusOne && two2 == new Rational(2))
-                {
-                    rewritten = true;
-                    return Expr.Pow(Expr.Call(Operator.Cosh, h), Expr.Int(-2));
-                }
-            }
-            return null;
+            Op { Kind: Operator.Add, Args: [Num { Value.IsOne: true }, Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Tan, Args: [var w] }, Num { Value: var k }] }] }
+                when k == 2 => Expr.Pow(Expr.Call(Operator.Cos, w), Expr.Int(-2)),
+            Op { Kind: Operator.Sub, Args: [Num { Value.IsOne: true }, Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Tanh, Args: [var w] }, Num { Value: var k }] }] }
+                when k == 2 => Expr.Pow(Expr.Call(Operator.Cosh, w), Expr.Int(-2)),
+            _ => null,
         });
-        if (rewritten) yield return secants;
+        if (!ReferenceEquals(secants, du)) yield return secants;
     }
 
     /// <summary>(u, f(x)) with factor = f(u): the argument of a function or a power, then the factor itself (f(t) = t).</summary>

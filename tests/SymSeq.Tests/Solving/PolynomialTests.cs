@@ -6,6 +6,12 @@ public class PolynomialTests
         Gen.Choose(0, 5).SelectMany(d => Gen.ArrayOf(Gen.Choose(-9, 9).SelectMany(p => Gen.Choose(1, 4).Select(q => new Rational(p, q))), d + 1))
             .Select(c => new Polynomial(c));
 
+    /// <summary>pⁿ has n times p's degree and takes the value p(x)ⁿ at every x.</summary>
+    [Fact]
+    public void A_power_has_the_powered_values_and_degree() =>
+        Prop.ForAll(Polys.Where(p => !p.IsZero).ToArbitrary(), Gen.Choose(0, 4).ToArbitrary(), Gen.Choose(-5, 5).ToArbitrary(), (p, n, x) =>
+            p.Pow(n).Degree == n * p.Degree && p.Pow(n).At(x) == p.At(x).Pow(n)).QuickCheckThrowOnFailure();
+
     [Fact]
     public void Division_leaves_a_smaller_remainder_and_rebuilds_the_dividend() =>
         Prop.ForAll(Polys.ToArbitrary(), Polys.Where(p => !p.IsZero).ToArbitrary(), (a, b) =>
