@@ -10,14 +10,16 @@ namespace SymSeq.Solving;
 /// <item>Order 1 or 2 with constant rational coefficients: the characteristic roots give the homogeneous solution
 /// (constants a8, a9, as the paper names them), and undetermined coefficients a particular one for every term of g of
 /// the form c·xʲ·e^(kx), c·xʲ·e^(kx)·cos(mx) or c·xʲ·e^(kx)·sin(mx) (rational k, m; c free of x), resonance included.</item>
-/// <item>Order 1 with coefficients in x: y' + p·y = q by the integrating factor e^P, P = ∫p, when ∫p and ∫q·e^P are
-/// basic integrals (<see cref="BasicIntegrals"/>).</item>
+/// <item>Order 1 with coefficients in x: y' + p·y = q by the integrating factor e^P, P = ∫p, when the rules can do
+/// ∫p and ∫q·e^P (<see cref="Antiderivatives"/>).</item>
 /// <item>Order 2, Cauchy–Euler: p·x²·y'' + q·x·y' + r·y = g with rational p, q, r, by the roots of the indicial
 /// polynomial p·s(s−1) + q·s + r (x^s, x^s·ln x, x^α·cos(β·ln x), ...), and for every term c·x^k of g the particular
 /// solution c·x^k/P(k) (times ln x, or ln²x, when k is a root).</item>
+/// <item>Any other term of g, at order 1 or 2 with constant coefficients or Cauchy–Euler: variation of parameters
+/// over that basis (<see cref="VariationOfParameters"/>), y'' + y = sec x, when the rules can do its integrals.</item>
 /// </list>
-/// Anything else (a nonlinear equation, g = ln(x) at order 2, an integral outside the table, ...) gives null, never a
-/// guess; callers verify what it returns, like every other engine's answer.
+/// Anything else (a nonlinear equation, an integral out of the rules' reach, ...) gives null, never a guess; callers
+/// verify what it returns, like every other engine's answer.
 /// </summary>
 public static class LinearOdes
 {
@@ -41,16 +43,20 @@ public static class LinearOdes
                     : Euler(coefficients, g, clock);
             var a = coefficients.Select(c => ((Num)c).Value).ToArray();
             if (a[1].IsZero && a[2].IsZero) return null;   // no derivative: not a differential equation
-            var homogeneous = Homogeneous(a);
-            var terms = g is Num { Value.IsZero: true } ? [] : g is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [g];
-            var parts = new List<Expr> { homogeneous };
-            foreach (var t in terms)
+            var basis = Basis(a);
+            var parts = new List<Expr> { Combination(basis) };
+            var unmatched = new List<Expr>();
+            foreach (var t in Terms(g))
+                if (Particular(a, t) is { } p) parts.Add(p);
+                else unmatched.Add(t);
+            if (unmatched.Count > 0)
             {
-                if (Particular(a, t) is not { } p) return null;
-                parts.Add(p);
+                // no undetermined coefficient fits (sec x, eˣ/x, ln x): vary the parameters
+                if (VariationOfParameters.Particular(basis, new Num(a[2].IsZero ? a[1] : a[2]), ExprParts.Sum(unmatched), clock) is not { } varied)
+                    return null;
+                parts.Add(varied);
             }
-            var answer = parts.Count == 1 ? parts[0] : new Op(Operator.Add, parts.ToArray());
-            return Simplifier.SimplifyOrKeep(answer, clock.Left);
+            return Simplifier.SimplifyOrKeep(ExprParts.Sum(parts), clock.Left);
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)   // UndefinedExpression and Overflow are arithmetic
         {
@@ -84,25 +90,25 @@ public static class LinearOdes
         return true;
     }
 
-    /// <summary>a1·y' + a0·y = g as y = (∫q·e^P + a8)/e^P with p = a0/a1, q = g/a1, P = ∫p; null when an integral is not basic.</summary>
+    /// <summary>a1·y' + a0·y = g as y = (∫q·e^P + a8)/e^P with p = a0/a1, q = g/a1, P = ∫p; null when an integral is out of the rules' reach.</summary>
     private static Expr? IntegratingFactor(Expr a1, Expr a0, Expr g, Deadline budget)
     {
         if (a1 is Num { Value.IsZero: true }) return null;
         var p = Simplifier.Simplify(new Op(Operator.Div, a0, a1), budget.Left);
         var q = Simplifier.Simplify(new Op(Operator.Div, g, a1), budget.Left);
-        if (BasicIntegrals.TryIntegrateSum(p) is not { } bigP) return null;
+        if (Antiderivatives.Find(p, budget) is not { } bigP) return null;
         var factor = Simplifier.Simplify(new Op(Operator.Exp, bigP), budget.Left);
         Expr integral = Expr.Zero;
         if (q is not Num { Value.IsZero: true })
         {
             var integrand = Simplifier.Simplify(new Op(Operator.Mul, q, factor), budget.Left);
-            if (BasicIntegrals.TryIntegrateSum(integrand) is not { } i) return null;
+            if (Antiderivatives.Find(integrand, budget) is not { } i) return null;
             integral = i;
         }
         return Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Add, integral, C1), factor), budget.Left);
     }
 
-    /// <summary>p·x²·y'' + q·x·y' + r·y = g (Cauchy–Euler) when every term of g is c·x^k; null for any other equation.</summary>
+    /// <summary>p·x²·y'' + q·x·y' + r·y = g (Cauchy–Euler): c·x^k terms of g directly, the others by variation of parameters; null for any other equation.</summary>
     private static Expr? Euler(Expr[] a, Expr g, Deadline budget)
     {
         if (PowerCoefficient(a[2], 2, budget) is not { IsZero: false } p
@@ -114,25 +120,26 @@ public static class LinearOdes
         var mid = -b / (2 * p);
         var lnX = new Op(Operator.Ln, Expr.X);
         Expr XTo(Expr power) => Expr.Pow(Expr.X, power);
-        Expr homogeneous;
+        Expr[] basis;
         if (disc.IsZero)
-            homogeneous = new Op(Operator.Mul, new Op(Operator.Add, C1, new Op(Operator.Mul, C2, lnX)), XTo(new Num(mid)));
+            basis = [XTo(new Num(mid)), new Op(Operator.Mul, lnX, XTo(new Num(mid)))];
         else
         {
             var half = SquareRoots.Of((disc.Sign > 0 ? disc : -disc) / (4 * p * p));
-            homogeneous = disc.Sign > 0
-                ? new Op(Operator.Add,
-                    new Op(Operator.Mul, C1, XTo(new Op(Operator.Add, new Num(mid), half))),
-                    new Op(Operator.Mul, C2, XTo(new Op(Operator.Sub, new Num(mid), half))))
-                : new Op(Operator.Mul, XTo(new Num(mid)), new Op(Operator.Add,
-                    new Op(Operator.Mul, C1, new Op(Operator.Cos, new Op(Operator.Mul, half, lnX))),
-                    new Op(Operator.Mul, C2, new Op(Operator.Sin, new Op(Operator.Mul, half, lnX)))));
+            basis = disc.Sign > 0
+                ? [XTo(new Op(Operator.Add, new Num(mid), half)), XTo(new Op(Operator.Sub, new Num(mid), half))]
+                : [new Op(Operator.Mul, XTo(new Num(mid)), new Op(Operator.Cos, new Op(Operator.Mul, half, lnX))),
+                   new Op(Operator.Mul, XTo(new Num(mid)), new Op(Operator.Sin, new Op(Operator.Mul, half, lnX)))];
         }
-        var parts = new List<Expr> { homogeneous };
-        var terms = g is Num { Value.IsZero: true } ? [] : g is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [g];
-        foreach (var t in terms)
+        var parts = new List<Expr> { Combination(basis) };
+        var unmatched = new List<Expr>();
+        foreach (var t in Terms(g))
         {
-            if (!Monomials.TrySplit(t, "x", out var c, out var k)) return null;
+            if (!Monomials.TrySplit(t, "x", out var c, out var k))
+            {
+                unmatched.Add(t);
+                continue;
+            }
             // P(x^k) = P(k)·x^k; at a root, d/ds of x^s brings ln x down: L[x^k ln x] = P'(k)·x^k, L[x^k ln²x] = 2p·x^k.
             var pk = (p * k * k) + (b * k) + r;
             var dpk = (2 * p * k) + b;
@@ -140,6 +147,11 @@ public static class LinearOdes
                 : !dpk.IsZero ? new Op(Operator.Mul, c, new Num(dpk.Reciprocal()), XTo(new Num(k)), lnX)
                 : new Op(Operator.Mul, c, new Num((2 * p).Reciprocal()), XTo(new Num(k)), Expr.Pow(lnX, Expr.Two));
             parts.Add(particular);
+        }
+        if (unmatched.Count > 0)
+        {
+            if (VariationOfParameters.Particular(basis, a[2], ExprParts.Sum(unmatched), budget) is not { } varied) return null;
+            parts.Add(varied);
         }
         return Simplifier.Simplify(ExprParts.Sum(parts), budget.Left);
     }
@@ -150,22 +162,26 @@ public static class LinearOdes
 
     private static Expr Exp(Expr rate) => new Op(Operator.Exp, new Op(Operator.Mul, rate, Expr.X));
 
-    private static Expr Homogeneous(Rational[] a)
+    /// <summary>The terms of g (none when g = 0).</summary>
+    private static Expr[] Terms(Expr g) => g is Num { Value.IsZero: true } ? [] : g is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [g];
+
+    /// <summary>a8·y1 (+ a9·y2): the general solution of the homogeneous equation from its basis.</summary>
+    private static Expr Combination(IReadOnlyList<Expr> basis) => basis.Count == 1
+        ? new Op(Operator.Mul, C1, basis[0])
+        : new Op(Operator.Add, new Op(Operator.Mul, C1, basis[0]), new Op(Operator.Mul, C2, basis[1]));
+
+    /// <summary>Independent solutions of the homogeneous equation with constant coefficients, from its characteristic roots.</summary>
+    private static Expr[] Basis(Rational[] a)
     {
-        if (a[2].IsZero) return new Op(Operator.Mul, C1, Exp(new Num(-a[0] / a[1])));
+        if (a[2].IsZero) return [Exp(new Num(-a[0] / a[1]))];
         var disc = a[1] * a[1] - 4 * a[2] * a[0];
         var twoA = 2 * a[2];
         var mid = new Num(-a[1] / twoA);
-        if (disc.IsZero)
-            return new Op(Operator.Mul, new Op(Operator.Add, C1, new Op(Operator.Mul, C2, Expr.X)), Exp(mid));
+        if (disc.IsZero) return [Exp(mid), new Op(Operator.Mul, Expr.X, Exp(mid))];
         var half = SquareRoots.Of((disc.Sign > 0 ? disc : -disc) / (twoA * twoA));   // |√disc / (2·a2)|
-        if (disc.Sign > 0)
-            return new Op(Operator.Add,
-                new Op(Operator.Mul, C1, Exp(new Op(Operator.Add, mid, half))),
-                new Op(Operator.Mul, C2, Exp(new Op(Operator.Sub, mid, half))));
-        return new Op(Operator.Mul, Exp(mid), new Op(Operator.Add,
-            new Op(Operator.Mul, C1, new Op(Operator.Cos, new Op(Operator.Mul, half, Expr.X))),
-            new Op(Operator.Mul, C2, new Op(Operator.Sin, new Op(Operator.Mul, half, Expr.X)))));
+        if (disc.Sign > 0) return [Exp(new Op(Operator.Add, mid, half)), Exp(new Op(Operator.Sub, mid, half))];
+        return [new Op(Operator.Mul, Exp(mid), new Op(Operator.Cos, new Op(Operator.Mul, half, Expr.X))),
+                new Op(Operator.Mul, Exp(mid), new Op(Operator.Sin, new Op(Operator.Mul, half, Expr.X)))];
     }
 
     private enum Wave { None, Cos, Sin }

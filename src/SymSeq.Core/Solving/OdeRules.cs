@@ -6,7 +6,8 @@ namespace SymSeq.Solving;
 /// <summary>
 /// The ODE methods of a first course, tried in order before any model or CAS, all inside one budget: linear equations
 /// (<see cref="LinearOdes"/>), then separable ones (<see cref="SeparableOdes"/>), then Bernoulli
-/// equations (<see cref="BernoulliOdes"/>), then homogeneous ones (<see cref="HomogeneousOdes"/>). Each proposes at most one answer;
+/// equations (<see cref="BernoulliOdes"/>), then homogeneous ones (<see cref="HomogeneousOdes"/>); a nonlinear second-order
+/// equation missing y or x by reduction of order (<see cref="ReducedOrderOdes"/>). Each proposes at most one answer;
 /// the caller verifies it like any engine's.
 /// </summary>
 public static class OdeRules
@@ -16,12 +17,34 @@ public static class OdeRules
     public const string Bernoulli = "Bernoulli ODE (v = y^(1−n) makes it linear)";
     public const string Homogeneous = "homogeneous ODE (y = x·v makes it separable)";
 
+    public const string ReducedOrder = "reduction of order (p = y′ when y or x is missing, then a first-order method)";
+
     /// <summary>(method, answer) for each rule that finds an answer, lazily, the later ones with what is left of <paramref name="budget"/>.</summary>
     public static IEnumerable<(string Method, Expr Answer)> Solve(Expr equation, TimeSpan budget)
     {
         var clock = Stopwatch.StartNew();
         if (LinearOdes.TrySolve(equation, budget) is { } linear) yield return (Linear, linear);
-        if (budget - clock.Elapsed is var left && left > TimeSpan.Zero && SeparableOdes.TrySolve(equation, left) is { } separable)
+        if (ExprParts.Nodes(equation).Any(n => n is Unknown { Order: 2 }))
+        {
+            if (budget - clock.Elapsed is var left && left > TimeSpan.Zero && ReducedOrderOdes.TrySolve(equation, left) is { } reduced)
+                yield return (ReducedOrder, reduced);
+            yield break;
+        }
+        foreach (var found in NonlinearFirstOrder(equation, budget - clock.Elapsed)) yield return found;
+    }
+
+    /// <summary>The first-order methods alone (linear first), for an equation a reduction of order has made.</summary>
+    internal static IEnumerable<(string Method, Expr Answer)> SolveFirstOrder(Expr equation, TimeSpan budget)
+    {
+        var clock = Stopwatch.StartNew();
+        if (LinearOdes.TrySolve(equation, budget) is { } linear) yield return (Linear, linear);
+        foreach (var found in NonlinearFirstOrder(equation, budget - clock.Elapsed)) yield return found;
+    }
+
+    private static IEnumerable<(string Method, Expr Answer)> NonlinearFirstOrder(Expr equation, TimeSpan budget)
+    {
+        var clock = Stopwatch.StartNew();
+        if (budget > TimeSpan.Zero && SeparableOdes.TrySolve(equation, budget) is { } separable)
             yield return (Separable, separable);
         if (budget - clock.Elapsed is var rest && rest > TimeSpan.Zero && BernoulliOdes.TrySolve(equation, rest) is { } bernoulli)
             yield return (Bernoulli, bernoulli);

@@ -59,7 +59,8 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         }
 
         private static readonly TimeSpan MinCasTime = TimeSpan.FromMilliseconds(200);
-        private static readonly TimeSpan RuleBudget = TimeSpan.FromMilliseconds(500);
+        // variation of parameters and a reduced order integrate inside the ODE rules: more than a table look-up
+        private static readonly TimeSpan OdeRuleBudget = TimeSpan.FromMilliseconds(1200);
 
         private TimeSpan Left => O.TimeLimit - _clock.Elapsed;
 
@@ -78,7 +79,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                     if (Accept(byRules, Engine.Rules, "basic rules for every term") is { } direct)
                         return direct;
                 if (!isIntegral)
-                    foreach (var (method, answer) in OdeRules.Solve(problem, Left < RuleBudget ? Left : RuleBudget))
+                    foreach (var (method, answer) in OdeRules.Solve(problem, Left < OdeRuleBudget ? Left : OdeRuleBudget))
                         if (Accept(answer, Engine.Rules, method) is { } solved) return solved;
                 if (_attempts.Count == before)   // no rule had an answer to check: say so, so a failure lists every step
                     _attempts.Add(new EngineAttempt(Engine.Rules.Describe(), isIntegral ? "no rule integrates every term" : "no ODE method applies", sw.Elapsed));

@@ -39,10 +39,11 @@ public class BernoulliOdesTests
             var text = $"y' + ({pp})*y = ({qq})*y^({nn})";
             var problem = InfixParser.ParseEquation(text);
             tried++;
-            var answer = BernoulliOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
+            // generous budgets: on a starved machine a 5 s budget ran out (nothing wrong, but the count fell short)
+            var answer = BernoulliOdes.TrySolve(problem, TimeSpan.FromSeconds(20));
             if (answer is null) return true.Label("declined");
             solved++;
-            var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
+            var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(20));
             return verdict.Accepted.Label($"{text} -> {answer} ({verdict.Reason})");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
         Assert.True(solved >= tried / 2, $"only {solved} of {tried} solved");

@@ -9,6 +9,9 @@ public class OdeRulesTests
     [InlineData("y' = exp(x - y)", OdeRules.Separable)]
     [InlineData("y' + y = x*y^2", OdeRules.Bernoulli)]
     [InlineData("y' = y/x + tan(y/x)", OdeRules.Homogeneous)]
+    [InlineData("y'' + y = tan(x)", OdeRules.Linear)]
+    [InlineData("y*y'' = y'^2", OdeRules.ReducedOrder)]
+    [InlineData("x*y'' = y' + x^2", OdeRules.ReducedOrder)]   // not Cauchy–Euler: p = y' is linear
     public void The_first_rule_that_applies_answers_and_its_answer_verifies(string equation, string method)
     {
         var problem = InfixParser.ParseEquation(equation);
