@@ -43,8 +43,8 @@ public static class LinearOdes
                     : Euler(coefficients, g, clock);
             var a = coefficients.Select(c => ((Num)c).Value).ToArray();
             if (a[1].IsZero && a[2].IsZero) return null;   // no derivative: not a differential equation
-            var basis = Basis(a);
-            var parts = new List<Expr> { Combination(basis) };
+            var basis = BasisOf(a);
+            var parts = new List<Expr> { basis.Combination() };
             var unmatched = new List<Expr>();
             foreach (var t in Terms(g))
                 if (Particular(a, t) is { } p) parts.Add(p);
@@ -52,7 +52,7 @@ public static class LinearOdes
             if (unmatched.Count > 0)
             {
                 // no undetermined coefficient fits (sec x, eˣ/x, ln x): vary the parameters
-                if (VariationOfParameters.Particular(basis, new Num(a[2].IsZero ? a[1] : a[2]), ExprParts.Sum(unmatched), clock) is not { } varied)
+                if (VariationOfParameters.Particular(basis.Solutions, new Num(a[2].IsZero ? a[1] : a[2]), ExprParts.Sum(unmatched), clock) is not { } varied)
                     return null;
                 parts.Add(varied);
             }
@@ -120,18 +120,17 @@ public static class LinearOdes
         var mid = -b / (2 * p);
         var lnX = new Op(Operator.Ln, Expr.X);
         Expr XTo(Expr power) => Expr.Pow(Expr.X, power);
-        Expr[] basis;
+        Basis basis;
         if (disc.IsZero)
-            basis = [XTo(new Num(mid)), new Op(Operator.Mul, lnX, XTo(new Num(mid)))];
+            basis = new(XTo(new Num(mid)), [Expr.One, lnX]);
         else
         {
             var half = SquareRoots.Of((disc.Sign > 0 ? disc : -disc) / (4 * p * p));
             basis = disc.Sign > 0
-                ? [XTo(new Op(Operator.Add, new Num(mid), half)), XTo(new Op(Operator.Sub, new Num(mid), half))]
-                : [new Op(Operator.Mul, XTo(new Num(mid)), new Op(Operator.Cos, new Op(Operator.Mul, half, lnX))),
-                   new Op(Operator.Mul, XTo(new Num(mid)), new Op(Operator.Sin, new Op(Operator.Mul, half, lnX)))];
+                ? new(Expr.One, [XTo(new Op(Operator.Add, new Num(mid), half)), XTo(new Op(Operator.Sub, new Num(mid), half))])
+                : new(XTo(new Num(mid)), [new Op(Operator.Cos, new Op(Operator.Mul, half, lnX)), new Op(Operator.Sin, new Op(Operator.Mul, half, lnX))]);
         }
-        var parts = new List<Expr> { Combination(basis) };
+        var parts = new List<Expr> { basis.Combination() };
         var unmatched = new List<Expr>();
         foreach (var t in Terms(g))
         {
@@ -150,7 +149,7 @@ public static class LinearOdes
         }
         if (unmatched.Count > 0)
         {
-            if (VariationOfParameters.Particular(basis, a[2], ExprParts.Sum(unmatched), budget) is not { } varied) return null;
+            if (VariationOfParameters.Particular(basis.Solutions, a[2], ExprParts.Sum(unmatched), budget) is not { } varied) return null;
             parts.Add(varied);
         }
         return Simplifier.Simplify(ExprParts.Sum(parts), budget.Left);
@@ -165,23 +164,34 @@ public static class LinearOdes
     /// <summary>The terms of g (none when g = 0).</summary>
     private static Expr[] Terms(Expr g) => g is Num { Value.IsZero: true } ? [] : g is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [g];
 
-    /// <summary>a8·y1 (+ a9·y2): the general solution of the homogeneous equation from its basis.</summary>
-    private static Expr Combination(IReadOnlyList<Expr> basis) => basis.Count == 1
-        ? new Op(Operator.Mul, C1, basis[0])
-        : new Op(Operator.Add, new Op(Operator.Mul, C1, basis[0]), new Op(Operator.Mul, C2, basis[1]));
-
     /// <summary>Independent solutions of the homogeneous equation with constant coefficients, from its characteristic roots.</summary>
-    private static Expr[] Basis(Rational[] a)
+    private static Basis BasisOf(Rational[] a)
     {
-        if (a[2].IsZero) return [Exp(new Num(-a[0] / a[1]))];
+        if (a[2].IsZero) return new(Exp(new Num(-a[0] / a[1])), [Expr.One]);
         var disc = a[1] * a[1] - 4 * a[2] * a[0];
         var twoA = 2 * a[2];
         var mid = new Num(-a[1] / twoA);
-        if (disc.IsZero) return [Exp(mid), new Op(Operator.Mul, Expr.X, Exp(mid))];
+        if (disc.IsZero) return new(Exp(mid), [Expr.One, Expr.X]);
         var half = SquareRoots.Of((disc.Sign > 0 ? disc : -disc) / (twoA * twoA));   // |√disc / (2·a2)|
-        if (disc.Sign > 0) return [Exp(new Op(Operator.Add, mid, half)), Exp(new Op(Operator.Sub, mid, half))];
-        return [new Op(Operator.Mul, Exp(mid), new Op(Operator.Cos, new Op(Operator.Mul, half, Expr.X))),
-                new Op(Operator.Mul, Exp(mid), new Op(Operator.Sin, new Op(Operator.Mul, half, Expr.X)))];
+        if (disc.Sign > 0) return new(Expr.One, [Exp(new Op(Operator.Add, mid, half)), Exp(new Op(Operator.Sub, mid, half))]);
+        return new(Exp(mid), [new Op(Operator.Cos, new Op(Operator.Mul, half, Expr.X)), new Op(Operator.Sin, new Op(Operator.Mul, half, Expr.X))]);
+    }
+
+    /// <summary>
+    /// Solutions of the homogeneous equation written Common·Parts[i] (e^(−x)·cos 2x, e^(−x)·sin 2x), so that the
+    /// general solution keeps the textbook's grouping, (a8·cos 2x + a9·sin 2x)·e^(−x).
+    /// </summary>
+    private sealed record Basis(Expr Common, Expr[] Parts)
+    {
+        public Expr[] Solutions => Parts.Select(p => Common is Num { Value.IsOne: true } ? p : p is Num { Value.IsOne: true } ? Common : new Op(Operator.Mul, Common, p)).ToArray();
+
+        /// <summary>a8·y1 (+ a9·y2): the general solution of the homogeneous equation.</summary>
+        public Expr Combination()
+        {
+            var sum = Parts.Length == 1 ? new Op(Operator.Mul, C1, Parts[0])
+                : new Op(Operator.Add, new Op(Operator.Mul, C1, Parts[0]), new Op(Operator.Mul, C2, Parts[1]));
+            return Common is Num { Value.IsOne: true } ? sum : new Op(Operator.Mul, sum, Common);
+        }
     }
 
     private enum Wave { None, Cos, Sin }

@@ -6,7 +6,7 @@ namespace SymSeq.Solving;
 /// <summary>
 /// The ODE methods of a first course, tried in order before any model or CAS, all inside one budget: linear equations
 /// (<see cref="LinearOdes"/>), then separable ones (<see cref="SeparableOdes"/>), then Bernoulli
-/// equations (<see cref="BernoulliOdes"/>), then homogeneous ones (<see cref="HomogeneousOdes"/>); a nonlinear second-order
+/// equations (<see cref="BernoulliOdes"/>), then homogeneous ones (<see cref="HomogeneousOdes"/>), then exact ones (<see cref="ExactOdes"/>); a nonlinear second-order
 /// equation missing y or x by reduction of order (<see cref="ReducedOrderOdes"/>). Each proposes at most one answer;
 /// the caller verifies it like any engine's.
 /// </summary>
@@ -16,6 +16,7 @@ public static class OdeRules
     public const string Separable = "separable ODE (∫ dy/h(y) = ∫ g(x) dx, solved for y)";
     public const string Bernoulli = "Bernoulli ODE (v = y^(1−n) makes it linear)";
     public const string Homogeneous = "homogeneous ODE (y = x·v makes it separable)";
+    public const string Exact = "exact ODE (a potential F = a8, after an integrating factor μ(x) or μ(y) if need be)";
 
     public const string ReducedOrder = "reduction of order (p = y′ when y or x is missing, then a first-order method)";
 
@@ -50,5 +51,7 @@ public static class OdeRules
             yield return (Bernoulli, bernoulli);
         if (budget - clock.Elapsed is var last && last > TimeSpan.Zero && HomogeneousOdes.TrySolve(equation, last) is { } homogeneous)
             yield return (Homogeneous, homogeneous);
+        if (budget - clock.Elapsed is var final && final > TimeSpan.Zero && ExactOdes.TrySolve(equation, final) is { } exact)
+            yield return (Exact, exact);
     }
 }

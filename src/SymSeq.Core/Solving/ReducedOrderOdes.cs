@@ -75,25 +75,7 @@ public static class ReducedOrderOdes
     {
         if (SeparableOdes.Rate(equation, clock) is not { } rate) return null;
         var explicitForm = new Op(Operator.Sub, new Unknown(1), ExprParts.Substitute(rate, n => n is Sym { Name: "y" } ? new Unknown(0) : null));
-        foreach (var (_, answer) in OdeRules.SolveFirstOrder(explicitForm, clock.Left)) return Simplifier.Simplify(LogsOutOfExp(answer), clock.Left);
+        foreach (var (_, answer) in OdeRules.SolveFirstOrder(explicitForm, clock.Left)) return Simplifier.Simplify(ExpOfLogs.Apart(answer), clock.Left);
         return null;
     }
-
-    /// <summary>e^(a + k·ln u) written e^a·u^k for integers k (exact: e^(ln u) = u for every u ≠ 0), so that p = e^(a8 + ln x) reads a8-times-x for the next step.</summary>
-    private static Expr LogsOutOfExp(Expr e) => ExprParts.Substitute(e, n =>
-    {
-        if (n is not Op { Kind: Operator.Exp } exp) return null;
-        var terms = exp[0] is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [exp[0]];
-        var logs = new List<Expr>();
-        var rest = new List<Expr>();
-        foreach (var t in terms)
-            if (t is Op { Kind: Operator.Ln } ln) logs.Add(LogsOutOfExp(ln[0]));
-            else if (t is Op { Kind: Operator.Mul } m && m.Args.Length == 2 && m[0] is Num { Value.IsInteger: true } && m[1] is Op { Kind: Operator.Ln } kln)
-                logs.Add(Expr.Pow(LogsOutOfExp(kln[0]), m[0]));
-            else rest.Add(t);
-        if (logs.Count == 0) return null;
-        var factors = logs.ToList();
-        if (rest.Count > 0) factors.Add(new Op(Operator.Exp, LogsOutOfExp(ExprParts.Sum(rest))));
-        return ExprParts.Product(factors);
-    });
 }

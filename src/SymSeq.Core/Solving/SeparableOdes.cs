@@ -52,6 +52,16 @@ public static class SeparableOdes
     /// </summary>
     internal static Expr? Rate(Expr equation, Deadline budget)
     {
+        if (Slope(equation, budget) is not var (a, b)) return null;
+        return Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Mul, Expr.MinusOne, b), a), budget.Left);
+    }
+
+    /// <summary>
+    /// (A, B), y written as the symbol y, when the equation is of first order and is A·y' + B with A ≠ 0 and A, B
+    /// free of y' (checked); null otherwise. (The exact-equation rule reads N = A and M = B off this.)
+    /// </summary>
+    internal static (Expr A, Expr B)? Slope(Expr equation, Deadline budget)
+    {
         if (ExprParts.Nodes(equation).Any(n => n is Unknown { Order: > 1 })) return null;
         Expr At(Expr value) => Simplifier.Simplify(ExprParts.Substitute(equation, n => n is Unknown { Order: 1 } ? value : null), budget.Left);
         var b = At(Expr.Zero);
@@ -59,8 +69,8 @@ public static class SeparableOdes
         if (a is Num { Value.IsZero: true }) return null;
         var affine = new Op(Operator.Add, new Op(Operator.Mul, a, new Unknown(1)), b);
         if (Simplifier.Simplify(new Op(Operator.Sub, equation, affine), budget.Left) is not Num { Value.IsZero: true }) return null;
-        var rate = Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Mul, Expr.MinusOne, b), a), budget.Left);
-        return ExprParts.Substitute(rate, n => n is Unknown ? Y : null);
+        Expr InY(Expr e) => ExprParts.Substitute(e, n => n is Unknown ? Y : null);
+        return (InY(a), InY(b));
     }
 
     /// <summary>
@@ -134,7 +144,7 @@ public static class SeparableOdes
     });
 
     /// <summary>y from left(y) = right when y occurs once in left and every operator above it can be undone, else null.</summary>
-    private static Expr? Isolate(Expr left, Expr right)
+    internal static Expr? Isolate(Expr left, Expr right)
     {
         while (left is not Unknown { Order: 0 })
         {

@@ -16,7 +16,7 @@ internal static class VariationOfParameters
     public static Expr? Particular(IReadOnlyList<Expr> basis, Expr leading, Expr g, Deadline clock)
     {
         var f = Simplifier.Simplify(new Op(Operator.Div, g, leading), clock.Left);
-        Expr? Integral(Expr integrand) => Smallest(
+        Expr? Integral(Expr integrand) => Antiderivatives.Smallest(
             Antiderivatives.Find(Simplifier.Simplify(integrand, clock.Left), clock),
             // u' = −sin x·tan x integrates (and reads) better as −sin²x/cos x
             ExprParts.Nodes(integrand).Any(n => n is Op { Kind: Operator.Tan })
@@ -27,7 +27,7 @@ internal static class VariationOfParameters
         var w = Simplifier.Simplify(new Op(Operator.Sub,
             new Op(Operator.Mul, y1, Derivative.Of(y2)), new Op(Operator.Mul, Derivative.Of(y1), y2)), clock.Left);
         // multiplied out, W of eˣ, x·eˣ is e^(2x); with cos² + sin² = 1, W of cos x, sin x is 1
-        w = Smallest(Smallest(w, Simplifier.TrySimplify(Expansion.Expand(w), out var expanded) ? expanded : null), Pythagorean(w, clock))!;
+        w = Antiderivatives.Smallest(Antiderivatives.Smallest(w, Simplifier.TrySimplify(Expansion.Expand(w), out var expanded) ? expanded : null), Pythagorean(w, clock))!;
         if (w is Num { Value.IsZero: true }) return null;
         if (Integral(new Op(Operator.Div, new Op(Operator.Mul, Expr.MinusOne, y2, f), w)) is not { } u1
             || Integral(new Op(Operator.Div, new Op(Operator.Mul, y1, f), w)) is not { } u2)
@@ -45,7 +45,4 @@ internal static class VariationOfParameters
 
     private static Expr SinesOverCosines(Expr e) =>
         ExprParts.Substitute(e, n => n is Op { Kind: Operator.Tan } t ? new Op(Operator.Div, new Op(Operator.Sin, t[0]), new Op(Operator.Cos, t[0])) : null);
-
-    private static Expr? Smallest(Expr? a, Expr? b) =>
-        a is null ? b : b is null ? a : ExprParts.Nodes(b).Count() < ExprParts.Nodes(a).Count() ? b : a;
 }

@@ -124,28 +124,36 @@ public class LinearOdesTests
     }
 
     /// <summary>
-    /// Constant-coefficient equations (every root kind) with right-hand sides no undetermined coefficient fits, so
-    /// that variation of parameters must act: it may decline (a non-elementary integral), but what it answers
-    /// verifies, and most of the shapes with elementary integrals are solved.
+    /// Equations whose right-hand sides no undetermined coefficient fits but whose variation-of-parameters integrals
+    /// are elementary: y'' + ω²·y = h(ωx) with h = tan, sec, csc, sec², tan² (W = ω), and (D − r)²y = e^(rx)·h(x)
+    /// with h = 1/x, 1/x², ln x, √x, x·ln x, 1/(1 + x²) (W = e^(2rx)). Every one is solved, and every answer verifies.
     /// </summary>
+    [Fact]
+    public void Variation_of_parameters_solves_forcings_with_elementary_integrals()
+    {
+        string[] waves = ["tan", "1/cos", "1/sin", "1/cos^2", "tan^2"];
+        string[] powers = ["1/x", "1/x^2", "ln(x)", "sqrt(x)", "x*ln(x)", "1/(1 + x^2)"];
+        var oscillator = Gen.Choose(1, 3).SelectMany(w => Gen.Elements(waves).Select(h =>
+            $"y'' + {w * w}*y = {(h.EndsWith("^2") ? $"{h[..^2]}({w}*x)^2" : $"{h}({w}*x)")}"));
+        var doubleRoot = Gen.Choose(-2, 2).SelectMany(r => Gen.Elements(powers).Select(h =>
+            $"y'' - ({2 * r})*y' + ({r * r})*y = exp({r}*x)*{h}"));
+        Prop.ForAll(Gen.OneOf(oscillator, doubleRoot).ToArbitrary(), SolvedAndVerified).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+    }
+
+    /// <summary>Forcings whose variation-of-parameters integrals are mostly not elementary (e^(kx)·tan x): declined or right, never wrong.</summary>
     [Fact]
     public void Variation_of_parameters_answers_are_never_wrong()
     {
-        string[] forcings = ["tan(x)", "1/cos(x)", "1/sin(x)", "exp(x)/x", "ln(x)", "1/(1 + exp(x))", "x*ln(x)", "1/x^2", "sqrt(x)", "exp(-x)*ln(x)"];
-        var tried = 0;
-        var solved = 0;
+        string[] forcings = ["tan(x)", "1/cos(x)", "exp(x)/x", "ln(x)", "1/(1 + exp(x))", "x*ln(x)", "1/x^2", "sqrt(x)"];
         Prop.ForAll(Gen.Choose(-2, 2).ToArbitrary(), Gen.Choose(-2, 2).ToArbitrary(), Gen.Elements(forcings).ToArbitrary(), (b, c, g) =>
         {
             var text = $"y'' + ({b})*y' + ({c})*y = {g}";
             var problem = InfixParser.ParseEquation(text);
-            tried++;
             var answer = LinearOdes.TrySolve(problem, TimeSpan.FromSeconds(10));
             if (answer is null) return true.Label("declined");
-            solved++;
             var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(10));
             return (verdict.Kind != VerdictKind.Rejected).Label($"{text} -> {answer} ({verdict.Reason})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
-        Assert.True(solved > 0, $"none of {tried} solved");
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
     }
 
     /// <summary>y' + p·y = q for p and q drawn from basic shapes: the rule may decline, but what it answers verifies.</summary>

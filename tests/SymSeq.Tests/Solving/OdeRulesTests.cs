@@ -11,6 +11,7 @@ public class OdeRulesTests
     [InlineData("y' = y/x + tan(y/x)", OdeRules.Homogeneous)]
     [InlineData("y'' + y = tan(x)", OdeRules.Linear)]
     [InlineData("y*y'' = y'^2", OdeRules.ReducedOrder)]
+    [InlineData("2*x*y + (x^2 + 2*y)*y' = 0", OdeRules.Exact)]
     [InlineData("x*y'' = y' + x^2", OdeRules.ReducedOrder)]   // not Cauchy–Euler: p = y' is linear
     public void The_first_rule_that_applies_answers_and_its_answer_verifies(string equation, string method)
     {
