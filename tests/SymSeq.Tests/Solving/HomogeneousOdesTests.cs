@@ -25,18 +25,10 @@ public class HomogeneousOdesTests
     public void Random_homogeneous_equations_are_never_answered_wrong()
     {
         string[] g = ["tan(V)", "exp(V)", "cos(V)^2", "sqrt(1 + V^2)", "V^2", "1/V", "sin(V)", "1 + V^2"];
-        int tried = 0, solved = 0;
+        var tally = new OdeTally();
         Prop.ForAll(Gen.Elements(g).ToArbitrary(), Gen.Choose(-3, 3).Where(k => k != 0).ToArbitrary(), (shape, k) =>
-        {
-            var text = $"y' = y/x + ({k})*({shape.Replace("V", "(y/x)")})";
-            var problem = InfixParser.ParseEquation(text);
-            tried++;
-            var answer = HomogeneousOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
-            if (answer is null) return true.Label("declined");
-            solved++;
-            var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
-            return (verdict.Kind != VerdictKind.Rejected).Label($"{text} -> {answer} ({verdict.Reason})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
-        Assert.True(solved * 2 >= tried, $"only {solved} of {tried} solved");
+            RuleChecks.NotWrong($"y' = y/x + ({k})*({shape.Replace("V", "(y/x)")})", HomogeneousOdes.TrySolve, tally))
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+        Assert.True(tally.Solved * 2 >= tally.Tried, $"only {tally.Solved} of {tally.Tried} solved");
     }
 }

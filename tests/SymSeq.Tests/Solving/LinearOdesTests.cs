@@ -145,15 +145,10 @@ public class LinearOdesTests
     public void Variation_of_parameters_answers_are_never_wrong()
     {
         string[] forcings = ["tan(x)", "1/cos(x)", "exp(x)/x", "ln(x)", "1/(1 + exp(x))", "x*ln(x)", "1/x^2", "sqrt(x)"];
+        var tally = new OdeTally();
         Prop.ForAll(Gen.Choose(-2, 2).ToArbitrary(), Gen.Choose(-2, 2).ToArbitrary(), Gen.Elements(forcings).ToArbitrary(), (b, c, g) =>
-        {
-            var text = $"y'' + ({b})*y' + ({c})*y = {g}";
-            var problem = InfixParser.ParseEquation(text);
-            var answer = LinearOdes.TrySolve(problem, TimeSpan.FromSeconds(10));
-            if (answer is null) return true.Label("declined");
-            var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(10));
-            return (verdict.Kind != VerdictKind.Rejected).Label($"{text} -> {answer} ({verdict.Reason})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+            RuleChecks.NotWrong($"y'' + ({b})*y' + ({c})*y = {g}", LinearOdes.TrySolve, tally))
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(40));
     }
 
     /// <summary>y' + p·y = q for p and q drawn from basic shapes: the rule may decline, but what it answers verifies.</summary>

@@ -41,4 +41,26 @@ internal static class RuleChecks
         var verdict = OdeVerifier.Check(problem, answer!);
         Assert.True(verdict.Accepted, $"{equation}: {answer} ({verdict.Reason})");
     }
+
+    /// <summary>
+    /// One draw of a "never answered wrong" property for an ODE rule: it may decline, but the verifier must not
+    /// reject what it answers (an uncheckable verdict on a starved machine is no wrong answer). Counts into <paramref name="tally"/>.
+    /// </summary>
+    public static Property NotWrong(string equation, Func<Expr, TimeSpan?, Expr?> rule, OdeTally tally, double seconds = 10)
+    {
+        var problem = InfixParser.ParseEquation(equation);
+        tally.Tried++;
+        var answer = rule(problem, TimeSpan.FromSeconds(seconds));
+        if (answer is null) return true.Label("declined");
+        tally.Solved++;
+        var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(seconds));
+        return (verdict.Kind != VerdictKind.Rejected).Label($"{equation} -> {answer} ({verdict.Reason})");
+    }
+}
+
+/// <summary>How many equations a random ODE property tried, and how many the rule answered.</summary>
+internal sealed class OdeTally
+{
+    public int Tried { get; set; }
+    public int Solved { get; set; }
 }
