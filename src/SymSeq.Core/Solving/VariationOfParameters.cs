@@ -32,7 +32,9 @@ internal static class VariationOfParameters
         if (Integral(new Op(Operator.Div, new Op(Operator.Mul, Expr.MinusOne, y2, f), w)) is not { } u1
             || Integral(new Op(Operator.Div, new Op(Operator.Mul, y1, f), w)) is not { } u2)
             return null;
-        return new Op(Operator.Add, new Op(Operator.Mul, u1, y1), new Op(Operator.Mul, u2, y2));
+        var particular = Simplifier.Simplify(new Op(Operator.Add, new Op(Operator.Mul, u1, y1), new Op(Operator.Mul, u2, y2)), clock.Left);
+        // multiplied out, u1·y1 + u2·y2 often cancels ((sin x − ln(sec x + tan x))·cos x − sin x·cos x for tan x)
+        return Antiderivatives.Smallest(particular, Simplifier.TrySimplify(Expansion.Expand(particular), out var multiplied, clock.Left) ? multiplied : null);
     }
 
     /// <summary>e with sin²u written 1 − cos²u, multiplied out and simplified (null when that fails).</summary>
