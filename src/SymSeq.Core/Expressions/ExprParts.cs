@@ -49,6 +49,9 @@ public static class ExprParts
         _ => new Op(Operator.Mul, factors.ToArray()),
     };
 
+    /// <summary>The terms of a sum, or e alone when it is not one: the inverse of <see cref="Sum"/>.</summary>
+    public static Expr[] Terms(Expr e) => e is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [e];
+
     /// <summary>The sum of the terms: 0 for none, the term itself for one.</summary>
     public static Expr Sum(IReadOnlyList<Expr> terms) => terms.Count switch
     {

@@ -18,12 +18,13 @@ internal static class Antiderivatives
     public static Expr? Find(Expr integrand, Deadline clock)
     {
         if (integrand is Num { Value.IsZero: true }) return Expr.Zero;
+        using var memo = RuleContext.Remember();   // the plans integrate the same terms as the basic sum
         var basic = BasicIntegrals.TryIntegrateSum(integrand);
         // the basic rules alone can take a long way round with a parameter in the integrand ((y + x²)/x² gave
         // √(x²) − y/√(x²), right for x > 0 only); the smallest of the plans' first verified answers is kept when it is smaller
         var best = basic;
         foreach (var candidate in RuleIntegration.Candidates(integrand).Take(MaxCandidates))
-            if (IntegralVerifier.Check(integrand, candidate, clock.Left).Accepted) best = Smallest(best, candidate);
+            if (!candidate.Equals(basic) && IntegralVerifier.Check(integrand, candidate, clock.Left).Accepted) best = Smallest(best, candidate);
         return best;
     }
 

@@ -19,18 +19,11 @@ public static class BernoulliOdes
         try
         {
             if (SeparableOdes.Rate(equation, clock) is not { } rate) return null;
-            var inY = Linearity.Distribute(rate, 32, "y");
             // The coefficients of each power of y.
-            var powers = new Dictionary<Rational, List<Expr>>();
-            foreach (var term in inY is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [inY])
-            {
-                if (!Monomials.TrySplit(term, "y", out var coefficient, out var k)) return null;
-                if (!powers.TryGetValue(k, out var list)) powers[k] = list = [];
-                list.Add(coefficient);
-            }
-            if (powers.Count != 2 || !powers.ContainsKey(Rational.One) || powers.ContainsKey(Rational.Zero)) return null;
+            if (Monomials.PowersOf(rate, "y") is not { } powers
+                || powers.Count != 2 || !powers.ContainsKey(Rational.One) || powers.ContainsKey(Rational.Zero)) return null;
             var n = powers.Keys.Single(k => k != Rational.One);
-            Expr Total(Rational k) => ExprParts.Sum(powers[k]);
+            Expr Total(Rational k) => powers[k];
             var m = new Num(Rational.One - n);
             // v' + (1−n)·p·v − (1−n)·q = 0 with v the unknown; −p is the coefficient of y, q that of yⁿ
             var linear = new Op(Operator.Sub, new Op(Operator.Sub, new Unknown(1), new Op(Operator.Mul, m, Total(Rational.One), new Unknown(0))),

@@ -147,7 +147,7 @@ internal static class ChangeOfVariable
         if (u is Op { Kind: Operator.Ln, Args: [var a] } && BasicIntegrals.Slope(a) is { } slope
             && Simplifier.SimplifyOrKeep(a - slope * Expr.X) is Num { Value.IsZero: true })
             return Expr.Call(Operator.Exp, T) / slope;
-        var terms = u is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [u];
+        var terms = ExprParts.Terms(u);
         var withX = terms.Where(a => ExprParts.Contains(a, "x")).ToArray();
         if (withX is not [var term] || !Monomials.TrySplit(term, "x", out var c, out var k) || !k.IsInteger || k < new Rational(2)) return null;
         var d = terms.Where(a => !ReferenceEquals(a, term)).ToArray();

@@ -90,16 +90,8 @@ public static class ExactOdes
             yield return isolated;
             yield break;
         }
-        var powers = new Dictionary<Rational, List<Expr>>();
-        var inY = Linearity.Distribute(f, 32, "y");
-        foreach (var term in inY is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [inY])
-        {
-            if (!Monomials.TrySplit(term, "y", out var coefficient, out var k) || ExprParts.Contains(coefficient, "y")) yield break;
-            if (!powers.TryGetValue(k, out var list)) powers[k] = list = [];
-            list.Add(coefficient);
-        }
-        if (powers.Keys.Any(k => k != Rational.Zero && k != Rational.One && k != Two)) yield break;
-        Expr Coefficient(Rational k) => powers.TryGetValue(k, out var list) ? ExprParts.Sum(list) : Expr.Zero;
+        if (Monomials.PowersOf(f, "y") is not { } powers || powers.Keys.Any(k => k != Rational.Zero && k != Rational.One && k != Two)) yield break;
+        Expr Coefficient(Rational k) => powers.GetValueOrDefault(k, Expr.Zero);
         var (a, b, c) = (Coefficient(Two), Coefficient(Rational.One), new Op(Operator.Sub, Coefficient(Rational.Zero), C1));
         if (!powers.ContainsKey(Two))
         {

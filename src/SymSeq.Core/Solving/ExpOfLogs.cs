@@ -9,10 +9,9 @@ internal static class ExpOfLogs
     public static Expr Apart(Expr e) => ExprParts.Substitute(e, n =>
     {
         if (n is not Op { Kind: Operator.Exp } exp) return null;
-        var terms = exp[0] is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [exp[0]];
         var logs = new List<Expr>();
         var rest = new List<Expr>();
-        foreach (var t in terms)
+        foreach (var t in ExprParts.Terms(exp[0]))
             if (t is Op { Kind: Operator.Ln } ln) logs.Add(Apart(ln[0]));
             else if (t is Op { Kind: Operator.Mul } m && m.Args.Length == 2 && m[0] is Num { Value.IsInteger: true } && m[1] is Op { Kind: Operator.Ln } kln)
                 logs.Add(Expr.Pow(Apart(kln[0]), m[0]));

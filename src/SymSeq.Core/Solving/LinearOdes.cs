@@ -162,7 +162,7 @@ public static class LinearOdes
     private static Expr Exp(Expr rate) => new Op(Operator.Exp, new Op(Operator.Mul, rate, Expr.X));
 
     /// <summary>The terms of g (none when g = 0).</summary>
-    private static Expr[] Terms(Expr g) => g is Num { Value.IsZero: true } ? [] : g is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [g];
+    private static Expr[] Terms(Expr g) => g is Num { Value.IsZero: true } ? [] : ExprParts.Terms(g);
 
     /// <summary>Independent solutions of the homogeneous equation with constant coefficients, from its characteristic roots.</summary>
     private static Basis BasisOf(Rational[] a)

@@ -10,6 +10,23 @@ internal static class Monomials
     /// v^½, and a rational power of a positive constant times v splits, (c·v)ʳ = cʳ·vʳ (exact for every real v when c &gt; 0,
     /// principal branches included; a power of v itself, or of c/v, does not split that way for negative v, so it stays whole).
     /// </summary>
+    /// <summary>
+    /// e as Σ cₖ·variableᵏ once products over sums are multiplied out (<see cref="Linearity.Distribute"/>): the
+    /// coefficient of each power k (free of the variable, the terms of one k summed), or null when a term does not
+    /// split (<see cref="TrySplit"/>). The Bernoulli rule reads p, q, n off it, the exact-equation rule a quadratic in y.
+    /// </summary>
+    public static Dictionary<Rational, Expr>? PowersOf(Expr e, string variable, int maxTerms = 32)
+    {
+        var powers = new Dictionary<Rational, List<Expr>>();
+        foreach (var term in ExprParts.Terms(Linearity.Distribute(e, maxTerms, variable)))
+        {
+            if (!TrySplit(term, variable, out var coefficient, out var k)) return null;
+            if (!powers.TryGetValue(k, out var list)) powers[k] = list = [];
+            list.Add(coefficient);
+        }
+        return powers.ToDictionary(p => p.Key, p => ExprParts.Sum(p.Value));
+    }
+
     public static bool TrySplit(Expr term, string variable, out Expr coefficient, out Rational power)
     {
         var constants = new List<Expr>();

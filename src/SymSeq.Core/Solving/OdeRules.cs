@@ -34,14 +34,6 @@ public static class OdeRules
         foreach (var found in NonlinearFirstOrder(equation, budget - clock.Elapsed)) yield return found;
     }
 
-    /// <summary>The first-order methods alone (linear first), for an equation a reduction of order has made.</summary>
-    internal static IEnumerable<(string Method, Expr Answer)> SolveFirstOrder(Expr equation, TimeSpan budget)
-    {
-        var clock = Stopwatch.StartNew();
-        if (LinearOdes.TrySolve(equation, budget) is { } linear) yield return (Linear, linear);
-        foreach (var found in NonlinearFirstOrder(equation, budget - clock.Elapsed)) yield return found;
-    }
-
     private static IEnumerable<(string Method, Expr Answer)> NonlinearFirstOrder(Expr equation, TimeSpan budget)
     {
         var clock = Stopwatch.StartNew();

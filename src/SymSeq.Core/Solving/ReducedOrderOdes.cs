@@ -75,7 +75,7 @@ public static class ReducedOrderOdes
     {
         if (SeparableOdes.Rate(equation, clock) is not { } rate) return null;
         var explicitForm = new Op(Operator.Sub, new Unknown(1), ExprParts.Substitute(rate, n => n is Sym { Name: "y" } ? new Unknown(0) : null));
-        foreach (var (_, answer) in OdeRules.SolveFirstOrder(explicitForm, clock.Left)) return Simplifier.Simplify(ExpOfLogs.Apart(answer), clock.Left);
+        foreach (var (_, answer) in OdeRules.Solve(explicitForm, clock.Left)) return Simplifier.Simplify(ExpOfLogs.Apart(answer), clock.Left);
         return null;
     }
 }

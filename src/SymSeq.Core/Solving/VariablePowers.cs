@@ -46,7 +46,7 @@ internal static class VariablePowers
     /// </summary>
     internal static Expr? AsPowers(Expr s, IReadOnlySet<Expr> bases)
     {
-        var terms = s is Op { Kind: Operator.Add } sum ? sum.Args.ToArray() : [s];
+        var terms = ExprParts.Terms(s);
         var powers = new List<Expr>(terms.Length);
         var others = new List<Expr>();
         foreach (var term in terms)

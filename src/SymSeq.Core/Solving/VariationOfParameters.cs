@@ -27,22 +27,26 @@ internal static class VariationOfParameters
         var w = Simplifier.Simplify(new Op(Operator.Sub,
             new Op(Operator.Mul, y1, Derivative.Of(y2)), new Op(Operator.Mul, Derivative.Of(y1), y2)), clock.Left);
         // multiplied out, W of eˣ, x·eˣ is e^(2x); with cos² + sin² = 1, W of cos x, sin x is 1
-        w = Antiderivatives.Smallest(Antiderivatives.Smallest(w, Simplifier.TrySimplify(Expansion.Expand(w), out var expanded) ? expanded : null), Pythagorean(w, clock))!;
+        w = Antiderivatives.Smallest(Antiderivatives.Smallest(w, MultipliedOut(w, clock)), Pythagorean(w, clock))!;
         if (w is Num { Value.IsZero: true }) return null;
         if (Integral(new Op(Operator.Div, new Op(Operator.Mul, Expr.MinusOne, y2, f), w)) is not { } u1
             || Integral(new Op(Operator.Div, new Op(Operator.Mul, y1, f), w)) is not { } u2)
             return null;
         var particular = Simplifier.Simplify(new Op(Operator.Add, new Op(Operator.Mul, u1, y1), new Op(Operator.Mul, u2, y2)), clock.Left);
         // multiplied out, u1·y1 + u2·y2 often cancels ((sin x − ln(sec x + tan x))·cos x − sin x·cos x for tan x)
-        return Antiderivatives.Smallest(particular, Simplifier.TrySimplify(Expansion.Expand(particular), out var multiplied, clock.Left) ? multiplied : null);
+        return Antiderivatives.Smallest(particular, MultipliedOut(particular, clock));
     }
+
+    /// <summary>e multiplied out and simplified, or null when simplifying fails.</summary>
+    private static Expr? MultipliedOut(Expr e, Deadline clock) =>
+        Simplifier.TrySimplify(Expansion.Expand(e), out var s, clock.Left) ? s : null;
 
     /// <summary>e with sin²u written 1 − cos²u, multiplied out and simplified (null when that fails).</summary>
     private static Expr? Pythagorean(Expr e, Deadline clock)
     {
         var rewritten = ExprParts.Substitute(e, n => n is Op { Kind: Operator.Pow } p && p[0] is Op { Kind: Operator.Sin } sin && p[1] is Num { Value: var k } && k == 2
             ? new Op(Operator.Sub, Expr.One, Expr.Pow(new Op(Operator.Cos, sin[0]), Expr.Two)) : null);
-        return rewritten.Equals(e) ? null : Simplifier.TrySimplify(Expansion.Expand(rewritten), out var s) ? s : null;
+        return rewritten.Equals(e) ? null : MultipliedOut(rewritten, clock);
     }
 
     private static Expr SinesOverCosines(Expr e) =>
