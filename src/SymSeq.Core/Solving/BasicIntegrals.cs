@@ -9,7 +9,7 @@ namespace SymSeq.Solving;
 /// inverse functions, |u| and sign u), divided by c; and 1/q, 1/√q, √q of a quadratic q = a·x² + b·x + c with rational coefficients
 /// (atan, atanh, asin or a logarithm after completing the square), √q, integer powers of tan, cot, sec, csc and their
 /// hyperbolic twins by reduction formulas (<see cref="TrigPowers"/>; sec, csc and cot are read as reciprocal powers); then a substitution when the derivative divides
-/// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). Euler's substitutions for rational functions of x and the root of a quadratic (<see cref="EulerSubstitution"/>). Last, an identity where it opens a rule (<see cref="TrigIdentities"/>: tan² = sec² − 1, sin 2u = 2·sin u·cos u), and powers with x in the exponent as exponentials (<see cref="VariablePowers"/>: 2^x·3^x, x^x·(1 + ln x)). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
+/// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). Euler's substitutions for rational functions of x and the root of a quadratic (<see cref="EulerSubstitution"/>). Last, an identity where it opens a rule (<see cref="TrigIdentities"/>: tan² = sec² − 1, sin 2u = 2·sin u·cos u), and powers with x in the exponent as exponentials (<see cref="VariablePowers"/>: 2^x·3^x, x^x·(1 + ln x)); and a polynomial times whatever the rules integrate, by parts (<see cref="ByParts.TryTabularByRules"/>: x·sec x·tan x). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
 /// data, so decomposition hands these to the rules. Every answer is verified like any other.
 /// </summary>
 public static class BasicIntegrals
@@ -87,9 +87,9 @@ public static class BasicIntegrals
     private static readonly Func<Expr, Expr?>[] Methods =
     [
         PowerOfX, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate, AlgebraicPart.TryIntegrate,
-        ByParts.TryIntegrate, ExponentialRational.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, SqrtQuadratics.TryIntegrateHigherPowers, RadicalSubstitution.TryIntegrate,
+        ByParts.TryIntegrate, ExponentialRational.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, ReciprocalFunctions.TryIntegrateAsQuotients, SqrtQuadratics.TryIntegrateHigherPowers, RadicalSubstitution.TryIntegrate,
         ExponentialSubstitution.TryIntegrate, ChangeOfVariable.TryIntegrate, TangentHalfAngle.TryIntegrate,
-        EulerSubstitution.TryIntegrate, TrigIdentities.TryIntegrate, VariablePowers.TryIntegrate,
+        EulerSubstitution.TryIntegrate, TrigIdentities.TryIntegrate, VariablePowers.TryIntegrate, ByParts.TryTabularByRules,
     ];
 
     /// <summary>(a, b, c) with q = a·x² + b·x + c, all rational and a ≠ 0, else null.</summary>

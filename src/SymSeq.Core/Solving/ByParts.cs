@@ -162,6 +162,28 @@ internal static class ByParts
         return Simplifier.SimplifyOrKeep(ExprParts.Sum(terms));
     }
 
+    /// <summary>Highest degree of p that <see cref="TabularByRules"/> differentiates away.</summary>
+    private const int MaxTabularDegree = 3;
+
+    /// <summary>
+    /// The last method of <see cref="BasicIntegrals"/>: ∫ p·g for a polynomial p of degree 1 to
+    /// <see cref="MaxTabularDegree"/> and g the product of the other factors, none an inverse function, when the rules
+    /// find g's repeated antiderivatives (x·sec x·tan x = x·sec x − ln(sec x + tan x), x·tan x/cos²x), by the tabular
+    /// method; else null. At most 2 deep, like <see cref="ByRules"/>.
+    /// </summary>
+    public static Expr? TryTabularByRules(Expr core)
+    {
+        if (core is not Op { Kind: Operator.Mul } m || RuleContext.Depth(RuleContext.Rule.ByParts) >= 2) return null;
+        var polynomial = m.Args.Where(f => Polynomial.TryPolynomial(f, out _)).ToArray();
+        var others = m.Args.Where(f => !polynomial.Contains(f)).ToArray();
+        if (others.Length == 0 || others.Any(f => Inverse(f).H is not null)) return null;
+        var g = ExprParts.Product(others);
+        if (g.Size > MaxRulesFactor || !Polynomial.TryPolynomial(ExprParts.Product(polynomial), out var p)
+            || p.Degree < 1 || p.Degree > MaxTabularDegree) return null;
+        using var nested = RuleContext.Enter(RuleContext.Rule.ByParts);
+        return RepeatedTabular(p, g);
+    }
+
     /// <summary>∫ p·hⁿ = P·hⁿ − ∫ P·(hⁿ)′ with P = ∫ p given, h = ln, atan, acot, atanh, asin, acos or asinh of v, else null.</summary>
     private static Expr? InverseTimes(Expr big, Op h, int n)
     {

@@ -20,6 +20,26 @@ internal static class ReciprocalFunctions
         return Simplifier.TrySimplify(rewritten, out var simple) ? simple : null;
     }
 
+    /// <summary>
+    /// ∫ e with tan u written sin u/cos u and tanh u as sinh u/cosh u, for an e that holds tan (tanh) beside sin or cos
+    /// (sinh or cosh) or powers of them: tan x/cos x = sin x/cos²x, a substitution, where the half-angle
+    /// substitution would find a longer answer. Null when e has no such mix or the rules find no integral.
+    /// </summary>
+    public static Expr? TryIntegrateAsQuotients(Expr e)
+    {
+        var kinds = ExprParts.Nodes(e).OfType<Op>().Select(n => n.Kind).ToHashSet();
+        var circular = kinds.Contains(Operator.Tan) && (kinds.Contains(Operator.Sin) || kinds.Contains(Operator.Cos));
+        var hyperbolic = kinds.Contains(Operator.Tanh) && (kinds.Contains(Operator.Sinh) || kinds.Contains(Operator.Cosh));
+        if (!circular && !hyperbolic) return null;
+        var rewritten = ExprParts.Substitute(e, n => n switch
+        {
+            Op { Kind: Operator.Tan, Args: [var u] } when circular => new Op(Operator.Div, Expr.Call(Operator.Sin, u), Expr.Call(Operator.Cos, u)),
+            Op { Kind: Operator.Tanh, Args: [var u] } when hyperbolic => new Op(Operator.Div, Expr.Call(Operator.Sinh, u), Expr.Call(Operator.Cosh, u)),
+            _ => null,
+        });
+        return Simplifier.TrySimplify(rewritten, out var simple) && !simple.Equals(e) ? BasicIntegrals.TryIntegrate(simple) : null;
+    }
+
     private static Operator? Base(Operator f) => f switch
     {
         Operator.Sec => Operator.Cos,

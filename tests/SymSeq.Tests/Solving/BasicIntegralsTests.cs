@@ -142,6 +142,13 @@ public class BasicIntegralsTests
     public void Tangents_over_squared_cosines_are_substitutions(string integrand, string expected) =>
         RuleChecks.AssertIntegratedInClosedForm(integrand, expected, 2);
 
+    [Theory]
+    [InlineData("sec(x)*tan(x)", "1/cos(x)")]                  // tan x/cos x = sin x/cos²x (the half-angle route is 4× longer)
+    [InlineData("tan(2*x)/cos(2*x)^3", "1/(6*cos(2*x)^3)")]
+    [InlineData("tan(x)*sin(x)", "ln(1/cos(x) + tan(x)) - sin(x)")]
+    public void Tangents_beside_sines_and_cosines_are_read_as_quotients(string integrand, string expected) =>
+        RuleChecks.AssertIntegratedInClosedForm(integrand, expected, 2);
+
     /// <summary>c·u'(x)·f(u(x)) for f of the table and u of a few kinds: nearly always integrated, and every answer verifies.</summary>
     [Fact]
     public void Substitutions_where_the_derivative_divides_verify()

@@ -40,6 +40,10 @@ public class ByPartsTests
     [InlineData("x*acosh(x)")]                 // acosh′(v) = v′/√(v² − 1), real for v > 1
     [InlineData("x^2*acosh(-x)")]
     [InlineData("acosh(x)^2")]
+    [InlineData("x*sec(x)*tan(x)")]            // p times a product whose antiderivative the rules find: x·sec x − ∫ sec x
+    [InlineData("x*cos(x)^3")]
+    [InlineData("(x + 2)*sin(x)*cos(x)^2")]
+    [InlineData("x*sinh(x)*cosh(x)^2")]
     public void Named_products_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Theory]
@@ -49,6 +53,7 @@ public class ByPartsTests
     [InlineData("ln(x)*exp(x)")]               // not elementary (the exponential integral)
     [InlineData("atan(x)^2")]                  // by parts leaves ∫ x·atan x/(1 + x²), a dilogarithm
     [InlineData("x^3*ln(x)/(x + 1)")]          // divided out, ∫ ln x/(x + 1) is a dilogarithm
+    [InlineData("x^2*sec(x)*tan(x)")]          // by parts leaves ∫ 2x·sec x, not elementary
     public void Products_outside_the_rules_are_declined(string integrand) =>
         Assert.Null(Integrate(RuleChecks.Canonical(integrand)));
 

@@ -36,8 +36,8 @@ public class CandidateRepairTests
     }
 
     [Theory]
-    [InlineData("x*tan(x)/cos(x)^2", "x^2*sin(x)")]
-    [InlineData("x*tan(x)/cos(x)^2", "sin(x) + exp(x)")]
+    [InlineData("x/(1 + x^5)", "x^2*sin(x)")]
+    [InlineData("x/(1 + x^5)", "sin(x) + exp(x)")]
     public void Wrong_candidates_get_no_fix_that_verifies(string integrand, string candidate)
     {
         var f = InfixParser.Parse(integrand);

@@ -46,7 +46,7 @@ public class HybridSolverTests : IDisposable
         var o = solver.Solve(Integral("3*x^2 - 4/x + 5"));
         AssertSolved(o);
         Assert.Equal(Engine.Rules, o.Engine);
-        var none = solver.Solve(Integral("x*tan(x)/cos(x)^2"));
+        var none = solver.Solve(Integral("x/(1 + x^5)"));
         Assert.False(none.Solved);
         Assert.Contains(none.Attempts, a => a.Outcome.Contains("no model"));
         Assert.Contains(none.Attempts, a => a.Engine == "basic rules" && a.Outcome == "no rule integrates every term");   // every step is listed
@@ -118,7 +118,7 @@ public class HybridSolverTests : IDisposable
     public void Maxima_answers_what_the_model_cannot_and_is_verified()
     {
         using var solver = new HybridSolver(SolverModels.None, new HybridOptions { Cas = "maxima", TimeLimit = TimeSpan.FromSeconds(30) });
-        var o = solver.Solve(Integral("x*tan(x)/cos(x)^2"));
+        var o = solver.Solve(Integral("x/(1 + x^5)"));
         AssertSolved(o);
         Assert.Equal(Engine.Maxima, o.Engine);
         // atan2 in Maxima's answer is read back as atan.
