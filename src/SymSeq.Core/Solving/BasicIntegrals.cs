@@ -7,7 +7,7 @@ namespace SymSeq.Solving;
 /// uⁿ → uⁿ⁺¹/(c(n+1)), 1/u → ln(u)/c, √u → ⅔u^(3/2)/c), exponentials of another base (a^u → a^u/(c·ln a) for a
 /// positive a ≠ 1), and the table of elementary functions of u (exp, ln, sin, cos, tan, sinh, cosh, tanh, the
 /// inverse functions, |u| and sign u), divided by c; and 1/q, 1/√q, √q of a quadratic q = a·x² + b·x + c with rational coefficients
-/// (atan, atanh, asin or a logarithm after completing the square), √q, integer powers of tan, cot, sec, csc and their
+/// (atan, atanh, asin or a logarithm after completing the square), √q, √(k(1 ± cos u)) and √(k(1 ± sin u)) (<see cref="HalfAngleRoots"/>), integer powers of tan, cot, sec, csc and their
 /// hyperbolic twins by reduction formulas (<see cref="TrigPowers"/>; sec, csc and cot are read as reciprocal powers); then a substitution when the derivative divides
 /// (<see cref="Substitution"/>: x·e^(x²), x/(1 + x²), ln(x)/x). Euler's substitutions for rational functions of x and the root of a quadratic (<see cref="EulerSubstitution"/>). Last, an identity where it opens a rule (<see cref="TrigIdentities"/>: tan² = sec² − 1, sin 2u = 2·sin u·cos u), and powers with x in the exponent as exponentials (<see cref="VariablePowers"/>: 2^x·3^x, x^x·(1 + ln x)); and a polynomial times whatever the rules integrate, by parts (<see cref="ByParts.TryTabularByRules"/>: x·sec x·tan x). The model never saw a constant integrand in training, and a lone exp(x) is rare in its
 /// data, so decomposition hands these to the rules. Every answer is verified like any other.
@@ -86,7 +86,7 @@ public static class BasicIntegrals
     /// </summary>
     private static readonly Func<Expr, Expr?>[] Methods =
     [
-        PowerOfX, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate, AlgebraicPart.TryIntegrate,
+        PowerOfX, HalfAngleRoots.TryIntegrate, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate, AlgebraicPart.TryIntegrate,
         ByParts.TryIntegrate, ExponentialRational.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, ReciprocalFunctions.TryIntegrateAsQuotients, SqrtQuadratics.TryIntegrateHigherPowers, RadicalSubstitution.TryIntegrate,
         ExponentialSubstitution.TryIntegrate, ChangeOfVariable.TryIntegrate, TangentHalfAngle.TryIntegrate,
         EulerSubstitution.TryIntegrate, TrigIdentities.TryIntegrate, VariablePowers.TryIntegrate, ByParts.TryTabularByRules,
