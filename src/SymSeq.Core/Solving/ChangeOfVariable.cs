@@ -8,8 +8,9 @@ namespace SymSeq.Solving;
 /// integrand g(t) going back through the basic rules and u put back for t. Two ways to find g:
 /// <list type="bullet">
 /// <item>directly: g = f/u′ with every u written t, for u = v + d every v written t − d, and for u = xᵏ every xᵐ
-/// written t^(m/k), when no x is left (cos x/(1 + sin²x) → 1/(1 + t²) for u = sin x; √(1 + √x) → 2(t − 1)·√t for
-/// u = 1 + √x; x/√(1 − x⁴) → 1/(2√(1 − t²)) for u = x²);</item>
+/// written t^(m/k), and for u = cos v an even power of sin v written in t (and so on for sin, sinh, cosh), when no x
+/// is left (cos x/(1 + sin²x) → 1/(1 + t²) for u = sin x; √(1 + √x) → 2(t − 1)·√t for u = 1 + √x;
+/// x/√(1 − x⁴) → 1/(2√(1 − t²)) for u = x²; sin³x/cos x → −(1 − t²)/t for u = cos x);</item>
 /// <item>through the inverse, for u = c·xᵏ + d (k ≥ 2) or ln(c·x): x = φ(t) with φ((t − d)/c)^(1/k) or e^t/c, and
 /// g = f(φ(t))·φ′(t) (x⁵·e^(x³) → t·eᵗ/3 by parts, x⁵·√(x³ + 1), cos(ln x) → eᵗ·cos t).</item>
 /// </list>
@@ -69,12 +70,35 @@ internal static class ChangeOfVariable
                 var d = ExprParts.Sum(sum.Args.Where(a => !ReferenceEquals(a, g)).ToArray());
                 inT = ExprParts.Substitute(inT, n => n.Equals(g) ? T - d : null);
             }
+            if (ExprParts.Contains(inT, "x")) inT = Pythagorean(inT, u);
             return Integrate(inT, u);
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// For u = sin v, cos v, sinh v or cosh v, even powers of the twin function written in t: sin²ᵏv = (1 − t²)ᵏ for
+    /// u = cos v (sin³x/cos x → −(1 − t²)/t), cos²ᵏv = (1 − t²)ᵏ for u = sin v, sinh²ᵏv = (t² − 1)ᵏ for u = cosh v,
+    /// cosh²ᵏv = (1 + t²)ᵏ for u = sinh v, k &gt; 0 (a reciprocal power would make partial fractions where the other
+    /// substitution is tidier: sin³x/cos²x is t³/(1 − t²) for u = sin x but −(1 − t²)/t² for u = cos x). Anything else is left as it is.
+    /// </summary>
+    private static Expr Pythagorean(Expr inT, Expr u)
+    {
+        if (u is not Op { Kind: Operator.Sin or Operator.Cos or Operator.Sinh or Operator.Cosh, Args: [var v] } f) return inT;
+        var (twin, square) = f.Kind switch
+        {
+            Operator.Cos => (Operator.Sin, Expr.One - Expr.Pow(T, Expr.Two)),
+            Operator.Sin => (Operator.Cos, Expr.One - Expr.Pow(T, Expr.Two)),
+            Operator.Cosh => (Operator.Sinh, Expr.Pow(T, Expr.Two) - Expr.One),
+            _ => (Operator.Cosh, Expr.One + Expr.Pow(T, Expr.Two)),
+        };
+        return ExprParts.Substitute(inT, n =>
+            n is Op { Kind: Operator.Pow, Args: [Op { Args: [var w] } g, Num { Value: { IsInteger: true } k }] } && g.Kind == twin && w.Equals(v) && k.Num.IsEven && k.Sign > 0
+                ? Expr.Pow(square, new Num(k / 2))
+                : null);
     }
 
     /// <summary>t^(m/k) for n = x^m when u = x^k and k divides m (x⁴ is t² for u = x²), else null.</summary>

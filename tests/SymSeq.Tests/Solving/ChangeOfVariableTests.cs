@@ -39,6 +39,13 @@ public class ChangeOfVariableTests
     }
 
     [Theory]
+    [InlineData("sin(x)^3/cos(x)", "cos(x)^2/2 - ln(cos(x))")]           // u = cos x, sin²x = 1 − t²
+    [InlineData("cos(2*x)^5/sin(2*x)^2", "-1/(2*sin(2*x)) - sin(2*x) + sin(2*x)^3/6")]
+    [InlineData("sin(x)^5/cos(x)^3", "1/(2*cos(x)^2) + 2*ln(cos(x)) - cos(x)^2/2")]
+    public void Odd_powers_beside_reciprocal_powers_are_substitutions(string integrand, string textbook) =>
+        RuleChecks.AssertIntegratedInClosedForm(integrand, textbook, 3);
+
+    [Theory]
     [InlineData("exp(x^2)")]                 // not elementary
     [InlineData("x^2*exp(x^3 + x)")]         // the inner function is not a monomial plus a constant
     [InlineData("sin(x)*exp(x^2)")]
