@@ -88,7 +88,7 @@ public static class BasicIntegrals
     [
         PowerOfX, HalfAngleRoots.TryIntegrate, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate, AlgebraicPart.TryIntegrate,
         ByParts.TryIntegrate, ExponentialRational.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, ReciprocalFunctions.TryIntegrateAsQuotients, SqrtQuadratics.TryIntegrateHigherPowers, RadicalSubstitution.TryIntegrate,
-        ExponentialSubstitution.TryIntegrate, ChangeOfVariable.TryIntegrate, TangentHalfAngle.TryIntegrate,
+        ExponentialSubstitution.TryIntegrate, ExpOfLogs.TryIntegrate, ChangeOfVariable.TryIntegrate, TangentHalfAngle.TryIntegrate,
         EulerSubstitution.TryIntegrate, TrigIdentities.TryIntegrate, VariablePowers.TryIntegrate, ByParts.TryTabularByRules,
     ];
 

@@ -10,7 +10,7 @@ namespace SymSeq.Solving;
 /// integrate g as often (the tabular method), ∫p·g = Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ with Gₖ the k-th antiderivative;</item>
 /// <item>p·h(v) with h ∈ {ln, atan, acot, atanh} of a rational function v (or of an algebraic one, whose v′ is put
 /// over one denominator first: ln(x + √(x² + 1)), atan √x), and p a polynomial in x and 1/x without a 1/x
-/// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); hⁿ(v) for n ≤ 3
+/// term: ∫p·h = P·h − ∫P·h′ with P = ∫p, where P·h′ is rational (<see cref="RationalIntegrals"/>); hⁿ(v) for n ≤ 6
 /// recurses on P·n·h′·hⁿ⁻¹(v); for h ∈ {asin, acos, asinh, acosh} P·h′ is a polynomial over the root of a quadratic when
 /// v is affine (<see cref="SqrtQuadratics"/>); a rational p whose denominator is no monomial is divided out first,
 /// its polynomial part and proper fraction each times h going back to the rules; any other p whose antiderivative the
@@ -23,7 +23,7 @@ namespace SymSeq.Solving;
 /// </summary>
 internal static class ByParts
 {
-    private const int MaxPower = 3;
+    private const int MaxPower = 6;
 
     public static Expr? TryIntegrate(Expr core) =>
         Integrate(core) is { } answer && (!ExprParts.Nodes(core).Any(n => n is Op { Kind: Operator.Acosh }) || IntegralVerifier.Check(core, answer).Accepted)
@@ -72,7 +72,7 @@ internal static class ByParts
         return (den.Degree >= 1 ? DividedOut(num, den, others[0]) : null) ?? ByRules(pExpr, h1, inverse.N);
     }
 
-    /// <summary>(h, n) when the factor is h or hⁿ (1 &lt; n ≤ 3) for an inverse function h or ln, else (null, 0).</summary>
+    /// <summary>(h, n) when the factor is h or hⁿ (1 &lt; n ≤ 6) for an inverse function h or ln, else (null, 0).</summary>
     private static (Op? H, int N, Expr Factor) Inverse(Expr factor) => factor switch
     {
         Op { Kind: var k } h when IsInverse(k) => (h, 1, factor),

@@ -17,10 +17,10 @@ public class CliTests : IDisposable
         Assert.Contains("by basic rules", r.Err);
         var answer = SymSeq.Expressions.InfixParser.Parse(r.Out.Trim().Split('\n')[0].Replace(" + C", ""));
         Assert.True(SymSeq.Verification.IntegralVerifier.Check(SymSeq.Expressions.InfixParser.Parse("x^2*asin(x)"), answer).Accepted);
-        Assert.Equal(3, CliRunner.Run("integrate", "x*tan(x)/cos(x)^2", "--no-model", "--cas", "none").Code);   // nothing verified
+        Assert.Equal(3, CliRunner.Run("integrate", "x/(1+x^5)", "--no-model", "--cas", "none").Code);   // nothing verified
 
         var set = Path.Combine(_dir, "calculus.txt");
-        File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx*tan(x)/cos(x)^2\n");
+        File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx/(1+x^5)\n");
         var json = Path.Combine(_dir, "t.json");
         var e = CliRunner.Run("evaluate", "--data", set, "--no-model", "--hybrid", "--cas", "none", "--json", json, "--model", Path.Combine(_dir, "absent.symseq"));
         Assert.True(e.Code == 0, e.Err);
@@ -50,7 +50,7 @@ public class CliTests : IDisposable
     public void Evaluate_appends_its_log_as_it_goes_and_resumes_from_it()
     {
         var set = Path.Combine(_dir, "calculus.txt");
-        File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx*tan(x)/cos(x)^2\n");
+        File.WriteAllText(set, "x^2*cos(x)\n1/(x^2-1)\nx/(1+x^5)\n");
         var log = Path.Combine(_dir, "run.jsonl");
         string[] Args(string json, params string[] more) =>
             ["evaluate", "--data", set, "--no-model", "--hybrid", "--cas", "none", "--out", log, "--json", Path.Combine(_dir, json), .. more];

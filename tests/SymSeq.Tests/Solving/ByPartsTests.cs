@@ -40,6 +40,8 @@ public class ByPartsTests
     [InlineData("x*acosh(x)")]                 // acosh′(v) = v′/√(v² − 1), real for v > 1
     [InlineData("x^2*acosh(-x)")]
     [InlineData("acosh(x)^2")]
+    [InlineData("ln(x^3)^4")]                  // powers of ln up to 6, each step one lower
+    [InlineData("x^2*ln(2*x + 1)^5")]
     [InlineData("x*sec(x)*tan(x)")]            // p times a product whose antiderivative the rules find: x·sec x − ∫ sec x
     [InlineData("x*cos(x)^3")]
     [InlineData("(x + 2)*sin(x)*cos(x)^2")]
