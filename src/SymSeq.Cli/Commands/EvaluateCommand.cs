@@ -26,10 +26,12 @@ public sealed class EvaluateCommand : CliApp.ICommand
     private readonly Option<bool> _noModel = Opt.Flag("--no-model", "with --hybrid: measure the rules and the CAS alone (the model is not loaded, no beam columns)");
     private readonly Option<bool> _hybrid = Opt.Flag("--hybrid", "add a column for the hybrid solver (what integrate and solve run), one problem at a time; " +
         "--time-limit, --cas, --wide-beam, --no-rules, --no-decompose and --no-repair set it as for integrate");
+    private readonly Option<bool> _noGrammar = Opt.Flag("--no-grammar", "beam columns: the paper's unconstrained search, which may spend beam slots on malformed token streams " +
+        "(by default the search keeps to the grammar of prefix expressions, as integrate and solve do)");
     private readonly SolverOptions _solver = new(withBeam: false);
 
     public Command Build() => new Command(Name, Summary + ". A problem counts as solved at beam k when any of the k hypotheses verifies (the paper's metric).")
-        { _model, _data, _beams, _limit, _json, _out, _precision, _hybrid, _noModel }.With(_solver.All);
+        { _model, _data, _beams, _limit, _json, _out, _precision, _noGrammar, _hybrid, _noModel }.With(_solver.All);
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -50,7 +52,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
         using var models = noModel ? SolverModels.None : ModelLocator.Open(modelPath, precision);
         // two runs on one log would interleave their lines: the second one fails at once instead
         using var logLock = logPath is null ? null : FolderLock.ForFile(logPath, "symseq evaluate");
-        var evaluation = new ModelEvaluation(models, beams, hybrid, precision ?? "fp32");
+        var evaluation = new ModelEvaluation(models, beams, hybrid, precision ?? "fp32", grammar: !args.GetValue(_noGrammar));
         var progress = new ProgressLine(stderr);
         Dictionary<string, Dictionary<string, Tally>>? table;
         try { table = evaluation.Run(sets, logPath, cancel, progress.Report, stderr.WriteLine); }

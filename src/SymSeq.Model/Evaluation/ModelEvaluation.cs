@@ -18,9 +18,11 @@ public readonly record struct Tally(int Solved, int Total);
 /// hypotheses of the kind's model (the paper's metric), for each beam k, and optionally the hybrid solver's. With a
 /// log, every problem's outcome is appended as it comes (one JSON line per problem and column), and a rerun with the
 /// same log resumes: the problems already there are counted, not run again. The log remembers the setup (model
-/// file, precision, hybrid options), and a rerun with another refuses to mix the two.
+/// file, precision, grammar, hybrid options), and a rerun with another refuses to mix the two. The beam columns search
+/// within the grammar of prefix expressions, as integrate does; <paramref name="grammar"/> false measures the paper's
+/// unconstrained search.
 /// </summary>
-public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beams, HybridOptions? hybrid, string precision = "fp32")
+public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beams, HybridOptions? hybrid, string precision = "fp32", bool grammar = true)
 {
     /// <summary>Outcomes kept from an earlier run of the same log.</summary>
     public int Resumed { get; private set; }
@@ -52,7 +54,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         var file = kind == Problems.Kind.Integral ? models.IntegralsFile : models.OdesFile;
         var row = new Dictionary<string, Tally>();
         if (beams.Count > 0 && models.Has(kind)) note?.Invoke($"{task}: model {file}");
-        var beamSetup = Setup(file, precision);
+        var beamSetup = Setup(file, precision) + (grammar ? ", grammar" : "");
         foreach (var k in beams)
         {
             var column = $"beam{k}";
@@ -64,7 +66,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
             {
                 cancel.ThrowIfCancellationRequested();
                 var batch = todo.Skip(b).Take(batchSize).ToList();
-                var results = Solver.SolveBatch(models.For(kind)!, batch.Select(i => problems[i]).ToList(), k, cancel: cancel);
+                var results = Solver.SolveBatch(models.For(kind)!, batch.Select(i => problems[i]).ToList(), k, cancel: cancel, grammar: grammar);
                 solved += results.Count(r => r.Verified is not null);
                 for (var j = 0; j < batch.Count; j++) log?.WriteLine(BeamLine(task, batch[j], k, beamSetup, results[j]));
                 progress?.Invoke($"{task} beam {k}: {problems.Count - todo.Count + Math.Min(b + batchSize, todo.Count)}/{problems.Count}, {solved} solved");

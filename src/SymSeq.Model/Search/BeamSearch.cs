@@ -9,7 +9,10 @@ public sealed record Hypothesis(double Score, long[] Ids);
 /// <summary>
 /// The paper's beam search: 2·beam candidates per step, hypotheses scored by sum of log-probabilities divided by
 /// length^penalty, a sentence done when its n-best list is full and (early stopping) or no live beam can beat it.
-/// Batched over sources; keys/values are cached and reordered with the beams.
+/// Batched over sources; keys/values are cached and reordered with the beams. With a <see cref="PrefixGrammar"/>,
+/// every word that would make a beam's tokens malformed, or leave its expression unfinishable before the length
+/// limit, is masked before the top candidates are taken; without one (the default) this is the
+/// paper's search, word for word.
 /// </summary>
 public static class BeamSearch
 {
@@ -40,7 +43,8 @@ public static class BeamSearch
 
     /// <summary>For each source, its hypotheses best first.</summary>
     public static List<List<Hypothesis>> Search(Seq2SeqTransformer model, IReadOnlyList<long[]> sources, int beamSize,
-        double lengthPenalty = 1.0, bool earlyStopping = true, int maxLen = ModelConfig.MaxSequenceTokens, CancellationToken cancel = default)
+        double lengthPenalty = 1.0, bool earlyStopping = true, int maxLen = ModelConfig.MaxSequenceTokens, CancellationToken cancel = default,
+        PrefixGrammar? grammar = null)
     {
         if (beamSize < 1) throw new ArgumentOutOfRangeException(nameof(beamSize), "beam size must be at least 1");
         using var scope = NewDisposeScope();
@@ -63,12 +67,22 @@ public static class BeamSearch
         var hyps = Enumerable.Range(0, bs).Select(_ => new NBest(beamSize, maxLen, lengthPenalty, earlyStopping)).ToArray();
         var done = new bool[bs];
         var last = tensor(Enumerable.Repeat((long)c.EosIndex, bs * beamSize).ToArray());
+        if (grammar is not null && grammar.Words != words)
+            throw new ArgumentException($"the grammar has {grammar.Words} words, the model {words}");
+        var states = Enumerable.Repeat(PrefixGrammar.Start, bs * beamSize).ToArray();
+        var mask = new float[grammar is null ? 0 : bs * beamSize * words];
 
         for (var curLen = 1; curLen < maxLen; curLen++)
         {
             cancel.ThrowIfCancellationRequested();
             using var step = NewDisposeScope();
             var logProbs = model.Decoder.Step(last, curLen - 1, state, model.Precision).log_softmax(-1);
+            if (grammar is not null)
+            {
+                // the word written now is at position curLen; the last one before the limit is at maxLen - 2
+                for (var r = 0; r < states.Length; r++) grammar.FillMask(states[r], maxLen - 2 - curLen, mask.AsSpan(r * words, words));
+                logProbs = logProbs + tensor(mask, [bs * beamSize, words]).to_type(logProbs.dtype);
+            }
             var scores = (logProbs + tensor(beamScores.Select(s => (float)s).ToArray()).unsqueeze(1)).view(bs, beamSize * words);
             var (topScores, topIds) = scores.topk(2 * beamSize, 1, largest: true, sorted: true);
             var ts = topScores.data<float>().ToArray();
@@ -77,6 +91,7 @@ public static class BeamSearch
             var nextScores = new double[bs * beamSize];
             var nextWords = new long[bs * beamSize];
             var nextRows = new long[bs * beamSize];
+            var nextStates = new PrefixGrammar.State[bs * beamSize];
             for (var s = 0; s < bs; s++)
             {
                 var row = ts.AsSpan(s * 2 * beamSize, 2 * beamSize);
@@ -93,22 +108,30 @@ public static class BeamSearch
                         var word = idx % words;
                         var value = (double)ts[s * 2 * beamSize + k];
                         var source = s * beamSize + beam;
+                        if (grammar is not null && float.IsNegativeInfinity(ts[s * 2 * beamSize + k])) break; // the grammar allows no more words
                         if (word == c.EosIndex || curLen + 1 == maxLen)
-                            hyps[s].Add(generated[source].ToArray(), value);
+                        {
+                            if (grammar is null || states[source].Complete) hyps[s].Add(generated[source].ToArray(), value);
+                        }
                         else
                         {
                             var at = s * beamSize + filled++;
                             (nextScores[at], nextWords[at], nextRows[at]) = (value, word, source);
+                            if (grammar is not null) nextStates[at] = grammar.Next(states[source], word);
                         }
                     }
+                    // with a grammar a sentence can run out of live beams (every allowed word was an end): then it is done
+                    if (grammar is not null && filled == 0) done[s] = true;
                 }
                 for (; filled < beamSize; filled++)
                 {
                     var at = s * beamSize + filled;
-                    (nextScores[at], nextWords[at], nextRows[at]) = (0, c.PadIndex, s * beamSize);
+                    (nextScores[at], nextWords[at], nextRows[at]) = (grammar is null ? 0 : double.NegativeInfinity, c.PadIndex, s * beamSize);
+                    nextStates[at] = PrefixGrammar.DeadState;
                 }
             }
             beamScores = nextScores;
+            states = nextStates;
             generated = nextRows.Select((r, i) => new List<long>(generated[r]) { nextWords[i] }).ToArray();
             using (var index = tensor(nextRows)) state.Reorder(index);
             last.Dispose();
