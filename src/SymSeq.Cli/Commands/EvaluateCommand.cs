@@ -28,10 +28,12 @@ public sealed class EvaluateCommand : CliApp.ICommand
         "--time-limit, --cas, --wide-beam, --no-rules, --no-decompose and --no-repair set it as for integrate");
     private readonly Option<bool> _noGrammar = Opt.Flag("--no-grammar", "beam columns: the paper's unconstrained search, which may spend beam slots on malformed token streams " +
         "(by default the search keeps to the grammar of prefix expressions, as integrate and solve do)");
+    private readonly Option<int> _threads = Opt.Int("--threads", Environment.ProcessorCount, "libtorch intra-op threads of the beam columns (default: all cores; " +
+        "give 1 when another model process, such as a training run, shares the machine)", 1, 1024);
     private readonly SolverOptions _solver = new(withBeam: false);
 
     public Command Build() => new Command(Name, Summary + ". A problem counts as solved at beam k when any of the k hypotheses verifies (the paper's metric).")
-        { _model, _data, _beams, _limit, _json, _out, _precision, _noGrammar, _hybrid, _noModel }.With(_solver.All);
+        { _model, _data, _beams, _limit, _json, _out, _precision, _noGrammar, _threads, _hybrid, _noModel }.With(_solver.All);
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -52,6 +54,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
         using var models = noModel ? SolverModels.None : ModelLocator.Open(modelPath, precision);
         // two runs on one log would interleave their lines: the second one fails at once instead
         using var logLock = logPath is null ? null : FolderLock.ForFile(logPath, "symseq evaluate");
+        InferenceThreads.Set(args.GetValue(_threads));
         var evaluation = new ModelEvaluation(models, beams, hybrid, precision ?? "fp32", grammar: !args.GetValue(_noGrammar));
         var progress = new ProgressLine(stderr);
         Dictionary<string, Dictionary<string, Tally>>? table;
