@@ -107,8 +107,8 @@ public static class BeamSearch
                         var beam = (int)(idx / words);
                         var word = idx % words;
                         var value = (double)ts[s * 2 * beamSize + k];
+                        if (grammar is not null && double.IsNegativeInfinity(value)) break; // the grammar allows no more words
                         var source = s * beamSize + beam;
-                        if (grammar is not null && float.IsNegativeInfinity(ts[s * 2 * beamSize + k])) break; // the grammar allows no more words
                         if (word == c.EosIndex || curLen + 1 == maxLen)
                         {
                             if (grammar is null || states[source].Complete) hyps[s].Add(generated[source].ToArray(), value);
