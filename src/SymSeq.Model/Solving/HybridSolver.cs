@@ -39,8 +39,9 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         // The model's steps stop at ModelShare of the limit when a CAS may answer, so the CAS always gets its turn.
-        private readonly CancellationTokenSource _model = MakeBudget(
-            CasMayAnswer(owner.Options.Cas) ? owner.Options.TimeLimit * ModelShare : owner.Options.TimeLimit, cancel);
+        private readonly CancellationTokenSource _model = MakeBudget(ModelLimit(owner.Options), cancel);
+
+        private static TimeSpan ModelLimit(HybridOptions o) => CasMayAnswer(o.Cas) ? o.TimeLimit * ModelShare : o.TimeLimit;
 
         private const double ModelShare = 0.6;
 
@@ -63,6 +64,9 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         private static readonly TimeSpan OdeRuleBudget = TimeSpan.FromMilliseconds(1200);
 
         private TimeSpan Left => O.TimeLimit - _clock.Elapsed;
+
+        /// <summary>What is left of the model's share of the budget: the model's steps and their symbolic helpers stop there.</summary>
+        private TimeSpan ModelLeft => ModelLimit(O) - _clock.Elapsed;
 
         public SolveOutcome Execute()
         {
@@ -222,10 +226,19 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             if (O.Repair)
                 foreach (var c in candidates.Where(c => c.Answer is not null && !c.Verdict.Uncheckable).Take(ResidualCandidates))
                 {
-                    if (_model.IsCancellationRequested) return null;
-                    if (Completion.Residual(integrand, c.Answer!, c.Rank, Left) is { } r && jobs.All(j => !j.Integrand.Equals(r.Integrand))) jobs.Add(r);
+                    if (ModelLeft <= TimeSpan.Zero) break;
+                    if (Completion.Residual(integrand, c.Answer!, c.Rank, ModelLeft) is { } r && jobs.All(j => !j.Integrand.Equals(r.Integrand))) jobs.Add(r);
                 }
-            if (jobs.Count == 0 || _model.IsCancellationRequested) return null;
+            if (_model.IsCancellationRequested || ModelLeft <= TimeSpan.Zero)
+            {
+                _attempts.Add(new EngineAttempt($"completion (beam {beam})", "stopped at the time limit", sw.Elapsed));
+                return null;
+            }
+            if (jobs.Count == 0)
+            {
+                _attempts.Add(new EngineAttempt($"completion (beam {beam})", "nothing to complete: no candidate misses a shorter integral", sw.Elapsed));
+                return null;
+            }
             var byRules = jobs.Select(j => BasicIntegrals.TryIntegrateSum(j.Integrand)).ToList();
             var pending = jobs.Where((j, i) => byRules[i] is null).Select(j => Problems.Integration(j.Integrand)).ToList();
             var results = pending.Count == 0 ? [] : Search(pending, Math.Min(beam, O.Beam), $"completion (beam {beam})");

@@ -138,6 +138,18 @@ public class HybridSolverTests : IDisposable
         Assert.Equal(Engine.Sympy, o.Engine);
     }
 
+    [CasFact("sympy")]
+    public void The_cas_gets_its_turn_after_the_model_fails()
+    {
+        // No elementary integral: the model's beams, repairs and completions all fail, and they must stop at the model's
+        // share of the budget so that the CAS is still asked (SymPy answers with erf, which SymSeq cannot read).
+        using var solver = new HybridSolver(_model, new HybridOptions { Cas = "sympy", TimeLimit = TimeSpan.FromSeconds(5) });
+        var o = solver.Solve(Integral("exp(-x^2)"));
+        Assert.False(o.Solved);
+        var cas = Assert.Single(o.Attempts, a => a.Engine == "sympy");
+        Assert.DoesNotContain("no time left", cas.Outcome);
+    }
+
     [CasFact("giac")]
     public void Giac_answers_are_verified_too()
     {
