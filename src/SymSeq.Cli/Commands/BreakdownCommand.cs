@@ -1,0 +1,95 @@
+using System.CommandLine;
+using SymSeq.Evaluation;
+
+namespace SymSeq.Cli.Commands;
+
+/// <summary>`symseq breakdown`: an evaluate log broken down by input length and operator, or set against another run's log.</summary>
+public sealed class BreakdownCommand : CliApp.ICommand
+{
+    public string Name => "breakdown";
+    public string Summary => "break an evaluate --out log down by input length and by operator, or compare it with another run's log problem by problem";
+
+    private readonly Argument<string> _log = new("LOG") { Description = "a log written by symseq evaluate --out" };
+    private readonly Option<string> _by = Opt.Choice("--by", "length", "length: accuracy per bucket of input tokens; operator: per operator of the input " +
+        "(a problem counts under each operator it holds)", "length", "operator");
+    private readonly Option<string> _lengths = new("--lengths")
+    {
+        Description = "last input length (tokens) of each bucket but the last, ascending", HelpName = "N[,N]", DefaultValueFactory = _ => "32,64,100",
+    };
+    private readonly Option<string?> _against = Opt.Text("--against", "another run's log of the same test sets: per task and column, the problems both solve, " +
+        "each alone (with their indices) and neither, over the problems both logs hold", "LOG2");
+
+    /// <summary>Indices listed per side before the list is cut short.</summary>
+    private const int ListedIndices = 40;
+
+    public Command Build() => new Command(Name, Summary + ".") { _log, _by, _lengths, _against };
+
+    public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var path = args.GetValue(_log)!;
+        var edges = Opt.Split(args.GetValue(_lengths)).Select(s => int.TryParse(s, out var n) && n > 0 ? n
+            : throw new UsageException($"--lengths: '{s}' is not a positive integer")).ToArray();
+        if (LogBreakdown.EdgesProblem(edges) is { } problem) throw new UsageException($"--lengths: {problem}");
+        var against = args.GetValue(_against);
+        List<LoggedOutcome> outcomes, other = [];
+        try
+        {
+            outcomes = EvaluationLog.Read(path);
+            if (against is not null) other = EvaluationLog.Read(against);
+        }
+        catch (LogMismatchException e) { throw new UsageException(e.Message); }
+
+        if (against is not null) WriteDifference(stdout, LogBreakdown.Against(outcomes, other), path, against);
+        else if (args.GetValue(_by) == "operator") WriteByOperator(stdout, LogBreakdown.ByOperator(outcomes));
+        else WriteByLength(stdout, LogBreakdown.ByLength(outcomes, edges));
+        return Task.FromResult(0);
+    }
+
+    private static string Cell(Tally t) => $"{t.Solved}/{t.Total} {100.0 * t.Solved / t.Total,5:F1}%";
+
+    /// <summary>The task and column at the start of a line, padded to the longest task name of the table.</summary>
+    private static Func<string, string, string> Head(IEnumerable<string> tasks)
+    {
+        var width = Math.Max(6, tasks.Max(t => t.Length)) + 2;
+        return (task, column) => task.PadRight(width) + column.PadRight(8);
+    }
+
+    private static void WriteByLength(TextWriter w, List<BreakdownRow> rows)
+    {
+        var head = Head(rows.Select(r => r.Task));
+        w.WriteLine("accuracy by input length (tokens of the model's input)");
+        w.WriteLine(head("task", "column") + string.Concat(rows[0].Groups.Select(g => $"{g.Group,18}")));
+        foreach (var r in rows)
+            w.WriteLine(head(r.Task, r.Column) + string.Concat(r.Groups.Select(g => $"{(g.Tally.Total == 0 ? "-" : Cell(g.Tally)),18}")));
+    }
+
+    private static void WriteByOperator(TextWriter w, List<BreakdownRow> rows)
+    {
+        w.WriteLine("accuracy by operator of the input (a problem counts under each operator it holds)");
+        foreach (var r in rows)
+        {
+            w.WriteLine($"{r.Task} {r.Column}");
+            foreach (var (op, t) in r.Groups) w.WriteLine($"  {op,-8}{Cell(t),18}");
+        }
+    }
+
+    private static void WriteDifference(TextWriter w, List<RunDifference> rows, string first, string second)
+    {
+        w.WriteLine($"A: {first}");
+        w.WriteLine($"B: {second}");
+        var head = Head(rows.Select(r => r.Task).DefaultIfEmpty(""));
+        w.WriteLine(head("task", "column") + $"{"common",8}{"both",8}{"A only",8}{"B only",8}{"neither",8}{"A",8}{"B",8}");
+        foreach (var r in rows)
+            w.WriteLine(head(r.Task, r.Column) + $"{r.Common,8}{r.Both,8}{r.OnlyFirst.Count,8}{r.OnlySecond.Count,8}{r.Neither,8}" +
+                        $"{r.Both + r.OnlyFirst.Count,8}{r.Both + r.OnlySecond.Count,8}");
+        foreach (var r in rows.Where(r => r.OnlyFirst.Count + r.OnlySecond.Count > 0))
+        {
+            if (r.OnlyFirst.Count > 0) w.WriteLine($"{r.Task} {r.Column}, solved by A only: {Indices(r.OnlyFirst)}");
+            if (r.OnlySecond.Count > 0) w.WriteLine($"{r.Task} {r.Column}, solved by B only: {Indices(r.OnlySecond)}");
+        }
+        if (rows.All(r => r.Common == 0)) w.WriteLine("the two logs share no problem (task, index and column)");
+    }
+
+    private static string Indices(IReadOnlyList<int> indices) =>
+        string.Join(", ", indices.Take(ListedIndices)) + (indices.Count > ListedIndices ? $", ... ({indices.Count - ListedIndices} more)" : "");
+}

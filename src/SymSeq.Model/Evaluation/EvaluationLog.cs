@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace SymSeq.Evaluation;
+
+/// <summary>One problem's outcome in one column (beam1, beam10, hybrid) of a <c>symseq evaluate --out</c> log.</summary>
+public sealed record LoggedOutcome(string Task, int Index, string Column, bool Solved, int InputTokens, IReadOnlyList<string> Operators);
+
+/// <summary>
+/// Reads the per-problem log that <see cref="ModelEvaluation"/> writes, for breaking a run down afterwards. Read only:
+/// a line torn by a crash is skipped here and left for the evaluation's own resume to mend.
+/// </summary>
+public static class EvaluationLog
+{
+    /// <exception cref="FileNotFoundException">No such log.</exception>
+    /// <exception cref="LogMismatchException">A line that is JSON but not an outcome of <c>symseq evaluate</c>, or no outcome at all.</exception>
+    public static List<LoggedOutcome> Read(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"evaluation log '{path}' does not exist", path);
+        var outcomes = new List<LoggedOutcome>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            JsonElement e;
+            try { e = JsonDocument.Parse(line).RootElement; }
+            catch (JsonException) { continue; }   // torn by a crash: the evaluation redoes it on resume
+            outcomes.Add(Outcome(e) ?? throw new LogMismatchException(
+                $"'{path}' line {number} is not an outcome of symseq evaluate --out (it needs task, index, beam, solved, input_tokens and operators)"));
+        }
+        if (outcomes.Count == 0) throw new LogMismatchException($"'{path}' holds no outcome of symseq evaluate --out");
+        return outcomes;
+    }
+
+    private static LoggedOutcome? Outcome(JsonElement e)
+    {
+        if (e.ValueKind != JsonValueKind.Object
+            || !e.TryGetProperty("task", out var task) || task.ValueKind != JsonValueKind.String
+            || !e.TryGetProperty("index", out var index) || !index.TryGetInt32(out var i)
+            || !e.TryGetProperty("beam", out var beam)
+            || !e.TryGetProperty("solved", out var solved) || solved.ValueKind is not (JsonValueKind.True or JsonValueKind.False)
+            || !e.TryGetProperty("input_tokens", out var tokens) || !tokens.TryGetInt32(out var n)
+            || !e.TryGetProperty("operators", out var ops) || ops.ValueKind != JsonValueKind.Array)
+            return null;
+        var column = beam.ValueKind == JsonValueKind.Number && beam.TryGetInt32(out var k) ? $"beam{k}"
+            : beam.ValueKind == JsonValueKind.String ? beam.GetString()! : null;
+        if (column is null) return null;
+        return new LoggedOutcome(task.GetString()!, i, column, solved.GetBoolean(), n,
+            ops.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!).ToArray());
+    }
+}
