@@ -55,6 +55,9 @@ public sealed class InfixParser
         {
             p._pos++;
             var rhs = p.Expression(0);
+            if (p.Peek.Kind == TokenKind.Comma)
+                throw new ExprParseException("one equation only: initial conditions such as y(0) = 1 are not supported, and the solution keeps its constants (a8, a9)",
+                    p.Peek.Column, "end of input", "','");
             p.ExpectEnd();
             return rhs is Num { Value.IsZero: true } ? lhs : new Op(Operator.Sub, lhs, rhs);
         }
@@ -183,7 +186,7 @@ public sealed class InfixParser
             Expect(TokenKind.RParen, "')'");
             return MakeUnknown(primes, t);
         }
-        if (_unknown is not null && bare == _unknown) return MakeUnknown(primes, t);
+        if (_unknown is not null && bare == _unknown) return UnknownCalled(primes, t);
         if (primes > 0) throw new ExprParseException($"unexpected prime on '{bare}'", t.Column, "a name without primes", name);
 
         var isCall = Peek.Kind == TokenKind.LParen;
@@ -221,6 +224,38 @@ public sealed class InfixParser
         var suggestion = hint is null ? "" : $" (did you mean {hint}({bare[hint.Length..]})?)";
         throw new ExprParseException($"unknown name '{bare}'{suggestion}", t.Column,
             "a variable (x, y, z, t), a coefficient (a0..a9), a constant (pi, E, I) or a function", bare);
+    }
+
+    private InfixToken PeekAt(int k) => _tokens[Math.Min(_pos + k, _tokens.Count - 1)];
+
+    /// <summary>
+    /// y, y', y'' and what may follow them in parentheses. y(x), y'(x), y''(x) are function notation for the
+    /// same unknown: read as a product they would silently change the equation (y'(x) = y(x) + x is not
+    /// y'·x = y·x + x). y(0) = 1 and y'(a) = b are initial conditions, which SymSeq does not take. Any other
+    /// parenthesis after y is a product, as people write the logistic y' = y(1 - y).
+    /// </summary>
+    private Expr UnknownCalled(int primes, InfixToken t)
+    {
+        var unknown = MakeUnknown(primes, t);
+        if (Peek.Kind != TokenKind.LParen) return unknown;
+        var negative = PeekAt(1).Kind == TokenKind.Minus;
+        var arg = PeekAt(negative ? 2 : 1);
+        var closed = PeekAt(negative ? 3 : 2).Kind == TokenKind.RParen;
+        if (!negative && closed && arg is { Kind: TokenKind.Name, Text: "x" })
+        {
+            _pos += 3;
+            return unknown;
+        }
+        // one number or constant in the parentheses: a point, y(0), y'(-1), y(pi)
+        if (closed && (arg.Kind == TokenKind.Number || arg.Kind == TokenKind.Name && !Symbols.IsVariable(arg.Text)))
+            throw new ExprParseException($"initial conditions such as {t.Text}(0) = 1 are not supported: give the equation alone, " +
+                                         "and the solution keeps its constants (a8, a9)", t.Column, $"{t.Text} or {t.Text}(x)", $"{t.Text}(...)");
+        if (closed && arg.Kind == TokenKind.Name)   // y(t): another variable
+            throw new ExprParseException($"the unknown is a function of x: write {t.Text}(x), or {t.Text}*{arg.Text} for a product", arg.Column, "x", arg.Describe());
+        if (primes > 0)
+            throw new ExprParseException($"a derivative of the unknown takes only x as its argument, {t.Text}(x); for a product write {t.Text}*(...)",
+                Peek.Column, $"{t.Text}(x) or {t.Text}*(...)", "'('");
+        return unknown;
     }
 
     private static Expr MakeUnknown(int primes, InfixToken t) => primes <= 2

@@ -48,6 +48,29 @@ public class InfixParserTests
     }
 
     [Theory]
+    [InlineData("y'(x) = y(x) + x", "y' = y + x")]          // function notation, not a product: y'·x = y·x + x is another equation
+    [InlineData("y''(x) + 2*y'(x) - y(x) = 0", "y'' + 2*y' - y = 0")]
+    [InlineData("y' = y(1 - y)", "y' = y*(1 - y)")]           // any other parenthesis after y is still a product
+    [InlineData("y' = y (x + 1)", "y' = y*(x + 1)")]
+    [InlineData("y' = y(x)*(1 - y(x))", "y' = y*(1 - y)")]
+    public void The_unknown_may_be_written_as_a_function_of_x(string written, string meant) =>
+        Assert.Equal(InfixParser.ParseEquation(meant), InfixParser.ParseEquation(written));
+
+    [Theory]
+    [InlineData("y'(0) = 1", 1, "initial conditions")]
+    [InlineData("y' = y, y(0) = 1", 7, "initial conditions")]
+    [InlineData("y(-2) = y'", 1, "initial conditions")]
+    [InlineData("y''(pi) + y = 0", 1, "initial conditions")]
+    [InlineData("y'(x + 1) = y", 3, "only x as its argument")]
+    [InlineData("y'(t) = y(t)", 4, "a function of x")]
+    public void Initial_conditions_and_other_arguments_of_the_unknown_are_refused(string input, int column, string message)
+    {
+        var ex = Assert.Throws<ExprParseException>(() => InfixParser.ParseEquation(input));
+        Assert.Equal(column, ex.Column);
+        Assert.Contains(message, ex.Message);
+    }
+
+    [Theory]
     [InlineData("x*cos(x", 8, "')'")]
     [InlineData("x +", 4, "a number, a name or '('")]
     [InlineData("sin x", 5, "'(' after function 'sin'")]
