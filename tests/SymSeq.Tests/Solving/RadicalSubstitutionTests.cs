@@ -45,7 +45,10 @@ public class RadicalSubstitutionTests
             answered++;
             return (IntegralVerifier.Check(f, integral).Kind != VerdictKind.Rejected).Label($"{f} -> {integral}");
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
-        Assert.True(answered * 2 > tried, $"answered {answered} of {tried}");
+        // About half of these draws are integrated. A bound of one half failed by chance (60 of 120 in one run); a
+        // third is more than 3 standard deviations below a rate of one half over 120 draws, and a rule that gave up
+        // would answer none.
+        Assert.True(answered * 3 > tried, $"answered {answered} of {tried}");
     }
 
     [Theory]
