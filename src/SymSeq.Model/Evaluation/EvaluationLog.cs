@@ -22,15 +22,21 @@ public static class EvaluationLog
         {
             number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            JsonElement e;
-            try { e = JsonDocument.Parse(line).RootElement; }
+            JsonDocument doc;
+            try { doc = JsonDocument.Parse(line); }
             catch (JsonException) { continue; }   // torn by a crash: the evaluation redoes it on resume
-            outcomes.Add(Outcome(e) ?? throw new LogMismatchException(
-                $"'{path}' line {number} is not an outcome of symseq evaluate --out (it needs task, index, beam, solved, input_tokens and operators)"));
+            using (doc)
+                outcomes.Add(Outcome(doc.RootElement) ?? throw new LogMismatchException(
+                    $"'{path}' line {number} is not an outcome of symseq evaluate --out (it needs task, index, beam, solved, input_tokens and operators)"));
         }
         if (outcomes.Count == 0) throw new LogMismatchException($"'{path}' holds no outcome of symseq evaluate --out");
         return outcomes;
     }
+
+    /// <summary>The column a line's "beam" names: a number k is the column beamk, a string (hybrid) names itself.</summary>
+    internal static string? Column(JsonElement beam) =>
+        beam.ValueKind == JsonValueKind.Number && beam.TryGetInt32(out var k) ? $"beam{k}"
+        : beam.ValueKind == JsonValueKind.String ? beam.GetString() : null;
 
     private static LoggedOutcome? Outcome(JsonElement e)
     {
@@ -42,9 +48,7 @@ public static class EvaluationLog
             || !e.TryGetProperty("input_tokens", out var tokens) || !tokens.TryGetInt32(out var n)
             || !e.TryGetProperty("operators", out var ops) || ops.ValueKind != JsonValueKind.Array)
             return null;
-        var column = beam.ValueKind == JsonValueKind.Number && beam.TryGetInt32(out var k) ? $"beam{k}"
-            : beam.ValueKind == JsonValueKind.String ? beam.GetString()! : null;
-        if (column is null) return null;
+        if (Column(beam) is not { } column) return null;
         return new LoggedOutcome(task.GetString()!, i, column, solved.GetBoolean(), n,
             ops.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!).ToArray());
     }

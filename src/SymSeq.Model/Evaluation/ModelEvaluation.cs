@@ -129,7 +129,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
             if (line.ValueKind != JsonValueKind.Object || !line.TryGetProperty("task", out var task) || !line.TryGetProperty("index", out var index)
                 || !line.TryGetProperty("beam", out var beam) || !line.TryGetProperty("solved", out var solved))
                 throw new LogMismatchException($"'{path}' is not a log of symseq evaluate; give another --out");
-            var column = beam.ValueKind == JsonValueKind.Number ? $"beam{beam.GetInt32()}" : beam.GetString() ?? "";
+            var column = EvaluationLog.Column(beam) ?? "";
             var setup = line.TryGetProperty("setup", out var s) ? s.GetString() : null;
             done[(task.GetString()!, index.GetInt32(), column)] = new Outcome(task.GetString()!, index.GetInt32(), column, solved.GetBoolean(), setup);
         }
