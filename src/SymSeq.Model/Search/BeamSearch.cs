@@ -9,7 +9,8 @@ public sealed record Hypothesis(double Score, long[] Ids);
 /// <summary>
 /// The paper's beam search: 2·beam candidates per step, hypotheses scored by sum of log-probabilities divided by
 /// length^penalty, a sentence done when its n-best list is full and (early stopping) or no live beam can beat it.
-/// Batched over sources; keys/values are cached and reordered with the beams. With a <see cref="PrefixGrammar"/>,
+/// Batched over sources; keys/values are cached and reordered with the beams, and a sentence leaves the batch when it
+/// is done. With a <see cref="PrefixGrammar"/>,
 /// every word that would make a beam's tokens malformed, or leave its expression unfinishable before the length
 /// limit, is masked before the top candidates are taken; without one (the default) this is the
 /// paper's search, word for word.
@@ -60,6 +61,10 @@ public static class BeamSearch
         using var state = model.Decoder.StartDecoding(enc, xlen, model.Precision);
         using (var copies = arange(bs, ScalarType.Int64).repeat_interleave(beamSize)) state.Reorder(copies);
 
+        // Rows are grouped by sentence, beamSize rows each; active[a] is the sentence of group a. A sentence that is done
+        // leaves the batch at once: one long hypothesis then decodes alone instead of holding every finished sentence's
+        // rows (and their growing caches) to the length limit.
+        var active = Enumerable.Range(0, bs).ToList();
         var generated = Enumerable.Range(0, bs * beamSize).Select(_ => new List<long> { c.EosIndex }).ToArray();
         var beamScores = new double[bs * beamSize];
         for (var i = 0; i < bs; i++)
@@ -76,25 +81,29 @@ public static class BeamSearch
         {
             cancel.ThrowIfCancellationRequested();
             using var step = NewDisposeScope();
+            var groups = active.Count;
+            var rows = groups * beamSize;
             var logProbs = model.Decoder.Step(last, curLen - 1, state, model.Precision).log_softmax(-1);
             if (grammar is not null)
             {
+                if (mask.Length != rows * words) mask = new float[rows * words];
                 // the word written now is at position curLen; the last one before the limit is at maxLen - 2
-                for (var r = 0; r < states.Length; r++) grammar.FillMask(states[r], maxLen - 2 - curLen, mask.AsSpan(r * words, words));
-                logProbs = logProbs + tensor(mask, [bs * beamSize, words]).to_type(logProbs.dtype);
+                for (var r = 0; r < rows; r++) grammar.FillMask(states[r], maxLen - 2 - curLen, mask.AsSpan(r * words, words));
+                logProbs = logProbs + tensor(mask, [rows, words]).to_type(logProbs.dtype);
             }
-            var scores = (logProbs + tensor(beamScores.Select(s => (float)s).ToArray()).unsqueeze(1)).view(bs, beamSize * words);
+            var scores = (logProbs + tensor(beamScores.Select(v => (float)v).ToArray()).unsqueeze(1)).view(groups, beamSize * words);
             var (topScores, topIds) = scores.topk(2 * beamSize, 1, largest: true, sorted: true);
             var ts = topScores.data<float>().ToArray();
             var ti = topIds.data<long>().ToArray();
 
-            var nextScores = new double[bs * beamSize];
-            var nextWords = new long[bs * beamSize];
-            var nextRows = new long[bs * beamSize];
-            var nextStates = new PrefixGrammar.State[bs * beamSize];
-            for (var s = 0; s < bs; s++)
+            var nextScores = new double[rows];
+            var nextWords = new long[rows];
+            var nextRows = new long[rows];
+            var nextStates = new PrefixGrammar.State[rows];
+            for (var g = 0; g < groups; g++)
             {
-                var row = ts.AsSpan(s * 2 * beamSize, 2 * beamSize);
+                var s = active[g];
+                var row = ts.AsSpan(g * 2 * beamSize, 2 * beamSize);
                 var best = double.NegativeInfinity;
                 foreach (var v in row) best = Math.Max(best, v);
                 done[s] = done[s] || hyps[s].IsDone(best);
@@ -103,19 +112,19 @@ public static class BeamSearch
                 {
                     for (var k = 0; k < 2 * beamSize && filled < beamSize; k++)
                     {
-                        var idx = ti[s * 2 * beamSize + k];
+                        var idx = ti[g * 2 * beamSize + k];
                         var beam = (int)(idx / words);
                         var word = idx % words;
-                        var value = (double)ts[s * 2 * beamSize + k];
+                        var value = (double)ts[g * 2 * beamSize + k];
                         if (grammar is not null && double.IsNegativeInfinity(value)) break; // the grammar allows no more words
-                        var source = s * beamSize + beam;
+                        var source = g * beamSize + beam;
                         if (word == c.EosIndex || curLen + 1 == maxLen)
                         {
                             if (grammar is null || states[source].Complete) hyps[s].Add(generated[source].ToArray(), value);
                         }
                         else
                         {
-                            var at = s * beamSize + filled++;
+                            var at = g * beamSize + filled++;
                             (nextScores[at], nextWords[at], nextRows[at]) = (value, word, source);
                             if (grammar is not null) nextStates[at] = grammar.Next(states[source], word);
                         }
@@ -125,19 +134,37 @@ public static class BeamSearch
                 }
                 for (; filled < beamSize; filled++)
                 {
-                    var at = s * beamSize + filled;
-                    (nextScores[at], nextWords[at], nextRows[at]) = (grammar is null ? 0 : double.NegativeInfinity, c.PadIndex, s * beamSize);
+                    var at = g * beamSize + filled;
+                    (nextScores[at], nextWords[at], nextRows[at]) = (grammar is null ? 0 : double.NegativeInfinity, c.PadIndex, g * beamSize);
                     nextStates[at] = PrefixGrammar.DeadState;
                 }
+            }
+
+            var kept = Enumerable.Range(0, rows).Where(r => !done[active[r / beamSize]]).ToArray();
+            if (kept.Length == 0) break;
+            if (kept.Length < rows)
+            {
+                // finished sentences leave: every cache, the source's included, keeps only the live groups' rows
+                active = active.Where(s => !done[s]).ToList();
+                (nextScores, nextWords, nextRows, nextStates) =
+                    (Pick(nextScores, kept), Pick(nextWords, kept), Pick(nextRows, kept), Pick(nextStates, kept));
+                using var index = tensor(nextRows);
+                state.Reorder(index);
+            }
+            else
+            {
+                // beams move only within their sentence's group, whose source rows are equal copies
+                using var index = tensor(nextRows);
+                state.ReorderTarget(index);
             }
             beamScores = nextScores;
             states = nextStates;
             generated = nextRows.Select((r, i) => new List<long>(generated[r]) { nextWords[i] }).ToArray();
-            using (var index = tensor(nextRows)) state.Reorder(index);
             last.Dispose();
             last = tensor(nextWords).MoveToOuterDisposeScope();
-            if (done.All(d => d)) break;
         }
         return hyps.Select(h => h.Items.OrderByDescending(i => i.Score).ToList()).ToList();
     }
+
+    private static T[] Pick<T>(T[] values, int[] at) => Array.ConvertAll(at, i => values[i]);
 }

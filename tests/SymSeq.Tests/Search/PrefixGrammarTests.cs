@@ -66,18 +66,6 @@ public sealed class PrefixGrammarTests
         Assert.False(Grammar.Allows(s, Vocab.Id(next)));
     }
 
-    private static Seq2SeqTransformer Untrained(bool neverEnding)
-    {
-        manual_seed(5);
-        var m = new Seq2SeqTransformer(new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, MaxPositions = 64 });
-        m.eval();
-        if (neverEnding)
-            using (no_grad())
-                foreach (var (name, p) in m.named_parameters())
-                    if (name.EndsWith("proj.bias")) p[Vocabulary.EosIndex].fill_(-1e4);
-        return m;
-    }
-
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -85,7 +73,7 @@ public sealed class PrefixGrammarTests
     {
         // An untrained model writes token soup: without the grammar most of its hypotheses are malformed (or, when it
         // never ends, cut at the length limit); with it, every hypothesis is a whole expression.
-        using var model = Untrained(neverEnding);
+        using var model = BeamSearchTests.Untrained(neverEnding);
         var sources = new[] { "sub Y' mul INT+ 2 x", "sub Y' exp x", "sub Y' div INT+ 1 add x INT+ 1" }
             .Select(s => Vocab.Encode(s.Split(' '))).ToList();
         var free = BeamSearch.Search(model, sources, beamSize: 4, maxLen: 40);

@@ -1,0 +1,63 @@
+using SymSeq.Model;
+using SymSeq.Search;
+using static TorchSharp.torch;
+
+namespace SymSeq.Tests.Search;
+
+[Collection("torch")]
+public sealed class BeamSearchTests
+{
+    private static readonly Vocabulary Vocab = Vocabulary.Paper;
+
+    /// <summary>A small untrained model: it writes token soup, and (if never ending) never chooses the end word.</summary>
+    internal static Seq2SeqTransformer Untrained(bool neverEnding, int seed = 5)
+    {
+        manual_seed(seed);
+        var m = new Seq2SeqTransformer(new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, MaxPositions = 64 });
+        m.eval();
+        if (neverEnding)
+            using (no_grad())
+                foreach (var (name, p) in m.named_parameters())
+                    if (name.EndsWith("proj.bias")) p[Vocabulary.EosIndex].fill_(-1e4);
+        return m;
+    }
+
+    [Theory]
+    [InlineData(true, 4f)]
+    [InlineData(false, 0.5f)]
+    public void A_sentence_searched_in_a_batch_gets_the_hypotheses_it_gets_alone(bool withGrammar, float eosBias)
+    {
+        // Sentences finish at different steps and leave the batch as they do; the ones still searching must not notice:
+        // same hypotheses, same order, same scores as when each source is searched by itself. The end word's logit is
+        // made to swing with the decoder's state (its output row scaled up), so that some sentences end in a few
+        // steps and others run to the length limit.
+        manual_seed(3);
+        using var model = new Seq2SeqTransformer(new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, MaxPositions = 64 });
+        model.eval();
+        using (no_grad())
+            foreach (var (name, p) in model.named_parameters())
+                if (name.EndsWith("proj.bias")) p[Vocabulary.EosIndex].fill_(eosBias);
+                else if (name.EndsWith("proj.weight")) p[Vocabulary.EosIndex].mul_(20);
+        var grammar = withGrammar ? PrefixGrammar.Paper : null;
+        var sources = new[]
+        {
+            "sub Y' mul INT+ 2 x", "sub Y' exp x", "sub Y' div INT+ 1 add x INT+ 1", "sub Y' sin cos x",
+            "sub Y' pow x INT+ 3", "sub Y' ln x",
+        }.Select(s => Vocab.Encode(s.Split(' '))).ToList();
+        var batched = BeamSearch.Search(model, sources, beamSize: 4, maxLen: 48, grammar: grammar);
+        Assert.Equal(sources.Count, batched.Count);
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var alone = BeamSearch.Search(model, [sources[i]], beamSize: 4, maxLen: 48, grammar: grammar)[0];
+            Assert.Equal(alone.Count, batched[i].Count);
+            for (var k = 0; k < alone.Count; k++)
+            {
+                Assert.Equal(alone[k].Ids, batched[i][k].Ids);
+                Assert.Equal(alone[k].Score, batched[i][k].Score, 4);
+            }
+        }
+        var longest = batched.Select(h => h.Max(x => x.Ids.Length)).ToArray();
+        Assert.True(longest.Min() < 12 && longest.Max() >= 40,
+            $"longest hypotheses {string.Join(", ", longest)}: no sentence ended early while another ran on, so none left the batch");
+    }
+}
