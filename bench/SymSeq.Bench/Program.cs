@@ -10,7 +10,8 @@ using SymSeq.Generation;
 //   levers (not in the default set): position-table size, curriculum, batch size and lr schedule, each against one baseline
 //   split (not in the default set): one model for all tasks against an integration model and an ODE model, small models
 //   serve (not in the default set): the playground on loopback, --requests N (2000) at --concurrency C (8)
-string[] benchmarks = ["expr", "gen", "train", "audit", "memory", "latency", "split", "levers", "serve"];
+//   beam (not in the default set): beam-10 search of the first --pairs (64) FWD test problems, batched and one at a time
+string[] benchmarks = ["expr", "gen", "train", "audit", "memory", "latency", "split", "levers", "serve", "beam"];
 string[] options = ["--seconds", "--runs", "--steps", "--threads", "--pairs", "--seed", "--memory-steps", "--rounds",
     "--split-steps", "--seeds", "--lever-steps", "--requests", "--concurrency"];
 if (args.Any(a => a is "-h" or "--help" or "-?"))
@@ -86,6 +87,8 @@ if (which.Contains("levers"))
 
 if (which.Contains("serve"))
     await SymSeq.Bench.ServeLoadBench.Run(requests: (int)Arg("--requests", 2000), concurrency: (int)Arg("--concurrency", 8));
+if (which.Contains("beam"))
+    SymSeq.Bench.BeamBench.Run(problems: (int)Arg("--pairs", 64), threads: (int)Arg("--threads", Environment.ProcessorCount));
 return 0;
 
 static int Fail(string message)
