@@ -61,7 +61,7 @@ public static class BeamSearch
         using var state = model.Decoder.StartDecoding(enc, xlen, model.Precision);
         using (var copies = arange(bs, ScalarType.Int64).repeat_interleave(beamSize)) state.Reorder(copies);
 
-        // Rows are grouped by sentence, beamSize rows each; active[a] is the sentence of group a. A sentence that is done
+        // Rows are grouped by sentence, beamSize rows each; active[g] is the sentence of group g. A sentence that is done
         // leaves the batch at once: one long hypothesis then decodes alone instead of holding every finished sentence's
         // rows (and their growing caches) to the length limit.
         var active = Enumerable.Range(0, bs).ToList();
