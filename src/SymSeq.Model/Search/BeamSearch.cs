@@ -142,21 +142,18 @@ public static class BeamSearch
 
             var kept = Enumerable.Range(0, rows).Where(r => !done[active[r / beamSize]]).ToArray();
             if (kept.Length == 0) break;
-            if (kept.Length < rows)
+            var someLeave = kept.Length < rows;
+            if (someLeave)
             {
-                // finished sentences leave: every cache, the source's included, keeps only the live groups' rows
                 active = active.Where(s => !done[s]).ToList();
                 (nextScores, nextWords, nextRows, nextStates) =
                     (Pick(nextScores, kept), Pick(nextWords, kept), Pick(nextRows, kept), Pick(nextStates, kept));
-                using var index = tensor(nextRows);
-                state.Reorder(index);
             }
-            else
-            {
-                // beams move only within their sentence's group, whose source rows are equal copies
-                using var index = tensor(nextRows);
-                state.ReorderTarget(index);
-            }
+            // when finished sentences leave, every cache, the source's included, keeps only the live groups' rows; else
+            // beams move only within their sentence's group, whose source rows are equal copies
+            using (var index = tensor(nextRows))
+                if (someLeave) state.Reorder(index);
+                else state.ReorderTarget(index);
             beamScores = nextScores;
             states = nextStates;
             generated = nextRows.Select((r, i) => new List<long>(generated[r]) { nextWords[i] }).ToArray();

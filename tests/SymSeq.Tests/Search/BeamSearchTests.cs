@@ -9,12 +9,19 @@ public sealed class BeamSearchTests
 {
     private static readonly Vocabulary Vocab = Vocabulary.Paper;
 
+    /// <summary>A small untrained model in evaluation mode, its weights drawn from <paramref name="seed"/>.</summary>
+    private static Seq2SeqTransformer Tiny(int seed)
+    {
+        manual_seed(seed);
+        var m = new Seq2SeqTransformer(new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, MaxPositions = 64 });
+        m.eval();
+        return m;
+    }
+
     /// <summary>A small untrained model: it writes token soup, and (if never ending) never chooses the end word.</summary>
     internal static Seq2SeqTransformer Untrained(bool neverEnding)
     {
-        manual_seed(5);
-        var m = new Seq2SeqTransformer(new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, MaxPositions = 64 });
-        m.eval();
+        var m = Tiny(5);
         if (neverEnding)
             using (no_grad())
                 foreach (var (name, p) in m.named_parameters())
@@ -31,9 +38,7 @@ public sealed class BeamSearchTests
         // same hypotheses, same order, same scores as when each source is searched by itself. The end word's logit is
         // made to swing with the decoder's state (its output row scaled up), so that some sentences end in a few
         // steps and others run to the length limit.
-        manual_seed(3);
-        using var model = new Seq2SeqTransformer(new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, MaxPositions = 64 });
-        model.eval();
+        using var model = Tiny(3);
         using (no_grad())
             foreach (var (name, p) in model.named_parameters())
                 if (name.EndsWith("proj.bias")) p[Vocabulary.EosIndex].fill_(eosBias);
