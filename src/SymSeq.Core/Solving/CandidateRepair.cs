@@ -11,8 +11,9 @@ namespace SymSeq.Solving;
 /// </summary>
 public static class CandidateRepair
 {
-    // Small |x| too: a fast-growing candidate (e^(e^(12x))) overflows at the larger points.
-    private static readonly double[] Points = [0.31, 0.77, 1.43, 2.29, -0.53, 0.07, -0.13, 0.19];
+    // Small |x| too: a fast-growing candidate (e^(e^(12x))) overflows at the larger points. Larger |x| too: nested
+    // functions of 1/x (sinh(sinh(6/x))) overflow at the small ones, and the ratio needs three finite points.
+    private static readonly double[] Points = [0.31, 0.77, 1.43, 2.29, -0.53, 0.07, -0.13, 0.19, 3.61, -1.87, 5.17];
 
     public static IEnumerable<Expr> Fixes(Expr integrand, Expr candidate, TimeSpan? budget = null)
     {
