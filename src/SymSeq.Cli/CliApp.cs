@@ -24,7 +24,7 @@ public static class CliApp
     public static readonly ICommand[] Commands =
     [
         new IntegrateCommand(ode: false), new IntegrateCommand(ode: true), new GenerateCommand(), new SplitCommand(),
-        new TrainCommand(), new EvaluateCommand(), new BreakdownCommand(), new CompareCommand(), new ExportCommand(), new VerifyCommand(),
+        new TrainCommand(), new EvaluateCommand(), new BreakdownCommand(), new CompareCommand(), new ExportCommand(), new VerifyCommand(), new ImportCommand(),
         new MergeCommand(), new ServeCommand(), new RobustnessCommand(), new DiffCommand(), new SimplifyCommand(),
     ];
 

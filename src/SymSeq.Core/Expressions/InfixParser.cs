@@ -195,10 +195,11 @@ public sealed class InfixParser
             _pos++;
             var body = Expression(depth + 1);
             Expect(TokenKind.Comma, "',' and a variable");
-            var v = Expect(TokenKind.Name, "a variable");
-            if (!Symbols.IsVariable(v.Text)) throw Error("a variable (x, y, z or t)", v);
+            var (v, order) = DerivativeVariable();
             Expect(TokenKind.RParen, "')'");
-            return new Op(Operator.Derivative, body, new Sym(v.Text));
+            if (body is Unknown u && v == "x" && u.Order + order <= 2) return new Unknown(u.Order + order); // Derivative(f(x), x) is f'(x)
+            for (var i = 0; i < order; i++) body = new Op(Operator.Derivative, body, new Sym(v));
+            return body;
         }
         if (FunctionAliases.TryGetValue(bare, out var fn) || (Operators.TryParse(bare, out fn) && fn.IsUnary()))
         {
@@ -256,6 +257,22 @@ public sealed class InfixParser
             throw new ExprParseException($"a derivative of the unknown takes only x as its argument, {t.Text}(x); for a product write {t.Text}*(...)",
                 Peek.Column, $"{t.Text}(x) or {t.Text}*(...)", "'('");
         return unknown;
+    }
+
+    /// <summary>The variable of diff(u, x), or SymPy's (x, n) for the n-th derivative: Derivative(f(x), (x, 2)).</summary>
+    private (string Name, int Order) DerivativeVariable()
+    {
+        var paren = Peek.Kind == TokenKind.LParen;
+        if (paren) _pos++;
+        var v = Expect(TokenKind.Name, "a variable");
+        if (!Symbols.IsVariable(v.Text)) throw Error("a variable (x, y, z or t)", v);
+        if (!paren) return (v.Text, 1);
+        Expect(TokenKind.Comma, "',' and the order of the derivative");
+        var n = Expect(TokenKind.Number, "the order of the derivative (1 to 9)");
+        if (!int.TryParse(n.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var order) || order is < 1 or > 9)
+            throw Error("the order of the derivative (1 to 9)", n);
+        Expect(TokenKind.RParen, "')'");
+        return (v.Text, order);
     }
 
     private static Expr MakeUnknown(int primes, InfixToken t) => primes <= 2

@@ -71,6 +71,29 @@ public static class Problems
         return equation;
     }
 
+    /// <summary>
+    /// A problem as a person writes it, the way <c>evaluate</c> reads a plain list: an equation in y when the text
+    /// mentions y (or has an =), checked as <see cref="ForEquation"/> does, else an integrand in x
+    /// (<see cref="ForIntegrand"/>). Throws <see cref="ExprParseException"/>, <see cref="ArgumentException"/> or
+    /// <see cref="UndefinedExpressionException"/>.
+    /// </summary>
+    public static Expr Parse(string text)
+    {
+        var equation = InfixParser.ParseEquation(text);
+        return ExprParts.ContainsUnknown(equation) || text.Contains('=') ? ForEquation(equation) : ForIntegrand(equation);
+    }
+
+    /// <summary>
+    /// "Y' - f" when an equation is an integration problem in another form (SymPy's "Derivative(f(x), x) - f",
+    /// "y' = f"): Y' with coefficient 1 and no other unknown. Otherwise the equation itself.
+    /// </summary>
+    public static Expr AsIntegrationWhenItIs(Expr equation, TimeSpan? budget = null)
+    {
+        if (TryIntegrand(equation, out _) || !ExprParts.ContainsUnknown(equation)) return equation;
+        var f = Simplifier.Simplify(new Op(Operator.Sub, new Unknown(1), equation), budget);
+        return ExprParts.ContainsUnknown(f) ? equation : new Op(Operator.Sub, new Unknown(1), f);
+    }
+
     /// <summary>"Y' - f" with f in canonical form, the way the generators write integration problems.</summary>
     public static Expr Integration(Expr integrand) =>
         new Op(Operator.Sub, new Unknown(1), Simplifier.SimplifyOrKeep(integrand));

@@ -42,21 +42,12 @@ public sealed record TestSet(string Task, string Path, IReadOnlyList<Expr> Probl
             var line = raw.Trim();
             if (line.Length == 0 || line.StartsWith('#')) continue;
             if (problems.Count >= limit) break;
-            try { problems.Add(Parse(line)); }
+            try { problems.Add(SymSeq.Verification.Problems.Parse(line)); }
             catch (Exception e) when (e is ExprParseException or FormatException or ArgumentException or UndefinedExpressionException)
             {
                 throw new FormatException($"{path}:{n}: {e.Message}", e);
             }
         }
         return problems;
-    }
-
-    /// <summary>One line of a plain list: an equation when it mentions y (or has an =), else an integrand in x.</summary>
-    public static Expr Parse(string line)
-    {
-        var equation = InfixParser.ParseEquation(line);
-        return ExprParts.ContainsUnknown(equation) || line.Contains('=')
-            ? SymSeq.Verification.Problems.ForEquation(equation)
-            : SymSeq.Verification.Problems.ForIntegrand(equation);   // no y and no =: the same tree Parse gives
     }
 }

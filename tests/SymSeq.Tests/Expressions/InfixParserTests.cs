@@ -27,6 +27,26 @@ public class InfixParserTests
     public void Parses_what_people_type(string input, string printed) =>
         Assert.Equal(printed, InfixParser.Parse(input).ToString());
 
+    [Theory]
+    [InlineData("Derivative(f(x), (x, 2)) + f(x)", "f''(x) + f(x)")]    // SymPy's n-th derivative, as generate's .infix twin writes it
+    [InlineData("Derivative(x^3, (x, 2))", "6*x")]
+    [InlineData("Derivative(sin(x), (x, 3))", "-cos(x)")]
+    [InlineData("Derivative(f(x), (x, 1)) - x", "f'(x) - x")]
+    public void Sympy_higher_derivatives(string input, string meant) =>
+        Assert.Equal(Simplifier.Simplify(InfixParser.Parse(meant)), Simplifier.Simplify(InfixParser.Parse(input)));
+
+    [Theory]
+    [InlineData("Derivative(x, (x, 0))", "the order of the derivative")]
+    [InlineData("Derivative(x, (x, 10))", "the order of the derivative")]
+    [InlineData("Derivative(x, (x, 1.5))", "the order of the derivative")]
+    [InlineData("Derivative(x, (2, 1))", "a variable")]
+    [InlineData("Derivative(x, (x 2))", "the order of the derivative")]
+    public void Malformed_higher_derivatives_say_what_was_expected(string input, string expected)
+    {
+        var e = Assert.Throws<ExprParseException>(() => InfixParser.Parse(input));
+        Assert.Contains(expected, e.Message);
+    }
+
     [Fact]
     public void Binds_powers_tighter_than_unary_minus_and_products_left_to_right()
     {
@@ -142,6 +162,20 @@ public class InfixParserTests
             var back = InfixParser.Parse(InfixPrinter.Readable.Print(e));
             var r = NumericEquivalence.Check(e, back);
             Assert.True(r.Verdict != Equivalence.Different, $"{e} vs {back}: {r}");
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void The_sympy_notation_reads_back_with_the_same_values()
+    {
+        // What generate's .infix twin holds, and what import reads back.
+        Prop.ForAll(ExprGen.Arb(ExprGen.Unary, allowNegative: true), e =>
+        {
+            var printed = InfixPrinter.Sympy.Print(e);
+            var back = InfixParser.Parse(printed);
+            var r = NumericEquivalence.Check(e, back);
+            Assert.True(r.Verdict != Equivalence.Different, $"{e} vs {printed}: {r}");
+            Assert.Equal(printed, InfixPrinter.Sympy.Print(back));
         }).QuickCheckThrowOnFailure();
     }
 }

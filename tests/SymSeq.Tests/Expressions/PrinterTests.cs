@@ -29,6 +29,15 @@ public class PrinterTests
         Assert.Equal(expected, InfixPrinter.Sympy.Print(InfixParser.Parse(input)));
 
     [Theory]
+    [InlineData("f''(x) + x*f'(x) - f(x)")]
+    [InlineData("x^2*ln(x) + abs(x)")]
+    public void The_parser_reads_back_what_the_sympy_printer_writes(string input)
+    {
+        var e = InfixParser.Parse(input);
+        Assert.Equal(e, InfixParser.Parse(InfixPrinter.Sympy.Print(e)));
+    }
+
+    [Theory]
     [InlineData("x/(y+1)", @"\frac{x}{y + 1}")]
     [InlineData("sqrt(x)*sin(x)", @"\sqrt{x} \sin\left(x\right)")]
     [InlineData("exp(2x) + a3", @"e^{2 x} + a_{3}")]
