@@ -47,9 +47,7 @@ public sealed class ImportCommand : CliApp.ICommand
             stderr.WriteLine($"error: no pair of '{data}' verified ({report.Pairs:N0} read); nothing written");
             return Task.FromResult(4);
         }
-        var dir = Path.GetDirectoryName(Path.GetFullPath(output));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        AtomicFile.WriteAllLines(output, report.Lines);
+        AtomicFile.WriteAllLines(output, report.Lines); // makes the folder too
         stdout.WriteLine($"kept {report.Kept:N0} of {report.Pairs:N0} pairs ({report.Lines.Count:N0} distinct lines) -> {output}; dropped {report.Dropped.Count:N0}");
         return Task.FromResult(report.Dropped.Count == 0 ? 0 : 4);
     }

@@ -173,15 +173,10 @@ public sealed class DatasetGenerator(GenerateOptions options)
     /// <summary>Merges the chunk files into the deduplicated prefix file and its infix twin.</summary>
     public void Assemble()
     {
-        var counts = new Dictionary<string, long>();
-        var order = new List<string>();
+        var lines = new LineCounts();
         foreach (var c in MyChunks())
-            foreach (var line in File.ReadLines(ChunkPath(c)))
-            {
-                if (counts.TryGetValue(line, out var k)) counts[line] = k + 1;
-                else { counts[line] = 1; order.Add(line); }
-            }
-        AtomicFile.WriteAllLines(InfixPath, order.Select(ToInfix));
+            foreach (var line in File.ReadLines(ChunkPath(c))) lines.Add(line);
+        AtomicFile.WriteAllLines(InfixPath, lines.Distinct.Select(ToInfix));
         if (options.Shards > 1)
         {
             // What `symseq merge` needs to rebuild the unsharded files exactly: the settings, and the chunk where
@@ -189,10 +184,10 @@ public sealed class DatasetGenerator(GenerateOptions options)
             var first = new Dictionary<string, long>();
             foreach (var c in MyChunks())
                 foreach (var line in File.ReadLines(ChunkPath(c))) first.TryAdd(line, c);
-            AtomicFile.WriteAllLines(OrderPath, order.Select(l => first[l].ToString(System.Globalization.CultureInfo.InvariantCulture))
+            AtomicFile.WriteAllLines(OrderPath, lines.Distinct.Select(l => first[l].ToString(System.Globalization.CultureInfo.InvariantCulture))
                 .Prepend($"# {options.Fingerprint()}; count {options.Count}"));
         }
-        AtomicFile.WriteAllLines(PrefixPath, order.Select(l => $"{counts[l]}|{l}")); // last: its presence means the shard is whole
+        AtomicFile.WriteAllLines(PrefixPath, lines.Counted); // last: its presence means the shard is whole
     }
 
     /// <summary>A shard's sidecar for `symseq merge` (<see cref="ShardMerger"/>).</summary>

@@ -80,17 +80,14 @@ public static class InfixImporter
             })
             .ToList();
 
-        var counts = new Dictionary<string, long>();
-        var order = new List<string>();
+        var lines = new LineCounts();
         var dropped = new List<Dropped>();
         foreach (var (number, r) in results)
         {
-            if (r.Line is null) { dropped.Add(new Dropped(number, r.Reason!)); continue; }
-            var text = r.Line.Format(withCount: false);
-            if (counts.TryGetValue(text, out var k)) counts[text] = k + 1;
-            else { counts[text] = 1; order.Add(text); }
+            if (r.Line is null) dropped.Add(new Dropped(number, r.Reason!));
+            else lines.Add(r.Line.Format(withCount: false));
         }
-        return new Report([.. order.Select(t => $"{counts[t]}|{t}")], dropped, pairs.Count, pairs.Count - dropped.Count);
+        return new Report([.. lines.Counted], dropped, pairs.Count, pairs.Count - dropped.Count);
     }
 
     private static bool IsInputError(Exception e) =>
