@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SymSeq.Search;
 using SymSeq.Solving;
 
 namespace SymSeq.Cli;
@@ -15,6 +16,8 @@ public sealed class SolverOptions
     private readonly Option<bool> _noDecompose = Opt.Flag("--no-decompose", "do not split sums and take out constant factors before the model");
     private readonly Option<bool> _noRules = Opt.Flag("--no-rules", "do not try basic rules before the model (the table of integrals; linear, Cauchy–Euler and separable ODEs)");
     private readonly Option<bool> _noRepair = Opt.Flag("--no-repair", "do not try simple fixes (a constant factor, a polynomial part) of model candidates");
+    private readonly Option<bool> _noEarlyStopping = Opt.Flag("--no-early-stopping", "model passes: search on after beam-many hypotheses have finished, " +
+        "until no live one could outscore them (the paper stops at once). Finds long answers that short wrong ones pushed out, at 2 to 12 times the search time");
 
     /// <param name="withBeam">False where the command has its own --beam (evaluate's list of beam sizes).</param>
     public SolverOptions(bool withBeam = true)
@@ -22,7 +25,7 @@ public sealed class SolverOptions
         if (withBeam) _beam = Opt.Int("--beam", 10, "beam of the first model pass", 1, 1000);
     }
 
-    public IEnumerable<Option> All => new Option?[] { _beam, _wideBeam, _timeLimit, _cas, _noDecompose, _noRules, _noRepair }.OfType<Option>();
+    public IEnumerable<Option> All => new Option?[] { _beam, _wideBeam, _timeLimit, _cas, _noDecompose, _noRules, _noRepair, _noEarlyStopping }.OfType<Option>();
 
     public HybridOptions Read(ParseResult args) => new()
     {
@@ -33,7 +36,11 @@ public sealed class SolverOptions
         Decompose = !args.GetValue(_noDecompose),
         Repair = !args.GetValue(_noRepair),
         Rules = !args.GetValue(_noRules),
+        Search = Search(args),
     };
+
+    /// <summary>The search of the model passes; <paramref name="grammar"/> false only for evaluate's --no-grammar.</summary>
+    public SearchSettings Search(ParseResult args, bool grammar = true) => new(grammar, EarlyStopping: !args.GetValue(_noEarlyStopping));
 }
 
 public static class CommandExtensions

@@ -25,7 +25,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
     private readonly Option<string?> _precision = IntegrateCommand.PrecisionOption();
     private readonly Option<bool> _noModel = Opt.Flag("--no-model", "with --hybrid: measure the rules and the CAS alone (the model is not loaded, no beam columns)");
     private readonly Option<bool> _hybrid = Opt.Flag("--hybrid", "add a column for the hybrid solver (what integrate and solve run), one problem at a time; " +
-        "--time-limit, --cas, --wide-beam, --no-rules, --no-decompose and --no-repair set it as for integrate");
+        "--time-limit, --cas, --wide-beam, --no-rules, --no-decompose and --no-repair set it as for integrate; --no-early-stopping applies to the beam columns too");
     private readonly Option<bool> _noGrammar = Opt.Flag("--no-grammar", "beam columns: the paper's unconstrained search, which may spend beam slots on malformed token streams " +
         "(by default the search keeps to the grammar of prefix expressions, as integrate and solve do)");
     private readonly Option<int> _threads = Opt.Int("--threads", Environment.ProcessorCount, "libtorch intra-op threads of the beam columns (default: all cores; " +
@@ -55,7 +55,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
         // two runs on one log would interleave their lines: the second one fails at once instead
         using var logLock = logPath is null ? null : FolderLock.ForFile(logPath, "symseq evaluate");
         InferenceThreads.Set(args.GetValue(_threads));
-        var evaluation = new ModelEvaluation(models, beams, hybrid, precision ?? "fp32", grammar: !args.GetValue(_noGrammar));
+        var evaluation = new ModelEvaluation(models, beams, hybrid, precision ?? "fp32", _solver.Search(args, grammar: !args.GetValue(_noGrammar)));
         var progress = new ProgressLine(stderr);
         Dictionary<string, Dictionary<string, Tally>>? table;
         try { table = evaluation.Run(sets, logPath, cancel, progress.Report, stderr.WriteLine); }

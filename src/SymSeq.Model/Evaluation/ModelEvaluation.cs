@@ -19,10 +19,9 @@ public readonly record struct Tally(int Solved, int Total);
 /// log, every problem's outcome is appended as it comes (one JSON line per problem and column), and a rerun with the
 /// same log resumes: the problems already there are counted, not run again. The log remembers the setup (model
 /// file, precision, grammar, hybrid options), and a rerun with another refuses to mix the two. The beam columns search
-/// within the grammar of prefix expressions, as integrate does; <paramref name="grammar"/> false measures the paper's
-/// unconstrained search.
+/// as integrate does (the grammar of prefix expressions, early stopping) unless <paramref name="search"/> says otherwise.
 /// </summary>
-public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beams, HybridOptions? hybrid, string precision = "fp32", bool grammar = true)
+public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beams, HybridOptions? hybrid, string precision = "fp32", SearchSettings? search = null)
 {
     /// <summary>Outcomes kept from an earlier run of the same log.</summary>
     public int Resumed { get; private set; }
@@ -54,7 +53,8 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         var file = kind == Problems.Kind.Integral ? models.IntegralsFile : models.OdesFile;
         var row = new Dictionary<string, Tally>();
         if (beams.Count > 0 && models.Has(kind)) note?.Invoke($"{task}: model {file}");
-        var beamSetup = Setup(file, precision) + (grammar ? ", grammar" : "");
+        var described = (search ?? SearchSettings.Default).Describe();
+        var beamSetup = Setup(file, precision) + (described.Length > 0 ? ", " + described : "");
         foreach (var k in beams)
         {
             var column = $"beam{k}";
@@ -66,7 +66,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
             {
                 cancel.ThrowIfCancellationRequested();
                 var batch = todo.Skip(b).Take(batchSize).ToList();
-                var results = Solver.SolveBatch(models.For(kind)!, batch.Select(i => problems[i]).ToList(), k, cancel: cancel, grammar: grammar);
+                var results = Solver.SolveBatch(models.For(kind)!, batch.Select(i => problems[i]).ToList(), k, cancel: cancel, search: search);
                 solved += results.Count(r => r.Verified is not null);
                 for (var j = 0; j < batch.Count; j++) log?.WriteLine(BeamLine(task, batch[j], k, beamSetup, results[j]));
                 progress?.Invoke($"{task} beam {k}: {problems.Count - todo.Count + Math.Min(b + batchSize, todo.Count)}/{problems.Count}, {solved} solved");

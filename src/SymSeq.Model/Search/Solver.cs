@@ -16,14 +16,14 @@ public sealed record SolveResult(Expr Problem, IReadOnlyList<Candidate> Candidat
 /// <summary>
 /// Turns model hypotheses into verified answers: beam search, decode each hypothesis to an expression
 /// (malformed token streams are rejected hypotheses, never errors), check it by substitution. The search keeps to the
-/// grammar of prefix expressions (<see cref="PrefixGrammar"/>) unless <c>grammar: false</c> asks for the paper's
-/// unconstrained search, as <c>evaluate --no-grammar</c> does to compare with it.
+/// grammar of prefix expressions (<see cref="PrefixGrammar"/>) and stops early, as the paper does, unless
+/// <see cref="SearchSettings"/> say otherwise (<c>evaluate --no-grammar</c>, <c>--no-early-stopping</c>).
 /// </summary>
 public static class Solver
 {
     public static SolveResult Solve(Seq2SeqTransformer model, Expr problem, int beam = 10, int maxLen = ModelConfig.MaxSequenceTokens, CancellationToken cancel = default,
-        bool grammar = true) =>
-        SolveBatch(model, [problem], beam, maxLen, cancel, grammar)[0];
+        SearchSettings? search = null) =>
+        SolveBatch(model, [problem], beam, maxLen, cancel, search)[0];
 
     /// <summary>
     /// The token ids the model reads for a problem: its canonical form (the form the model was trained on; answers
@@ -52,12 +52,13 @@ public static class Solver
     }
 
     public static List<SolveResult> SolveBatch(Seq2SeqTransformer model, IReadOnlyList<Expr> problems, int beam = 10, int maxLen = ModelConfig.MaxSequenceTokens,
-        CancellationToken cancel = default, bool grammar = true)
+        CancellationToken cancel = default, SearchSettings? search = null)
     {
+        search ??= SearchSettings.Default;
         var vocab = Vocabulary.Paper;
         var sources = problems.Select(p => Source(p, model.Config)).ToList();
-        var hyps = BeamSearch.Search(model, sources, beam, lengthPenalty: 1.0, earlyStopping: true, maxLen: maxLen, cancel: cancel,
-            grammar: grammar ? PrefixGrammar.Paper : null);
+        var hyps = BeamSearch.Search(model, sources, beam, lengthPenalty: 1.0, earlyStopping: search.EarlyStopping, maxLen: maxLen, cancel: cancel,
+            grammar: search.Grammar ? PrefixGrammar.Paper : null);
         var results = new List<SolveResult>();
         for (var i = 0; i < problems.Count; i++)
         {

@@ -1,4 +1,5 @@
 using SymSeq.Model;
+using SymSeq.Search;
 
 namespace SymSeq.Solving;
 
@@ -22,6 +23,9 @@ public sealed record HybridOptions
     /// <summary>Basic rules before the model: the table of integrals term by term, and the ODE methods of <see cref="OdeRules"/> (linear, Cauchy–Euler, separable).</summary>
     public bool Rules { get; init; } = true;
     public bool Repair { get; init; } = true;
+
+    /// <summary>How each model pass searches (the grammar, early stopping).</summary>
+    public SearchSettings Search { get; init; } = SearchSettings.Default;
 
     /// <summary>Longest sequence the model may write, in tokens with its end markers (the length training allows).</summary>
     public int MaxAnswerTokens { get; init; } = ModelConfig.MaxSequenceTokens;

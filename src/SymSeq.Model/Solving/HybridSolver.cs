@@ -138,7 +138,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         private List<SolveResult>? Search(IReadOnlyList<Expr> problems, int beam, string what)
         {
             var sw = Stopwatch.StartNew();
-            try { return Solver.SolveBatch(net!, problems, beam, O.MaxAnswerTokens, _model.Token); }
+            try { return Solver.SolveBatch(net!, problems, beam, O.MaxAnswerTokens, _model.Token, O.Search); }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
                 _attempts.Add(new EngineAttempt(what, "stopped at the time limit", sw.Elapsed));

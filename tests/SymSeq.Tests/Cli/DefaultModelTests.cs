@@ -31,21 +31,23 @@ public class DefaultModelTests
         Assert.Matches(@"ode1: model \S*/models/default\.symseq", r.Err);
     }
 
-    [Fact]
-    public void An_evaluation_log_of_the_unconstrained_search_is_not_resumed_by_the_grammar_search()
+    [Theory]
+    [InlineData("--no-grammar", "grammar")]
+    [InlineData("--no-early-stopping", "early stopping")]
+    public void An_evaluation_log_of_another_search_is_not_resumed_by_the_default_search(string other, string named)
     {
         var dir = Path.Combine(TestPaths.Repo, "models");
         var log = Path.Combine(Path.GetTempPath(), $"symseq-grammar-{Guid.NewGuid():N}.jsonl");
         try
         {
             string[] run = ["evaluate", "--data", Path.Combine(dir, "test", "bwd.test"), "--beam", "2", "--limit", "2", "--out", log, "--threads", "1"];
-            var free = CliRunner.Run([.. run, "--no-grammar"]);
+            var free = CliRunner.Run([.. run, other]);
             Assert.True(free.Code == 0, free.Err);
             Assert.Equal(2, File.ReadAllLines(log).Length);
             var kept = CliRunner.Run(run);
             Assert.NotEqual(0, kept.Code);
             Assert.Contains("another setup", kept.Err); // says why, names the search it would have run, leaves the log as it was
-            Assert.Contains("grammar", kept.Err);
+            Assert.Contains(named, kept.Err);
             Assert.Equal(2, File.ReadAllLines(log).Length);
             RobustnessTests.AssertCleanError(CliRunner.Run([.. run, "--threads", "0"]), "--threads");
         }

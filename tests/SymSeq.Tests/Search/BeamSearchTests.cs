@@ -65,4 +65,37 @@ public sealed class BeamSearchTests
         Assert.True(longest.Min() < 12 && longest.Max() >= 40,
             $"longest hypotheses {string.Join(", ", longest)}: no sentence ended early while another ran on, so none left the batch");
     }
+
+    [Theory]
+    [InlineData(true, 4f)]
+    [InlineData(true, 8f)]
+    [InlineData(false, 2f)]
+    public void Without_early_stopping_every_rank_scores_at_least_as_well_and_some_better(bool withGrammar, float eosBias)
+    {
+        // The two searches are the same until early stopping ends a sentence; searching on can only replace a finished
+        // hypothesis by a better-scored one. So rank by rank the scores may only rise, and on sources where short
+        // hypotheses finish first (the end word made likely) searching on must find better ones for some of them.
+        using var model = Tiny(11);
+        using (no_grad())
+            foreach (var (name, p) in model.named_parameters())
+                if (name.EndsWith("proj.bias")) p[Vocabulary.EosIndex].fill_(eosBias);
+                else if (name.EndsWith("proj.weight")) p[Vocabulary.EosIndex].mul_(20);
+        var grammar = withGrammar ? PrefixGrammar.Paper : null;
+        var sources = new[]
+        {
+            "sub Y' mul INT+ 2 x", "sub Y' exp x", "sub Y' div INT+ 1 add x INT+ 1", "sub Y' sin cos x",
+            "sub Y' pow x INT+ 3", "sub Y' ln x", "sub Y' mul x cos x", "sub Y' tan mul INT+ 3 x",
+        }.Select(s => Vocab.Encode(s.Split(' '))).ToList();
+        var early = BeamSearch.Search(model, sources, beamSize: 4, maxLen: 40, grammar: grammar);
+        var full = BeamSearch.Search(model, sources, beamSize: 4, earlyStopping: false, maxLen: 40, grammar: grammar);
+        var improved = 0;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            Assert.Equal(early[i].Count, full[i].Count);
+            for (var k = 0; k < early[i].Count; k++)
+                Assert.True(full[i][k].Score >= early[i][k].Score - 1e-9, $"source {i}, rank {k + 1}: {full[i][k].Score} < {early[i][k].Score}");
+            if (full[i].Zip(early[i]).Any(p => p.First.Score > p.Second.Score + 1e-9)) improved++;
+        }
+        Assert.True(improved > 0, "searching on found nothing better for any source: the option would do nothing here");
+    }
 }
