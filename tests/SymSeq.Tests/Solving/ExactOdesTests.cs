@@ -33,23 +33,30 @@ public class ExactOdesTests
         Assert.Null(ExactOdes.TrySolve(InfixParser.ParseEquation(equation), TimeSpan.FromSeconds(5)));
 
     /// <summary>
-    /// Exact equations built from random potentials F(x, y) (F_x + F_y·y' = 0 holds along F = const by
-    /// construction): what the rule answers verifies, and a quadratic or once-occurring y is mostly solved.
+    /// Exact equations built from every potential F(x, y) = a·b + c·d of the parts below (F_x + F_y·y' = 0 holds
+    /// along F = const by construction): what the rule answers verifies, and a quadratic or once-occurring y is
+    /// mostly solved. All 576 ordered pairs of terms, so the share solved does not depend on a random draw.
     /// </summary>
     [Fact]
-    public void Equations_from_random_potentials_are_never_answered_wrong()
+    public void Equations_from_potentials_are_never_answered_wrong()
     {
         string[] xParts = ["x", "x^2", "sin(x)", "exp(x)", "1", "ln(x)"];
         string[] yParts = ["y", "y^2", "exp(y)", "y^3"];
         var tally = new OdeTally();
-        var term = Gen.Elements(xParts).SelectMany(a => Gen.Elements(yParts).Select(b => $"({a})*({b})"));
-        Prop.ForAll(term.ToArbitrary(), term.ToArbitrary(), (t1, t2) =>
-        {
-            var f = InfixParser.Parse($"{t1} + {t2}");
-            var m = Simplifier.Simplify(Derivative.Of(f, "x"));
-            var n = Simplifier.Simplify(Derivative.Of(f, "y"));
-            return RuleChecks.NotWrong($"({m}) + ({n})*y' = 0", ExactOdes.TrySolve, tally);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
-        Assert.True(tally.Solved >= tally.Tried / 5, $"only {tally.Solved} of {tally.Tried} solved");
+        var terms = xParts.SelectMany(a => yParts.Select(b => $"({a})*({b})")).ToArray();
+        foreach (var t1 in terms)
+            foreach (var t2 in terms)
+            {
+                var f = InfixParser.Parse($"{t1} + {t2}");
+                var m = Simplifier.Simplify(Derivative.Of(f, "x"));
+                var n = Simplifier.Simplify(Derivative.Of(f, "y"));
+                var problem = InfixParser.ParseEquation($"({m}) + ({n})*y' = 0");
+                tally.Tried++;
+                if (ExactOdes.TrySolve(problem, TimeSpan.FromSeconds(10)) is not { } answer) continue;
+                tally.Solved++;
+                var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(10));
+                Assert.True(verdict.Kind != VerdictKind.Rejected, $"F = {t1} + {t2}: {answer} ({verdict.Reason})");
+            }
+        Assert.True(tally.Solved >= tally.Tried / 5, $"only {tally.Solved} of {tally.Tried} solved"); // 150 of 576 (session 31)
     }
 }
