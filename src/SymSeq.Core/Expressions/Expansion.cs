@@ -45,18 +45,49 @@ public static class Expansion
     /// <summary>The terms of a sum, nested sums (a multiplied-out term of a sum) flattened; any other expression is its own term.</summary>
     private static IEnumerable<Expr> Terms(Expr e) => e is Op { Kind: Add } s ? s.Args.SelectMany(Terms) : [e];
 
-    /// <summary>The product of the factors as a sum of products, or null when it would have more than <see cref="MaxTerms"/> terms.</summary>
+    /// <summary>
+    /// The product of the factors as a sum of products, or null when it would have more than <see cref="MaxTerms"/> terms.
+    /// Like products are merged after each factor (numbers multiplied into a coefficient, the other factors in
+    /// <see cref="ExprOrder"/>), so (a + 1)^3·(b + 9)^6 is 4 × 7 terms, not 8 × 64.
+    /// </summary>
     private static Expr? Distribute(ImmutableArray<Expr> factors, CancellationToken cancel)
     {
         if (!factors.Any(f => f is Op { Kind: Add })) return null;
-        var terms = new List<ImmutableArray<Expr>> { ImmutableArray<Expr>.Empty };
+        var terms = new List<(Rational Coef, ImmutableArray<Expr> Factors)> { (Rational.One, ImmutableArray<Expr>.Empty) };
         foreach (var f in factors)
         {
             cancel.ThrowIfCancellationRequested();
             var parts = Terms(f).ToList();
-            if ((long)terms.Count * parts.Count > MaxTerms) return null;
-            terms = terms.SelectMany(t => parts.Select(p => t.Add(p))).ToList();
+            if ((long)terms.Count * parts.Count > MaxTerms * 4L) return null;
+            var merged = new Dictionary<Expr, (Rational Coef, ImmutableArray<Expr> Factors)>();
+            var order = new List<Expr>();
+            foreach (var (coef, fs) in terms)
+                foreach (var p in parts)
+                {
+                    var (c, next) = (coef, fs);
+                    foreach (var x in p is Op { Kind: Mul } pm ? pm.Args : [p])
+                        if (x is Num n) c *= n.Value;
+                        else next = Insert(next, x);
+                    var key = next.Length switch { 0 => Expr.One, 1 => next[0], _ => new Op(Mul, next) };
+                    if (merged.TryGetValue(key, out var had)) merged[key] = (had.Coef + c, next);
+                    else { merged[key] = (c, next); order.Add(key); }
+                }
+            terms = order.Select(k => merged[k]).Where(t => !t.Coef.IsZero).ToList();
+            if (terms.Count > MaxTerms) return null;
         }
-        return new Op(Add, terms.Select(t => t.Length == 1 ? t[0] : new Op(Mul, t)).ToImmutableArray());
+        var sum = terms.Select(t =>
+        {
+            var all = t.Coef == Rational.One && !t.Factors.IsEmpty ? t.Factors : t.Factors.Insert(0, new Num(t.Coef));
+            return all.Length == 1 ? all[0] : new Op(Mul, all);
+        }).ToImmutableArray();
+        return sum.Length switch { 0 => Expr.Zero, 1 => sum[0], _ => new Op(Add, sum) };
+    }
+
+    /// <summary>The factors with one more, kept in <see cref="ExprOrder"/>.</summary>
+    private static ImmutableArray<Expr> Insert(ImmutableArray<Expr> factors, Expr f)
+    {
+        var i = 0;
+        while (i < factors.Length && ExprOrder.Instance.Compare(factors[i], f) <= 0) i++;
+        return factors.Insert(i, f);
     }
 }

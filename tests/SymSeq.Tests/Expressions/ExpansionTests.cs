@@ -35,6 +35,18 @@ public class ExpansionTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
     }
 
+    [Fact]
+    public void Powers_of_sums_are_multiplied_out_with_like_terms_merged()
+    {
+        // CI's random property found it with a0: (x + 1)^3 and (2*exp(-4) + 9)^6 have 8 and 64 raw terms, 512 together, past
+        // the bound; merged as they are made they have 4 and 7, 28 together, and the product is multiplied out.
+        var e = P("(-x - 1)^3*(2*exp(-4) + 9)^6");
+        var s = Simplifier.Simplify(Expansion.Expand(Simplifier.Simplify(e)));
+        Assert.DoesNotContain(Nodes(s), n => n is Op { Kind: Operator.Mul } m && m.Args.Any(a => a is Op { Kind: Operator.Add }));
+        // values: Expansion_preserves_values_at_random_points
+        Assert.Contains("64*x^3*exp(-24)", InfixPrinter.Readable.Print(s));
+    }
+
     private static IEnumerable<Expr> Nodes(Expr e) => e is Op op ? op.Args.SelectMany(Nodes).Prepend(e) : [e];
     private static int Size(Expr e) => Nodes(e).Count();
 
@@ -52,8 +64,10 @@ public class ExpansionTests
     [Fact]
     public void A_product_too_large_to_multiply_out_is_left_as_it_is()
     {
-        // 2^9 = 512 terms, over the bound: the product stays a product of its (unchanged) sums.
-        var big = Simplifier.Simplify(P(string.Join("*", Enumerable.Range(1, 9).Select(i => $"(x + {i})"))));
+        // 2^9 = 512 distinct terms (no two alike, so none merge), over the bound: the product stays a product of its
+        // (unchanged) sums. Nine factors (x + i) would merge into ten powers of x and be multiplied out.
+        string[] parts = ["x", "sin(x)", "cos(x)", "exp(x)", "ln(x)", "a0", "tan(x)", "sqrt(x)", "a1"];
+        var big = Simplifier.Simplify(P(string.Join("*", parts.Select((u, i) => $"({u} + {i + 1})"))));
         Assert.Equal(big, Expansion.Expand(big));
         var small = Simplifier.Simplify(P("(x + 1)*(x + 2)*(x + 3)"));
         Assert.Equal(Simplifier.Simplify(P("x^3 + 6*x^2 + 11*x + 6")), Simplifier.Simplify(Expansion.Expand(small)));
