@@ -29,6 +29,27 @@ public sealed class BeamSearchTests
         return m;
     }
 
+    /// <summary>
+    /// A tiny model whose end word's logit swings with the decoder's state (its output row scaled up, its bias set), so
+    /// that some sentences end in a few steps and others run to the length limit.
+    /// </summary>
+    private static Seq2SeqTransformer SwingingEnd(int seed, float eosBias)
+    {
+        var model = Tiny(seed);
+        using (no_grad())
+            foreach (var (name, p) in model.named_parameters())
+                if (name.EndsWith("proj.bias")) p[Vocabulary.EosIndex].fill_(eosBias);
+                else if (name.EndsWith("proj.weight")) p[Vocabulary.EosIndex].mul_(20);
+        return model;
+    }
+
+    /// <summary>The first <paramref name="count"/> of eight short integration problems, encoded.</summary>
+    private static List<long[]> Sources(int count) => new[]
+    {
+        "sub Y' mul INT+ 2 x", "sub Y' exp x", "sub Y' div INT+ 1 add x INT+ 1", "sub Y' sin cos x",
+        "sub Y' pow x INT+ 3", "sub Y' ln x", "sub Y' mul x cos x", "sub Y' tan mul INT+ 3 x",
+    }.Take(count).Select(s => Vocab.Encode(s.Split(' '))).ToList();
+
     [Theory]
     [InlineData(true, 4f)]
     [InlineData(false, 0.5f)]
@@ -38,17 +59,9 @@ public sealed class BeamSearchTests
         // same hypotheses, same order, same scores as when each source is searched by itself. The end word's logit is
         // made to swing with the decoder's state (its output row scaled up), so that some sentences end in a few
         // steps and others run to the length limit.
-        using var model = Tiny(3);
-        using (no_grad())
-            foreach (var (name, p) in model.named_parameters())
-                if (name.EndsWith("proj.bias")) p[Vocabulary.EosIndex].fill_(eosBias);
-                else if (name.EndsWith("proj.weight")) p[Vocabulary.EosIndex].mul_(20);
+        using var model = SwingingEnd(3, eosBias);
         var grammar = withGrammar ? PrefixGrammar.Paper : null;
-        var sources = new[]
-        {
-            "sub Y' mul INT+ 2 x", "sub Y' exp x", "sub Y' div INT+ 1 add x INT+ 1", "sub Y' sin cos x",
-            "sub Y' pow x INT+ 3", "sub Y' ln x",
-        }.Select(s => Vocab.Encode(s.Split(' '))).ToList();
+        var sources = Sources(6);
         var batched = BeamSearch.Search(model, sources, beamSize: 4, maxLen: 48, grammar: grammar);
         Assert.Equal(sources.Count, batched.Count);
         for (var i = 0; i < sources.Count; i++)
@@ -75,17 +88,9 @@ public sealed class BeamSearchTests
         // The two searches are the same until early stopping ends a sentence; searching on can only replace a finished
         // hypothesis by a better-scored one. So rank by rank the scores may only rise, and on sources where short
         // hypotheses finish first (the end word made likely) searching on must find better ones for some of them.
-        using var model = Tiny(11);
-        using (no_grad())
-            foreach (var (name, p) in model.named_parameters())
-                if (name.EndsWith("proj.bias")) p[Vocabulary.EosIndex].fill_(eosBias);
-                else if (name.EndsWith("proj.weight")) p[Vocabulary.EosIndex].mul_(20);
+        using var model = SwingingEnd(11, eosBias);
         var grammar = withGrammar ? PrefixGrammar.Paper : null;
-        var sources = new[]
-        {
-            "sub Y' mul INT+ 2 x", "sub Y' exp x", "sub Y' div INT+ 1 add x INT+ 1", "sub Y' sin cos x",
-            "sub Y' pow x INT+ 3", "sub Y' ln x", "sub Y' mul x cos x", "sub Y' tan mul INT+ 3 x",
-        }.Select(s => Vocab.Encode(s.Split(' '))).ToList();
+        var sources = Sources(8);
         var early = BeamSearch.Search(model, sources, beamSize: 4, maxLen: 40, grammar: grammar);
         var full = BeamSearch.Search(model, sources, beamSize: 4, earlyStopping: false, maxLen: 40, grammar: grammar);
         var improved = 0;

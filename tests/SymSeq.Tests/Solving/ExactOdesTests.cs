@@ -50,12 +50,9 @@ public class ExactOdesTests
                 var f = InfixParser.Parse($"{t1} + {t2}");
                 var m = Simplifier.Simplify(Derivative.Of(f, "x"));
                 var n = Simplifier.Simplify(Derivative.Of(f, "y"));
-                var problem = InfixParser.ParseEquation($"({m}) + ({n})*y' = 0");
-                tally.Tried++;
-                if (ExactOdes.TrySolve(problem, TimeSpan.FromSeconds(10)) is not { } answer) continue;
-                tally.Solved++;
-                var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(10));
-                Assert.True(verdict.Kind != VerdictKind.Rejected, $"F = {t1} + {t2}: {answer} ({verdict.Reason})");
+                var (answer, verdict) = RuleChecks.Answer($"({m}) + ({n})*y' = 0", ExactOdes.TrySolve, tally);
+                if (answer is null) continue;
+                Assert.True(verdict!.Kind != VerdictKind.Rejected, $"F = {t1} + {t2}: {answer} ({verdict.Reason})");
             }
         Assert.True(tally.Solved >= tally.Tried / 5, $"only {tally.Solved} of {tally.Tried} solved"); // 150 of 576 (session 31)
     }

@@ -48,13 +48,20 @@ internal static class RuleChecks
     /// </summary>
     public static Property NotWrong(string equation, Func<Expr, TimeSpan?, Expr?> rule, OdeTally tally, double seconds = 10)
     {
+        var (answer, verdict) = Answer(equation, rule, tally, seconds);
+        if (answer is null) return true.Label("declined");
+        return (verdict!.Kind != VerdictKind.Rejected).Label($"{equation} -> {answer} ({verdict.Reason})");
+    }
+
+    /// <summary>The rule's answer to the equation and the verifier's verdict on it (both null when the rule declines), counted into <paramref name="tally"/>.</summary>
+    public static (Expr? Answer, Verdict? Verdict) Answer(string equation, Func<Expr, TimeSpan?, Expr?> rule, OdeTally tally, double seconds = 10)
+    {
         var problem = InfixParser.ParseEquation(equation);
         tally.Tried++;
         var answer = rule(problem, TimeSpan.FromSeconds(seconds));
-        if (answer is null) return true.Label("declined");
+        if (answer is null) return (null, null);
         tally.Solved++;
-        var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(seconds));
-        return (verdict.Kind != VerdictKind.Rejected).Label($"{equation} -> {answer} ({verdict.Reason})");
+        return (answer, OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(seconds)));
     }
 }
 
