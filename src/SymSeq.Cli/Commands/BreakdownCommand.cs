@@ -3,19 +3,21 @@ using SymSeq.Evaluation;
 
 namespace SymSeq.Cli.Commands;
 
-/// <summary>`symseq breakdown`: an evaluate log broken down by input length and operator, or set against another run's log.</summary>
+/// <summary>`symseq breakdown`: an evaluate log broken down by input length, answer length and operator, or set against another run's log.</summary>
 public sealed class BreakdownCommand : CliApp.ICommand
 {
     public string Name => "breakdown";
-    public string Summary => "break an evaluate --out log down by input length and by operator, or compare it with another run's log problem by problem";
+    public string Summary => "break an evaluate --out log down by input length, by the reference answer's length or by operator, or compare it with another run's log problem by problem";
 
     private readonly Argument<string> _log = new("LOG") { Description = "a log written by symseq evaluate --out" };
-    private readonly Option<string> _by = Opt.Choice("--by", "length", "length: accuracy per bucket of input tokens; operator: per operator of the input " +
-        "(a problem counts under each operator it holds)", "length", "operator");
-    private readonly Option<string> _lengths = new("--lengths")
-    {
-        Description = "last input length (tokens) of each bucket but the last, ascending", HelpName = "N[,N]", DefaultValueFactory = _ => "32,64,100",
-    };
+    private readonly Option<string> _by = Opt.Choice("--by", "length", "length: accuracy per bucket of input tokens; answer: per bucket of the " +
+        "reference answer's tokens (test sets in prefix form); operator: per operator of the input (a problem counts under each operator it holds)",
+        "length", "answer", "operator");
+    private readonly Option<string?> _lengths = Opt.Text("--lengths", "last length (tokens) of each bucket but the last, ascending " +
+        $"(default {InputEdges} for input lengths, {AnswerEdges} for answer lengths)", "N[,N]");
+
+    private const string InputEdges = "32,64,100";
+    private const string AnswerEdges = "16,32,64";
     private readonly Option<string?> _against = Opt.Text("--against", "another run's log of the same test sets: per task and column, the problems both solve, " +
         "each alone (with their indices) and neither, over the problems both logs hold", "LOG2");
 
@@ -27,7 +29,8 @@ public sealed class BreakdownCommand : CliApp.ICommand
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var path = args.GetValue(_log)!;
-        var edges = Opt.Split(args.GetValue(_lengths)).Select(s => int.TryParse(s, out var n) && n > 0 ? n
+        var by = args.GetValue(_by);
+        var edges = Opt.Split(args.GetValue(_lengths) ?? (by == "answer" ? AnswerEdges : InputEdges)).Select(s => int.TryParse(s, out var n) && n > 0 ? n
             : throw new UsageException($"--lengths: '{s}' is not a positive integer")).ToArray();
         if (LogBreakdown.EdgesProblem(edges) is { } problem) throw new UsageException($"--lengths: {problem}");
         var against = args.GetValue(_against);
@@ -40,8 +43,16 @@ public sealed class BreakdownCommand : CliApp.ICommand
         catch (LogMismatchException e) { throw new UsageException(e.Message); }
 
         if (against is not null) WriteDifference(stdout, LogBreakdown.Against(outcomes, other), path, against);
-        else if (args.GetValue(_by) == "operator") WriteByOperator(stdout, LogBreakdown.ByOperator(outcomes));
-        else WriteByLength(stdout, LogBreakdown.ByLength(outcomes, edges));
+        else if (by == "operator") WriteByOperator(stdout, LogBreakdown.ByOperator(outcomes));
+        else if (by == "answer")
+        {
+            var rows = LogBreakdown.ByAnswerLength(outcomes, edges);
+            if (rows.Count == 0)
+                throw new UsageException($"'{path}' logs no reference answer lengths: they come from test sets in prefix form (problem, tab, answer), " +
+                                         "in logs written since answer_tokens was added; rerun evaluate with --out to a new log");
+            WriteByLength(stdout, rows, "accuracy by the reference answer's length (tokens of the test set's answer)");
+        }
+        else WriteByLength(stdout, LogBreakdown.ByLength(outcomes, edges), "accuracy by input length (tokens of the model's input)");
         return Task.FromResult(0);
     }
 
@@ -54,10 +65,10 @@ public sealed class BreakdownCommand : CliApp.ICommand
         return (task, column) => task.PadRight(width) + column.PadRight(8);
     }
 
-    private static void WriteByLength(TextWriter w, List<BreakdownRow> rows)
+    private static void WriteByLength(TextWriter w, List<BreakdownRow> rows, string title)
     {
         var head = Head(rows.Select(r => r.Task));
-        w.WriteLine("accuracy by input length (tokens of the model's input)");
+        w.WriteLine(title);
         w.WriteLine(head("task", "column") + string.Concat(rows[0].Groups.Select(g => $"{g.Group,18}")));
         foreach (var r in rows)
             w.WriteLine(head(r.Task, r.Column) + string.Concat(r.Groups.Select(g => $"{(g.Tally.Total == 0 ? "-" : Cell(g.Tally)),18}")));

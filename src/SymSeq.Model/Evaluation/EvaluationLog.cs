@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace SymSeq.Evaluation;
 
-/// <summary>One problem's outcome in one column (beam1, beam10, hybrid) of a <c>symseq evaluate --out</c> log.</summary>
-public sealed record LoggedOutcome(string Task, int Index, string Column, bool Solved, int InputTokens, IReadOnlyList<string> Operators);
+/// <summary>
+/// One problem's outcome in one column (beam1, beam10, hybrid) of a <c>symseq evaluate --out</c> log; the reference
+/// answer's length when the test set had one (a prefix file, and logs written since session 32).
+/// </summary>
+public sealed record LoggedOutcome(string Task, int Index, string Column, bool Solved, int InputTokens, IReadOnlyList<string> Operators, int? AnswerTokens = null);
 
 /// <summary>
 /// Reads the per-problem log that <see cref="ModelEvaluation"/> writes, for breaking a run down afterwards. Read only:
@@ -38,18 +41,26 @@ public static class EvaluationLog
         beam.ValueKind == JsonValueKind.Number && beam.TryGetInt32(out var k) ? $"beam{k}"
         : beam.ValueKind == JsonValueKind.String ? beam.GetString() : null;
 
+    /// <summary>A whole number; a string, null or fraction is not (TryGetInt32 throws on anything but a number).</summary>
+    private static bool IsInt(JsonElement e, out int value)
+    {
+        value = 0;
+        return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out value);
+    }
+
     private static LoggedOutcome? Outcome(JsonElement e)
     {
         if (e.ValueKind != JsonValueKind.Object
             || !e.TryGetProperty("task", out var task) || task.ValueKind != JsonValueKind.String
-            || !e.TryGetProperty("index", out var index) || !index.TryGetInt32(out var i)
+            || !e.TryGetProperty("index", out var index) || !IsInt(index, out var i)
             || !e.TryGetProperty("beam", out var beam)
             || !e.TryGetProperty("solved", out var solved) || solved.ValueKind is not (JsonValueKind.True or JsonValueKind.False)
-            || !e.TryGetProperty("input_tokens", out var tokens) || !tokens.TryGetInt32(out var n)
+            || !e.TryGetProperty("input_tokens", out var tokens) || !IsInt(tokens, out var n)
             || !e.TryGetProperty("operators", out var ops) || ops.ValueKind != JsonValueKind.Array)
             return null;
         if (Column(beam) is not { } column) return null;
+        int? answer = e.TryGetProperty("answer_tokens", out var a) && IsInt(a, out var m) ? m : null;   // null: a plain list's problem
         return new LoggedOutcome(task.GetString()!, i, column, solved.GetBoolean(), n,
-            ops.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!).ToArray());
+            ops.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!).ToArray(), answer);
     }
 }

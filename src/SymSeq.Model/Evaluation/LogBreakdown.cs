@@ -11,7 +11,8 @@ public sealed record RunDifference(string Task, string Column, int Both, int Nei
 
 /// <summary>
 /// Breaks an evaluation log down after the run (issue 14: "so a run can be broken down by length or operator without
-/// splitting files"): accuracy by input length, by operator of the input, and one run against another problem by problem.
+/// splitting files"): accuracy by input length, by the reference answer's length, by operator of the input, and one
+/// run against another problem by problem.
 /// Rows keep the log's order of tasks and columns.
 /// </summary>
 public static class LogBreakdown
@@ -23,9 +24,24 @@ public static class LogBreakdown
     public static List<BreakdownRow> ByLength(IReadOnlyList<LoggedOutcome> outcomes, IReadOnlyList<int> edges)
     {
         if (EdgesProblem(edges) is { } problem) throw new ArgumentException(problem, nameof(edges));
-        var labels = edges.Select((e, i) => i == 0 ? $"<= {e}" : $"{edges[i - 1] + 1}-{e}").Append($"> {edges[^1]}").ToList();
+        var labels = Labels(edges);
         return Rows(outcomes, o => [labels[Bucket(o.InputTokens, edges)]], labels);
     }
+
+    /// <summary>
+    /// Tallies by the reference answer's length in tokens, as <see cref="ByLength"/> does by the input's; problems
+    /// logged without one (a plain list, or an older log) are left out, so there are no rows when none has one.
+    /// Long answers are what the model finds hardest on FWD, where a short integrand can have a long integral.
+    /// </summary>
+    public static List<BreakdownRow> ByAnswerLength(IReadOnlyList<LoggedOutcome> outcomes, IReadOnlyList<int> edges)
+    {
+        if (EdgesProblem(edges) is { } problem) throw new ArgumentException(problem, nameof(edges));
+        var labels = Labels(edges);
+        return Rows(outcomes.Where(o => o.AnswerTokens is not null).ToList(), o => [labels[Bucket(o.AnswerTokens!.Value, edges)]], labels);
+    }
+
+    private static List<string> Labels(IReadOnlyList<int> edges) =>
+        edges.Select((e, i) => i == 0 ? $"<= {e}" : $"{edges[i - 1] + 1}-{e}").Append($"> {edges[^1]}").ToList();
 
     /// <summary>What is wrong with these bucket edges for <see cref="ByLength"/>, or null when nothing is.</summary>
     public static string? EdgesProblem(IReadOnlyList<int> edges) =>

@@ -48,7 +48,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
     private Dictionary<string, Tally> Evaluate(TestSet set, Dictionary<(string, int, string), Outcome> done,
         StreamWriter? log, HybridSolver? solver, CancellationToken cancel, Action<string>? progress, Action<string>? note)
     {
-        var (task, _, problems) = set;
+        var (task, _, problems, _) = set;
         var kind = Problems.KindOf(problems[0]);
         var file = kind == Problems.Kind.Integral ? models.IntegralsFile : models.OdesFile;
         var row = new Dictionary<string, Tally>();
@@ -68,7 +68,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
                 var batch = todo.Skip(b).Take(batchSize).ToList();
                 var results = Solver.SolveBatch(models.For(kind)!, batch.Select(i => problems[i]).ToList(), k, cancel: cancel, search: search);
                 solved += results.Count(r => r.Verified is not null);
-                for (var j = 0; j < batch.Count; j++) log?.WriteLine(BeamLine(task, batch[j], k, beamSetup, results[j]));
+                for (var j = 0; j < batch.Count; j++) log?.WriteLine(BeamLine(task, batch[j], set.AnswerLength(batch[j]), k, beamSetup, results[j]));
                 progress?.Invoke($"{task} beam {k}: {problems.Count - todo.Count + Math.Min(b + batchSize, todo.Count)}/{problems.Count}, {solved} solved");
             }
             row[column] = new Tally(solved, problems.Count);
@@ -88,7 +88,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
                     cancel.ThrowIfCancellationRequested();
                     var o = solver.Solve(problems[i], cancel);
                     if (o.Solved) solved++;
-                    log?.WriteLine(HybridLine(task, i, setup, o));
+                    log?.WriteLine(HybridLine(task, i, set.AnswerLength(i), setup, o));
                     progress?.Invoke($"{task} hybrid: {i + 1}/{problems.Count}, {solved} solved");
                 }
             }
@@ -143,24 +143,24 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         return (tokens.Length, tokens.Where(t => Operators.TryParse(t, out _)).Distinct().Order().ToArray());
     }
 
-    private static string HybridLine(string task, int index, string setup, SolveOutcome o)
+    private static string HybridLine(string task, int index, int? answerTokens, string setup, SolveOutcome o)
     {
         var input = Input(o.Problem);
         return JsonSerializer.Serialize(new
         {
-            task, index, beam = "hybrid", solved = o.Solved, input_tokens = input.Tokens, operators = input.Operators,
+            task, index, beam = "hybrid", solved = o.Solved, input_tokens = input.Tokens, operators = input.Operators, answer_tokens = answerTokens,
             engine = o.Engine?.Describe(), seconds = Math.Round(o.Elapsed.TotalSeconds, 3), verdict = o.Verdict?.Label, reason = o.Verdict?.Reason,
             setup,
         });
     }
 
-    private static string BeamLine(string task, int index, int beam, string setup, SolveResult r)
+    private static string BeamLine(string task, int index, int? answerTokens, int beam, string setup, SolveResult r)
     {
         var input = Input(r.Problem);
         var best = r.Verified ?? r.Candidates.FirstOrDefault();
         return JsonSerializer.Serialize(new
         {
-            task, index, beam, solved = r.Verified is not null, input_tokens = input.Tokens, operators = input.Operators,
+            task, index, beam, solved = r.Verified is not null, input_tokens = input.Tokens, operators = input.Operators, answer_tokens = answerTokens,
             rank = r.Verified?.Rank, verdict = best?.Verdict.Label, reason = best?.Verdict.Reason,
             problem = r.Problem.ToString(),
             candidates = r.Candidates.Select(c => new

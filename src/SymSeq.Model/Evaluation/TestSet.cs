@@ -8,27 +8,34 @@ namespace SymSeq.Evaluation;
 /// The problems of one test file; the task is the file's name without extension (bwd.test → bwd). A prefix dataset
 /// (input, tab, answer per line, as <c>symseq split</c> writes) or, for a file ending in .txt, a plain list: one
 /// problem per line as <c>integrate</c> and <c>solve</c> take it (an integrand in x, or an equation in y), blank lines
-/// and lines starting with # skipped.
+/// and lines starting with # skipped. A prefix dataset also gives each problem's reference answer length in tokens
+/// (<see cref="AnswerTokens"/>), for breaking a run down by how long the answer is; a plain list has none.
 /// </summary>
-public sealed record TestSet(string Task, string Path, IReadOnlyList<Expr> Problems)
+public sealed record TestSet(string Task, string Path, IReadOnlyList<Expr> Problems, IReadOnlyList<int>? AnswerTokens = null)
 {
     public static TestSet Load(string path, int limit = int.MaxValue)
     {
-        var problems = path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? ReadList(path, limit) : ReadPrefix(path, limit);
-        if (problems.Count == 0) throw new FormatException($"test set '{path}' holds no problems");
-        return new TestSet(System.IO.Path.GetFileNameWithoutExtension(path), path, problems);
+        var task = System.IO.Path.GetFileNameWithoutExtension(path);
+        var set = path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? new TestSet(task, path, ReadList(path, limit)) : ReadPrefix(task, path, limit);
+        if (set.Problems.Count == 0) throw new FormatException($"test set '{path}' holds no problems");
+        return set;
     }
 
-    private static List<Expr> ReadPrefix(string path, int limit)
+    /// <summary>The reference answer's length in tokens of problem <paramref name="index"/>, when the file gave one.</summary>
+    public int? AnswerLength(int index) => AnswerTokens is { } a && index < a.Count ? a[index] : null;
+
+    private static TestSet ReadPrefix(string task, string path, int limit)
     {
         var problems = new List<Expr>();
+        var answers = new List<int>();
         foreach (var (line, _, n) in DatasetLine.ReadFile(path, "test set"))
         {
             if (problems.Count >= limit) break;
             try { problems.Add(PrefixCodec.Decode(line.Input)); }
             catch (PrefixFormatException e) { throw new FormatException($"{path}:{n}: {e.Message}", e); }
+            answers.Add(line.Output.Length);
         }
-        return problems;
+        return new TestSet(task, path, problems, answers);
     }
 
     private static List<Expr> ReadList(string path, int limit)

@@ -54,5 +54,27 @@ public sealed class BreakdownCommandTests : IDisposable
         RobustnessTests.AssertCleanError(CliRunner.Run("breakdown", log, "--lengths", "64,32"), "ascending");
         RobustnessTests.AssertCleanError(CliRunner.Run("breakdown", log, "--lengths", "ten"), "not a positive integer");
         RobustnessTests.AssertCleanError(CliRunner.Run("breakdown", log, "--by", "colour"), "colour");
+        // a plain list has no reference answers to measure
+        RobustnessTests.AssertCleanError(CliRunner.Run("breakdown", log, "--by", "answer"), "no reference answer lengths");
+    }
+
+    [Fact]
+    public void A_log_of_a_prefix_test_set_is_broken_down_by_the_reference_answer_length()
+    {
+        // the first 12 FWD test problems: their reference answers, counted from the file, must land one per problem
+        var lines = File.ReadLines(Path.Combine(TestPaths.Repo, "models", "test", "fwd.test")).Take(12).ToList();
+        var set = Path.Combine(_dir, "fwd.test");
+        File.WriteAllLines(set, lines);
+        var log = Path.Combine(_dir, "fwd.jsonl");
+        var r = CliRunner.Run("evaluate", "--data", set, "--no-model", "--hybrid", "--cas", "none", "--out", log);
+        Assert.True(r.Code == 0, r.Err);
+
+        var lengths = lines.Select(l => l.Split('\t')[^1].Split(' ').Length).ToList();
+        var byAnswer = CliRunner.Run("breakdown", log, "--by", "answer", "--lengths", "20");
+        Assert.True(byAnswer.Code == 0, byAnswer.Err);
+        Assert.Contains("reference answer's length", byAnswer.Out);
+        var row = byAnswer.Out.Split('\n').Single(l => l.StartsWith("fwd"));
+        var totals = System.Text.RegularExpressions.Regex.Matches(row, @"(\d+)/(\d+)").Select(m => int.Parse(m.Groups[2].Value)).ToList();
+        Assert.Equal([lengths.Count(n => n <= 20), lengths.Count(n => n > 20)], totals);
     }
 }

@@ -30,6 +30,25 @@ public sealed class LogBreakdownTests : IDisposable
     }
 
     [Fact]
+    public void Answer_length_buckets_count_only_problems_with_a_reference_answer()
+    {
+        var outcomes = new[]
+        {
+            O("fwd", 0, "beam10", true, 9) with { AnswerTokens = 16 }, O("fwd", 1, "beam10", false, 9) with { AnswerTokens = 17 },
+            O("fwd", 2, "beam10", false, 40) with { AnswerTokens = 90 }, O("fwd", 3, "beam10", true, 40) with { AnswerTokens = 5 },
+            O("calculus", 0, "hybrid", true, 9),   // a plain list: no reference answer
+        };
+        var row = Assert.Single(LogBreakdown.ByAnswerLength(outcomes, [16, 64]));
+        Assert.Equal(("fwd", "beam10"), (row.Task, row.Column));
+        Assert.Equal(["<= 16", "17-64", "> 64"], row.Groups.Select(g => g.Group));
+        Assert.Equal([new Tally(2, 2), new Tally(0, 1), new Tally(0, 1)], row.Groups.Select(g => g.Tally));
+        // by input length the same problems fall otherwise: the two breakdowns are of different things
+        Assert.Equal([new Tally(1, 2), new Tally(1, 2), new Tally(0, 0)], LogBreakdown.ByLength(outcomes[..4], [16, 64])[0].Groups.Select(g => g.Tally));
+        Assert.Empty(LogBreakdown.ByAnswerLength(outcomes[4..], [16, 64]));
+        Assert.Throws<ArgumentException>(() => LogBreakdown.ByAnswerLength(outcomes, [64, 16]));
+    }
+
+    [Fact]
     public void A_problem_counts_under_each_of_its_operators_and_a_resumed_duplicate_counts_once()
     {
         var outcomes = new[]
@@ -58,15 +77,18 @@ public sealed class LogBreakdownTests : IDisposable
     public void The_log_is_read_without_being_changed_and_foreign_files_are_refused()
     {
         var log = Path.Combine(_dir, "run.jsonl");
-        var good = """{"task":"fwd","index":3,"beam":10,"solved":true,"input_tokens":12,"operators":["mul","sin"],"rank":1}""";
-        var hybrid = """{"task":"fwd","index":3,"beam":"hybrid","solved":false,"input_tokens":12,"operators":["mul","sin"]}""";
+        var good = """{"task":"fwd","index":3,"beam":10,"solved":true,"input_tokens":12,"operators":["mul","sin"],"answer_tokens":21,"rank":1}""";
+        var hybrid = """{"task":"fwd","index":3,"beam":"hybrid","solved":false,"input_tokens":12,"operators":["mul","sin"],"answer_tokens":null}""";
         var text = good + "\n" + hybrid + "\n" + good[..20];   // the last line torn by a crash
         File.WriteAllText(log, text);
         var read = EvaluationLog.Read(log);
         Assert.Equal([("fwd", 3, "beam10", true, 12), ("fwd", 3, "hybrid", false, 12)], read.Select(o => (o.Task, o.Index, o.Column, o.Solved, o.InputTokens)));
         Assert.Equal(["mul", "sin"], read[0].Operators);
+        Assert.Equal([21, null], read.Select(o => o.AnswerTokens));   // a line without the field (a plain list, an older log) has none
         Assert.Equal(text, File.ReadAllText(log));   // the evaluation's own resume mends torn lines, not a report
 
+        File.WriteAllText(log, """{"task":"fwd","index":"3","beam":10,"solved":true,"input_tokens":12,"operators":[]}""");   // an index that is not a number
+        Assert.Contains("line 1 is not an outcome", Assert.Throws<LogMismatchException>(() => EvaluationLog.Read(log)).Message);
         File.WriteAllText(log, """{"file":"x.prefix","verified":3}""");
         Assert.Contains("line 1 is not an outcome", Assert.Throws<LogMismatchException>(() => EvaluationLog.Read(log)).Message);
         File.WriteAllText(log, "");

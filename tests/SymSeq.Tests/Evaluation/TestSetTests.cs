@@ -17,8 +17,21 @@ public class TestSetTests
             Assert.True(Problems.Verify(set.Problems[0], InfixParser.Parse("x*sin(x) + cos(x)")).Accepted);
             Assert.False(Problems.Verify(set.Problems[0], InfixParser.Parse("x*sin(x)")).Accepted);
             Assert.Equal(2, TestSet.Load(path, limit: 2).Problems.Count);
+            Assert.Null(set.AnswerTokens);   // a list of problems has no reference answers
+            Assert.Null(set.AnswerLength(0));
         }
         finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void A_prefix_test_set_gives_each_problem_its_reference_answer_length()
+    {
+        var path = Path.Combine(TestPaths.Repo, "models", "test", "ibp.test");
+        var set = TestSet.Load(path, limit: 30);
+        var expected = File.ReadLines(path).Take(30).Select(l => l.Split('\t')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length).ToList();
+        Assert.Equal(expected, set.AnswerTokens);
+        Assert.Equal(expected[29], set.AnswerLength(29));
+        Assert.Null(set.AnswerLength(30));
     }
 
     [Theory]
