@@ -21,27 +21,24 @@ public static class LogBreakdown
     /// Tallies by input length in tokens, every bucket in every row (a bucket with no problem has total 0);
     /// <paramref name="edges"/> (ascending) are the last lengths of all but the last bucket.
     /// </summary>
-    public static List<BreakdownRow> ByLength(IReadOnlyList<LoggedOutcome> outcomes, IReadOnlyList<int> edges)
-    {
-        if (EdgesProblem(edges) is { } problem) throw new ArgumentException(problem, nameof(edges));
-        var labels = Labels(edges);
-        return Rows(outcomes, o => [labels[Bucket(o.InputTokens, edges)]], labels);
-    }
+    public static List<BreakdownRow> ByLength(IReadOnlyList<LoggedOutcome> outcomes, IReadOnlyList<int> edges) =>
+        Bucketed(outcomes, edges, o => o.InputTokens);
 
     /// <summary>
     /// Tallies by the reference answer's length in tokens, as <see cref="ByLength"/> does by the input's; problems
     /// logged without one (a plain list, or an older log) are left out, so there are no rows when none has one.
     /// Long answers are what the model finds hardest on FWD, where a short integrand can have a long integral.
     /// </summary>
-    public static List<BreakdownRow> ByAnswerLength(IReadOnlyList<LoggedOutcome> outcomes, IReadOnlyList<int> edges)
+    public static List<BreakdownRow> ByAnswerLength(IReadOnlyList<LoggedOutcome> outcomes, IReadOnlyList<int> edges) =>
+        Bucketed(outcomes, edges, o => o.AnswerTokens);
+
+    /// <summary>Tallies per bucket of a length, for the outcomes that have one.</summary>
+    private static List<BreakdownRow> Bucketed(IReadOnlyList<LoggedOutcome> outcomes, IReadOnlyList<int> edges, Func<LoggedOutcome, int?> length)
     {
         if (EdgesProblem(edges) is { } problem) throw new ArgumentException(problem, nameof(edges));
-        var labels = Labels(edges);
-        return Rows(outcomes.Where(o => o.AnswerTokens is not null).ToList(), o => [labels[Bucket(o.AnswerTokens!.Value, edges)]], labels);
+        var labels = edges.Select((e, i) => i == 0 ? $"<= {e}" : $"{edges[i - 1] + 1}-{e}").Append($"> {edges[^1]}").ToList();
+        return Rows(outcomes.Where(o => length(o) is not null).ToList(), o => [labels[Bucket(length(o)!.Value, edges)]], labels);
     }
-
-    private static List<string> Labels(IReadOnlyList<int> edges) =>
-        edges.Select((e, i) => i == 0 ? $"<= {e}" : $"{edges[i - 1] + 1}-{e}").Append($"> {edges[^1]}").ToList();
 
     /// <summary>What is wrong with these bucket edges for <see cref="ByLength"/>, or null when nothing is.</summary>
     public static string? EdgesProblem(IReadOnlyList<int> edges) =>
