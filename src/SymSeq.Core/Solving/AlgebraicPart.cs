@@ -20,7 +20,7 @@ internal static class AlgebraicPart
 
     public static Expr? TryIntegrate(Expr core)
     {
-        if (Split(core) is not var (numerator, denominator, q, e)) return null;
+        if (Split(core) is not var (numerator, denominator, q, e, affine)) return null;
         if (BasicIntegrals.QuadraticCoefficients(q) is not var (qa, qb, qc) || (qb * qb - (4 * qa * qc)).IsZero) return null;
         var quadratic = new Polynomial([qc, qb, qa]);
         // powers of q in the rational part move into the root's exponent: q^(m + ½) with m ≥ 0 below it
@@ -48,7 +48,8 @@ internal static class AlgebraicPart
         }
         else numerator = denominator[0].Reciprocal() * numerator;
         if (numerator.IsZero || numerator.Degree > MaxDegree) return null;
-        return Integrate(numerator, k, root, quadratic, q, (int)m.Num);
+        var answer = Integrate(numerator, k, root, quadratic, q, (int)m.Num);
+        return answer is not null && affine is (var u, var v) ? SplitRoots.Apply(answer, q, u, v) : answer;
     }
 
     /// <summary>∫ P/((x − a)^k·q^(m + ½)), m ≥ 0.</summary>
@@ -119,10 +120,10 @@ internal static class AlgebraicPart
 
     /// <summary>
     /// The integrand as N/D·q^e: one factor a power q^e of a quadratic q with e = n/2 for an odd n, or two such powers
-    /// of affine functions u, v made one of q = u·v (u^r·v^s = (u·v)^(1/2)·u^(r − ½)·v^(s − ½) where both are real),
-    /// and every other factor rational in x. Null otherwise.
+    /// of affine functions u, v made one of q = u·v (u^r·v^s = (u·v)^(1/2)·u^(r − ½)·v^(s − ½) where both are real;
+    /// the answer's √q is split back, <see cref="SplitRoots"/>), and every other factor rational in x. Null otherwise.
     /// </summary>
-    private static (Polynomial Numerator, Polynomial Denominator, Expr Q, Rational E)? Split(Expr core)
+    private static (Polynomial Numerator, Polynomial Denominator, Expr Q, Rational E, (Expr U, Expr V)? Affine)? Split(Expr core)
     {
         var factors = Flatten(core).ToList();
         var roots = new List<(int Index, Expr Radicand, Rational E)>();
@@ -131,6 +132,7 @@ internal static class AlgebraicPart
         var rest = new List<Expr>();
         Expr q;
         Rational exponent;
+        (Expr, Expr)? affine = null;
         switch (roots)
         {
             case [var one] when BasicIntegrals.QuadraticCoefficients(one.Radicand) is not null:
@@ -140,6 +142,7 @@ internal static class AlgebraicPart
                                      && Polynomial.TryPolynomial(v.Radicand, out var pv) && pv.Degree == 1 && BothPositiveSomewhere(pu, pv):
                 q = Simplifier.SimplifyOrKeep((pu * pv).ToExpr());
                 exponent = Rational.Half;
+                affine = (u.Radicand, v.Radicand);
                 rest.Add(Expr.Pow(u.Radicand, new Num(u.E - Rational.Half)));
                 rest.Add(Expr.Pow(v.Radicand, new Num(v.E - Rational.Half)));
                 break;
@@ -148,7 +151,7 @@ internal static class AlgebraicPart
         }
         rest.AddRange(factors.Where((_, i) => roots.All(r => r.Index != i)));
         if (!Polynomial.TryRational(ExprParts.Product(rest), out var n, out var d)) return null;
-        return (n, d, q, exponent);
+        return (n, d, q, exponent, affine);
     }
 
     /// <summary>

@@ -200,7 +200,7 @@ internal static class ByParts
             Operator.Asin => vPrime * Expr.Pow(Expr.One - Expr.Pow(v, Expr.Two), minusHalf),
             Operator.Acos => -vPrime * Expr.Pow(Expr.One - Expr.Pow(v, Expr.Two), minusHalf),
             Operator.Asinh => vPrime * Expr.Pow(Expr.Pow(v, Expr.Two) + Expr.One, minusHalf),
-            Operator.Acosh => vPrime * Expr.Pow(Expr.Pow(v, Expr.Two) - Expr.One, minusHalf),   // for v > 1, where acosh is real
+            Operator.Acosh => vPrime * Expr.Pow(Expr.Pow(v, Expr.Two) - Expr.One, minusHalf),   // √(v² − 1), split after (SplitRoots)
             Operator.Atan => vPrime / (Expr.One + Expr.Pow(v, Expr.Two)),
             Operator.Acot => -vPrime / (Expr.One + Expr.Pow(v, Expr.Two)),
             _ => vPrime / (Expr.One - Expr.Pow(v, Expr.Two)),
@@ -208,8 +208,10 @@ internal static class ByParts
         var hn = n == 1 ? (Expr)h : Expr.Pow(h, Expr.Int(n));
         var rest = Simplifier.SimplifyOrKeep(n == 1 ? big * hPrime : Expr.Int(n) * big * hPrime * (n == 2 ? h : Expr.Pow(h, Expr.Int(n - 1))));
         var restIntegral = (n == 1 ? RationalIntegrals.TryIntegrate(rest) : null) ?? BasicIntegrals.TryIntegrateSum(rest);
+        if (restIntegral is not null && h.Kind == Operator.Acosh) restIntegral = SplitRoots.Apply(restIntegral, Expr.Pow(v, Expr.Two) - Expr.One, v - Expr.One, v + Expr.One);
         return restIntegral is null ? null : Simplifier.SimplifyOrKeep(big * hn - restIntegral);
     }
+
 
     /// <summary>Built of numbers and x by +, ·, / and rational powers (x + √(x² + 1), √x), with x in it.</summary>
     private static bool IsAlgebraic(Expr v) => ExprParts.Contains(v, "x") && v.Size <= MaxRulesFactor

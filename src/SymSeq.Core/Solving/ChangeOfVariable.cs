@@ -34,21 +34,22 @@ internal static class ChangeOfVariable
             if (Direct(core, u) is { } direct) return direct;
             else if (Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse
                 && IntegralVerifier.Check(core, viaInverse).Accepted)   // φ's root is one branch: √(x⁶) becomes x³, right only for x > 0
-                return OddRootsOfPowers(viaInverse) is { } whole && IntegralVerifier.Check(core, whole).Accepted ? whole : viaInverse;
+                return PowersOfX(viaInverse) is { } whole && IntegralVerifier.Check(core, whole).Accepted ? whole : viaInverse;
         return null;
     }
 
     /// <summary>
-    /// The answer with every (xᵏ)^r for an odd k written x^(k·r), or null when there is none: φ = t^(1/3) puts back
-    /// (x³)^(4/3), whose principal branch is x⁴ only for x &gt; 0, while x⁴ holds on the whole line (∫ x³ beside |x|).
+    /// The answer with every (xᵏ)^r for an odd k, or an even k with k·r whole, written x^(k·r), or null when there is
+    /// none: φ = t^(1/3) puts back (x³)^(4/3), whose principal branch is x⁴ only for x &gt; 0, while x⁴ holds on the
+    /// whole line (∫ x³ beside |x|); φ = t^(1/6) puts back (x²)^(17/2), which is |x|¹⁷ where x¹⁷ was meant.
     /// </summary>
-    private static Expr? OddRootsOfPowers(Expr answer)
+    private static Expr? PowersOfX(Expr answer)
     {
         var found = false;
         var rewritten = ExprParts.Substitute(answer, n =>
         {
             if (n is not Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: { IsInteger: true } k }] }, Num { Value: var r }] }
-                || k.Num.IsEven) return null;
+                || (k.Num.IsEven && !(k * r).IsInteger)) return null;
             found = true;
             var power = k * r;
             return power.IsOne ? Expr.X : Expr.Pow(Expr.X, new Num(power));

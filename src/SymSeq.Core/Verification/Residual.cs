@@ -15,7 +15,8 @@ namespace SymSeq.Verification;
 /// <item>Numerically on the residual as written (when simplification ran out of time or could not decide), with
 /// terms capped at 2^20.</item>
 /// </list>
-/// Numerically, a sum vanishes when its terms cancel (<see cref="NumericEquivalence.Vanishes"/>); a product or
+/// Numerically, a sum vanishes when its terms cancel (<see cref="NumericEquivalence.Vanishes"/>), or its terms with
+/// |u| or sign(u) on the real line and the rest on some region (<see cref="SumVanishes"/>); a product or
 /// quotient vanishes when one factor of it (its numerator) does; a positive power when its base does.
 /// </summary>
 public static class Residual
@@ -53,14 +54,37 @@ public static class Residual
             : Verdict.Reject($"{different}: the difference {how} to the constant {n.Value}")
         : null;
 
+    /// <summary>
+    /// A sum vanishes when its terms cancel; or, failing that, when the terms with |u| or sign(u) cancel at every real
+    /// point that decides and the others cancel on some region by themselves. An answer may hold on an interval only
+    /// (x = (2x³)^(1/3)/∛2 for x &gt; 0 on principal branches), which the complex plane confirms; beside |u|, analytic
+    /// nowhere off the real line, that fallback fails for the sum as a whole, though each part vanishes where the other
+    /// does. The terms with |u| get no complex fallback, so |x| against x²/2 is still rejected.
+    /// </summary>
+    private static EquivalenceResult SumVanishes(IReadOnlyList<Expr> terms, NumericEquivalence.Options o)
+    {
+        var whole = NumericEquivalence.Vanishes(terms, o);
+        if (whole.IsEqual) return whole;
+        var nonAnalytic = terms.Where(t => ExprParts.Nodes(t).Any(n => n is Op { Kind: Operator.Abs or Operator.Sign })).ToArray();
+        if (nonAnalytic.Length == 0 || nonAnalytic.Length == terms.Count) return whole;
+        var onTheLine = NumericEquivalence.Vanishes(nonAnalytic, o with { AllowComplex = false });
+        if (!onTheLine.IsEqual) return whole;
+        var rest = NumericEquivalence.Vanishes(terms.Except(nonAnalytic).ToArray(), o);
+        return rest.IsEqual
+            ? rest with { PointsTried = onTheLine.PointsTried + rest.PointsTried, PointsUsed = onTheLine.PointsUsed + rest.PointsUsed,
+                          WorstError = Math.Max(onTheLine.WorstError, rest.WorstError),
+                          Where = $"(the terms with |u| or sign(u) at real points, the others {(rest.Where == "" ? "at real points" : rest.Where)})" }
+            : whole;
+    }
+
     private static EquivalenceResult Vanishes(Expr e, NumericEquivalence.Options o)
     {
         switch (e)
         {
             case Op { Kind: Operator.Add } sum:
-                return NumericEquivalence.Vanishes(sum.Args, o);
+                return SumVanishes(sum.Args, o);
             case Op { Kind: Operator.Sub } sub:
-                return NumericEquivalence.Vanishes([sub[0], new Op(Operator.Mul, Expr.MinusOne, sub[1])], o);
+                return SumVanishes([sub[0], new Op(Operator.Mul, Expr.MinusOne, sub[1])], o);
             case Op { Kind: Operator.Div } div:
                 return Vanishes(div[0], o);
             case Op { Kind: Operator.Pow } pow when pow[1] is Num { Value.Sign: > 0 }:

@@ -30,6 +30,19 @@ public class AlgebraicPartTests
         Assert.True(IntegralVerifier.Check(f, integral!).Accepted, $"{integrand}: {integral}");
     }
 
+    /// <summary>
+    /// Two affine roots made one for the method, √u·√v = √(u·v), agree only where u, v &gt; 0; the answer's √(u·v) is
+    /// split back, so it holds wherever the integrand is defined on principal branches.
+    /// </summary>
+    [Theory]
+    [InlineData("sqrt(x-1)*sqrt(x+1)")]
+    [InlineData("x^2/(sqrt(x-1)*sqrt(x+1))")]
+    [InlineData("1/(sqrt(x-1)*sqrt(x+1))")]
+    [InlineData("sqrt(1-x)/sqrt(1+x)")]
+    [InlineData("sqrt(2-x)*sqrt(x+3)")]
+    [InlineData("x/(sqrt(x-1)*sqrt(x+1))^3")]
+    public void Answers_over_two_affine_roots_hold_on_the_whole_line(string integrand) => RuleChecks.AssertIntegratedOnTheWholeLine(integrand);
+
     [Theory]
     [InlineData("1/((x-1)*(x+1)*sqrt(x^2+4))")]       // two linear factors
     [InlineData("1/sqrt(x^2+2*x+1)")]                  // a square under the root: |x + 1|

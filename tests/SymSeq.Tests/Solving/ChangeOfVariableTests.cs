@@ -100,4 +100,13 @@ public class ChangeOfVariableTests
         var withAbs = RuleChecks.Canonical($"{integrand} + 2*abs(x)");
         Assert.True(IntegralVerifier.Check(withAbs, Simplifier.Simplify(integral! + Expr.X * Expr.Call(Operator.Abs, Expr.X))).Accepted);
     }
+
+    /// <summary>
+    /// t = x⁶ puts back (x²)^(17/2), which is |x|¹⁷ on the real line where x¹⁷ was meant; a power of x whose exponent
+    /// comes out whole is written as one (a fuzz case, (125/x³ − 5)⁶ multiplied out, was rejected before).
+    /// </summary>
+    [Theory]
+    [InlineData("(125/x^3 - 5)^2/x^12")]
+    [InlineData("(1/x^3 + 2)^2/x^6")]
+    public void Even_powers_with_whole_exponents_come_back_whole(string integrand) => RuleChecks.AssertIntegratedOnTheWholeLine(integrand);
 }

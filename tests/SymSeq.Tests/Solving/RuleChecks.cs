@@ -32,6 +32,23 @@ internal static class RuleChecks
         Assert.True(integral!.Size <= Canonical(textbook).Size + slack, $"{integrand}: {integral} is larger than {textbook}");
     }
 
+    /// <summary>
+    /// Like <see cref="AssertIntegrated"/>, and d/dx answer equals the integrand at every real point that can decide,
+    /// on principal branches (complex values allowed): the answer holds on the whole line, not on one interval only,
+    /// so it still verifies beside a term like |x| that rules out the verifier's complex-plane fallback.
+    /// </summary>
+    public static void AssertIntegratedOnTheWholeLine(string integrand)
+    {
+        var f = Canonical(integrand);
+        var integral = BasicIntegrals.TryIntegrateSum(f);
+        Assert.True(integral is not null, $"{integrand} (canonical {f}) was declined");
+        var onTheLine = NumericEquivalence.Check(Derivative.Of(integral!), f, NumericEquivalence.Default with { AllowComplex = false });
+        Assert.True(onTheLine.IsEqual, $"{integrand}: {integral} ({onTheLine})");
+        var beside = Canonical($"abs(x) + {integrand}");
+        var sum = BasicIntegrals.TryIntegrateSum(beside);
+        Assert.True(sum is not null && IntegralVerifier.Check(beside, sum).Accepted, $"abs(x) + {integrand}: {sum}");
+    }
+
     /// <summary>The ODE rule answers the equation with a solution the verifier accepts.</summary>
     public static void AssertSolved(string equation, Func<Expr, TimeSpan?, Expr?> rule)
     {

@@ -82,6 +82,24 @@ public class VerifierSoundnessTests
     [InlineData("(2*x+6)*exp((x+3)^2*1000)*1000", "exp((x^2+6*x+9)*1000)")]
     public void Right_answers_in_other_forms_verify(string f, string h) => Assert.True(Integral(f, h).Accepted, Integral(f, h).Reason);
 
+    /// <summary>
+    /// An answer right on an interval only (branches of the principal root) beside a term with |u| or sign(u): the
+    /// |u| terms must cancel at every real point, the others may on a region of their own, as they would alone.
+    /// </summary>
+    [Theory]
+    [InlineData("x/sqrt(x^2-1) + abs(x)", "sqrt(x-1)*sqrt(x+1) + x*abs(x)/2")]
+    [InlineData("x*sign(x) + 1/(sqrt(x-1)*sqrt(x+1))", "x*abs(x)/2 + ln(x + sqrt(x^2 - 1))")]
+    [InlineData("abs(3*x - 1) + x/sqrt(x^2-4)", "(3*x - 1)*abs(3*x - 1)/6 + sqrt(x-2)*sqrt(x+2)")]
+    public void Interval_answers_beside_absolute_values_verify(string f, string h) => Assert.True(Integral(f, h).Accepted, Integral(f, h).Reason);
+
+    /// <summary>The terms with |u| get no complex fallback: x²/2 is ∫|x| for x &gt; 0 only, and stays rejected with or without an interval part.</summary>
+    [Theory]
+    [InlineData("abs(x)", "x^2/2")]
+    [InlineData("abs(x) + x/sqrt(x^2-1)", "x^2/2 + sqrt(x-1)*sqrt(x+1)")]
+    [InlineData("sign(x)*x + 1/x", "x^2/2 + ln(x)")]
+    [InlineData("abs(x) + 1/x", "x*abs(x)/2 + ln(x)^2")]
+    public void Absolute_values_must_hold_on_the_whole_line(string f, string h) => Assert.False(Integral(f, h).Accepted, Integral(f, h).Reason);
+
     [Fact]
     public void An_integrand_with_the_unknown_function_is_not_a_problem() =>
         Assert.Throws<ArgumentException>(() => IntegralVerifier.Check(new SymSeq.Expressions.Unknown(1), InfixParser.Parse("x^2/2")));
