@@ -109,6 +109,14 @@ internal static class ChangeOfVariable
             ? Expr.Pow(T, new Num(m / k))
             : null;
 
+    /// <summary>A principal even root or an exponential: never negative where it is real.</summary>
+    private static bool NonNegativeWhereReal(Expr u) => u switch
+    {
+        Op { Kind: Operator.Sqrt or Operator.Exp } => true,
+        Op { Kind: Operator.Pow, Args: [_, Num { Value: var r }] } => r.Den.IsEven,
+        _ => false,
+    };
+
     /// <summary>
     /// ∫ g(t) dt by the basic rules with t = u put back, or null when g still holds x, passes <paramref name="maxSize"/>
     /// nodes once multiplied out, or no rule integrates it. The ending every substitution rule shares.
@@ -120,9 +128,16 @@ internal static class ChangeOfVariable
             if (!Simplifier.TrySimplify(inT, out var g) || ExprParts.Contains(g, "x") || !ExprParts.Contains(g, T.Name)) return null;
             var inX = Simplifier.SimplifyOrKeep(Linearity.Distribute(ExprParts.Substitute(g, n => n is Sym { Name: "t" } ? Expr.X : null)));
             if (inX.Size > maxSize) return null;
-            return BasicIntegrals.TryIntegrateSum(inX) is { } integral
-                ? Simplifier.SimplifyOrKeep(ExprParts.Substitute(integral, n => n is Sym { Name: "x" } ? u : null))
-                : null;
+            if (BasicIntegrals.TryIntegrateSum(inX) is not { } integral) return null;
+            // t = √v is ≥ 0 wherever it is real: sign(t) is 1 and |t| is t there, and the answer stays analytic
+            if (NonNegativeWhereReal(u))
+                integral = ExprParts.Substitute(integral, n => n switch
+                {
+                    Op { Kind: Operator.Sign, Args: [Sym { Name: "x" }] } => Expr.One,
+                    Op { Kind: Operator.Abs, Args: [Sym { Name: "x" }] } => Expr.X,
+                    _ => null,
+                });
+            return Simplifier.SimplifyOrKeep(ExprParts.Substitute(integral, n => n is Sym { Name: "x" } ? u : null));
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
         {
