@@ -212,7 +212,6 @@ internal static class ByParts
         return restIntegral is null ? null : Simplifier.SimplifyOrKeep(big * hn - restIntegral);
     }
 
-
     /// <summary>Built of numbers and x by +, ·, / and rational powers (x + √(x² + 1), √x), with x in it.</summary>
     private static bool IsAlgebraic(Expr v) => ExprParts.Contains(v, "x") && v.Size <= MaxRulesFactor
         && ExprParts.Nodes(v).All(n => n is Num or Sym { Name: "x" } or Op { Kind: Operator.Add or Operator.Sub or Operator.Mul or Operator.Div or Operator.Sqrt }
