@@ -3,10 +3,11 @@ using SymSeq.Expressions;
 namespace SymSeq.Solving;
 
 /// <summary>
-/// Tidier equivalent forms of a verified answer, in the functions the problem was written in. The rules integrate
+/// Tidier equivalent forms of a verified answer. In the functions the problem was written in: the rules integrate
 /// sinh and cosh through exponentials, so ∫ sinh x·cosh x comes out as e^(2x)/8 + e^(−2x)/8; written back,
-/// it is cosh(2x)/4. A form is only a proposal: the solver verifies it like any answer and keeps the original when it
-/// does not verify.
+/// it is cosh(2x)/4. Multiplied out when that is shorter: integration by parts leaves x·(x·atan x − …) + … beside
+/// terms that cancel, and multiplied out and collected the answer is often half as long. A form is only a proposal:
+/// the solver and the FWD generator verify it like any answer and keep the original when it does not verify.
 /// </summary>
 public static class AnswerForms
 {
@@ -15,7 +16,29 @@ public static class AnswerForms
     /// <summary>The answer's tidier forms for the problem (an integrand or an ODE), best first; none when it is tidy.</summary>
     public static IEnumerable<Expr> Tidier(Expr problem, Expr answer)
     {
-        if (InHyperbolicFunctions(problem, answer) is { } h) yield return h;
+        if (InHyperbolicFunctions(problem, answer) is { } h)
+        {
+            if (MultipliedOut(h) is { } hm) yield return hm;
+            yield return h;
+        }
+        if (MultipliedOut(answer) is { } m) yield return m;
+    }
+
+    /// <summary>
+    /// The answer multiplied out (<see cref="Expansion"/>) and collected (<see cref="Simplifier"/>) when that has fewer
+    /// prefix tokens than the answer; null when it has as many or more, or the steps run out of their budget.
+    /// </summary>
+    internal static Expr? MultipliedOut(Expr answer, TimeSpan? budget = null)
+    {
+        if (answer is not Op) return null;
+        try
+        {
+            using var cancel = new CancellationTokenSource(budget ?? Simplifier.DefaultBudget);
+            var expanded = Expansion.Expand(answer, cancel.Token);
+            if (!Simplifier.TrySimplify(expanded, out var collected, budget)) return null;
+            return PrefixCodec.Encode(collected).Length < PrefixCodec.Encode(answer).Length ? collected : null;
+        }
+        catch (OperationCanceledException) { return null; }
     }
 
     /// <summary>

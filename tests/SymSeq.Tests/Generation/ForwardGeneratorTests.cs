@@ -1,5 +1,6 @@
 using SymSeq.Datasets;
 using SymSeq.Generation;
+using SymSeq.Solving;
 using SymSeq.Tests.Cas;
 
 namespace SymSeq.Tests.Generation;
@@ -43,6 +44,8 @@ public sealed class ForwardGeneratorTests
             // The rules reach beyond the table: integration by parts, partial fractions, products of trigonometric functions.
             var outputs = File.ReadAllLines(a.PrefixPath).Select(l => PrefixCodec.Decode(DatasetLine.Parse(l).Output)).ToList();
             Assert.True(outputs.Count(o => ExprParts.OperatorCount(o) >= 8) >= 20, "few long antiderivatives: the rules made only table integrals");
+            // Answers come in their tidiest form: none has a shorter multiplied-out form left.
+            Assert.All(outputs, o => Assert.Null(AnswerForms.MultipliedOut(o)));
         }
         finally
         {
