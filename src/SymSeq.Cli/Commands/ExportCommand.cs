@@ -17,7 +17,10 @@ public sealed class ExportCommand : CliApp.ICommand
     private readonly Option<string?> _deepen = Opt.Text("--deepen",
         "append layers that start as the identity, so the deeper model answers exactly as the source does; train it further with `train --init`", "ENC,DEC");
 
-    public Command Build() => new(Name, Summary + ". The step, the source file and the note are kept in the metadata.") { _model, _out, _fp32, _note, _deepen };
+    private readonly Option<int> _widen = Opt.Int("--widen", 1,
+        "multiply the embedding size, the hidden size and the head count by K (2 makes the paper's 512-wide model from a 256-wide one; 1 keeps the width); the wider model answers as the source does, up to a little noise that lets its copies of each unit drift apart; train it further with `train --init`", 1, 8, "K");
+
+    public Command Build() => new(Name, Summary + ". The step, the source file and the note are kept in the metadata.") { _model, _out, _fp32, _note, _deepen, _widen };
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -28,6 +31,7 @@ public sealed class ExportCommand : CliApp.ICommand
         var fp32 = args.GetValue(_fp32);
         var note = args.GetValue(_note);
         var deepen = ParseLayers(args.GetValue(_deepen));
+        var widen = args.GetValue(_widen);
         foreach (var s in sources)
             if (!File.Exists(s)) throw new FileNotFoundException($"model '{s}' does not exist", s);
         long step = 0;
@@ -51,6 +55,13 @@ public sealed class ExportCommand : CliApp.ICommand
             var shallow = loaded;
             using (shallow) loaded = ModelDeepening.Deepen(shallow, encoderLayers, decoderLayers);
             meta["deepened"] = $"{original.EncoderLayers}+{original.DecoderLayers} layers to {encoderLayers}+{decoderLayers}, the new layers starting as the identity";
+        }
+        if (widen > 1)
+        {
+            var original = loaded.Config;
+            var narrow = loaded;
+            using (narrow) loaded = ModelWidening.Widen(narrow, widen);
+            meta["widened"] = $"embedding {original.EmbDim} and {original.Heads} heads to {original.EmbDim * widen} and {original.Heads * widen}, each unit copied {widen} times with relative noise {ModelWidening.DefaultNoise}";
         }
         using var model = loaded;
         if (note is not null) meta["note"] = note;

@@ -13,12 +13,12 @@ namespace SymSeq.Tests.Checkpoints;
 [Collection("torch")]
 public sealed class ModelDeepeningTests : IDisposable
 {
-    private static readonly ModelConfig Tiny = new() { EmbDim = 16, Heads = 2, EncoderLayers = 2, DecoderLayers = 1, MaxPositions = 64 };
+    internal static readonly ModelConfig Tiny = new() { EmbDim = 16, Heads = 2, EncoderLayers = 2, DecoderLayers = 1, MaxPositions = 64 };
     private readonly string _dir = Directory.CreateTempSubdirectory("symseq-deepen-").FullName;
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>A source whose LayerNorms have an affine part, as a trained model's do (a fresh one has γ = 1, β = 0, which would hide a lost affine).</summary>
-    private static Seq2SeqTransformer Source(int seed)
+    internal static Seq2SeqTransformer Source(int seed)
     {
         manual_seed(seed);
         var m = new Seq2SeqTransformer(Tiny);
@@ -29,7 +29,7 @@ public sealed class ModelDeepeningTests : IDisposable
         return m;
     }
 
-    private static (Tensor X, Tensor XLen, Tensor Y, Tensor YLen) Batch(int seed)
+    internal static (Tensor X, Tensor XLen, Tensor Y, Tensor YLen) Batch(int seed)
     {
         var g = new Random(seed);
         long[] Row(int len) => [Vocabulary.EosIndex, .. Enumerable.Range(0, len).Select(_ => (long)g.Next(4, Tiny.Words)), Vocabulary.EosIndex];

@@ -1,0 +1,104 @@
+using SymSeq.Checkpoints;
+using SymSeq.Model;
+using SymSeq.Search;
+using SymSeq.Tests.Cli;
+using static TorchSharp.torch;
+
+namespace SymSeq.Tests.Checkpoints;
+
+/// <summary>
+/// A widened model computes what its source computes (exactly without noise, nearly with the default noise), its
+/// copies of a unit drift apart once it trains, and `export --widen` writes it.
+/// </summary>
+[Collection("torch")]
+public sealed class ModelWideningTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("symseq-widen-").FullName;
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static float WorstScoreDifference(Seq2SeqTransformer a, Seq2SeqTransformer b, int seed)
+    {
+        var (x, xLen, y, yLen) = ModelDeepeningTests.Batch(seed);
+        using var _ = no_grad();
+        using var expected = a.DecoderLogits(x, xLen, y, yLen);
+        using var actual = b.DecoderLogits(x, xLen, y, yLen);
+        return (actual - expected).abs().max().item<float>();
+    }
+
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 3)]
+    [InlineData(3, 4)]
+    public void Without_noise_the_wider_model_gives_the_source_s_scores(int seed, int k)
+    {
+        using var source = ModelDeepeningTests.Source(seed);
+        using var wide = ModelWidening.Widen(source, k, noise: 0);
+        Assert.Equal(source.Config.EmbDim * k, wide.Config.EmbDim);
+        Assert.Equal(source.Config.Heads * k, wide.Config.Heads);
+        var worst = WorstScoreDifference(source, wide, seed);
+        Assert.True(worst < 1e-4f, $"largest score difference {worst}");
+        // Incremental decoding (the key/value caches, the heads' layout) agrees too: same greedy answers.
+        var (x, xLen, _, _) = ModelDeepeningTests.Batch(seed);
+        var sources = Enumerable.Range(0, 3).Select(i => x[i].narrow(0, 0, xLen[i].item<long>()).data<long>().ToArray()).ToList();
+        var a = GreedyDecoder.Decode(source, sources, maxLen: 20);
+        var b = GreedyDecoder.Decode(wide, sources, maxLen: 20);
+        Assert.Equal(a.Select(s => string.Join(",", s)), b.Select(s => string.Join(",", s)));
+    }
+
+    [Fact]
+    public void The_default_noise_moves_the_scores_a_little()
+    {
+        using var source = ModelDeepeningTests.Source(7);
+        using var wide = ModelWidening.Widen(source, 2);
+        var worst = WorstScoreDifference(source, wide, 7);
+        Assert.True(worst > 0 && worst < 0.05f, $"largest score difference {worst}");
+    }
+
+    /// <summary>Without noise the two copies of a unit get the same gradient; with it they differ, so training can tell them apart.</summary>
+    [Fact]
+    public void Copies_of_a_unit_get_different_gradients()
+    {
+        using var source = ModelDeepeningTests.Source(8);
+        float CopyGap(double noise)
+        {
+            using var wide = ModelWidening.Widen(source, 2, noise);
+            wide.train();
+            var (x, xLen, y, yLen) = ModelDeepeningTests.Batch(8);
+            using var loss = wide.Loss(x, xLen, y, yLen);
+            loss.backward();
+            var grad = wide.named_parameters().Single(p => p.name == "encoder.ffns.0.lin1.weight").parameter.grad!;
+            var half = grad.shape[0] / 2;
+            return (grad.narrow(0, 0, half) - grad.narrow(0, half, half)).abs().max().item<float>();
+        }
+        Assert.True(CopyGap(0) < 1e-6f, "copies differ without noise");
+        Assert.True(CopyGap(ModelWidening.DefaultNoise) > 1e-6f, "copies still move together with noise");
+    }
+
+    [Fact]
+    public void Export_widens_and_records_it()
+    {
+        using var source = ModelDeepeningTests.Source(5);
+        var path = Path.Combine(_dir, "a.symseq");
+        SymSeqCheckpoint.Save(path, source, step: 700);
+        var output = Path.Combine(_dir, "wide.symseq");
+        var r = CliRunner.Run("export", "--model", path, "--out", output, "--widen", "2", "--fp32");
+        Assert.True(r.Code == 0, r.Err);
+        using var wide = SymSeqCheckpoint.LoadModel(output, out var info);
+        Assert.Equal((32, 4), (info.Config.EmbDim, info.Config.Heads));
+        Assert.Equal(700, info.Step);
+        Assert.Contains("embedding 16 and 2 heads to 32 and 4", info.Meta["widened"]);
+        Assert.True(WorstScoreDifference(source, wide, 5) < 0.05f);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("9")]
+    [InlineData("two")]
+    public void A_bad_factor_is_a_clean_error(string factor)
+    {
+        using var source = ModelDeepeningTests.Source(6);
+        var path = Path.Combine(_dir, "b.symseq");
+        SymSeqCheckpoint.Save(path, source, step: 1);
+        RobustnessTests.AssertCleanError(CliRunner.Run("export", "--model", path, "--out", Path.Combine(_dir, "x.symseq"), "--widen", factor), "--widen");
+    }
+}
