@@ -1,4 +1,5 @@
 using SymSeq.Expressions;
+using SymSeq.Solving;
 
 namespace SymSeq.Generation;
 
@@ -48,11 +49,18 @@ public sealed class IntegrationByPartsGenerator(GeneratorContext context, int ca
 
             integral = GeneratorContext.RemoveAdditiveConstants(integral);
             if (!ExprParts.Contains(integral, "x") || integrand is Num) { rejection = Rejection.Constant; return null; }
-            if (!context.FitsLength(integral) || !context.FitsLength(integrand)) { rejection = Rejection.TooLong; return null; }
-            if (!NumericEquivalence.Check(Derivative.Of(integral), integrand).IsEqual) { rejection = Rejection.CheckFailed; return null; }
-            _known.Add(integrand, integral);
-            rejection = null;
-            return new Example(Task, new Op(Operator.Sub, new Unknown(1), integrand), integral);
+            if (!context.FitsLength(integrand)) { rejection = Rejection.TooLong; return null; }
+            // F·G − H as found, or its tidier form (often multiplied out and collected) when that checks too
+            rejection = Rejection.TooLong;
+            foreach (var form in AnswerForms.Tidier(integrand, integral).Select(GeneratorContext.RemoveAdditiveConstants).Append(integral))
+            {
+                if (!context.FitsLength(form)) continue;
+                if (!NumericEquivalence.Check(Derivative.Of(form), integrand).IsEqual) { rejection = Rejection.CheckFailed; continue; }
+                _known.Add(integrand, form);
+                rejection = null;
+                return new Example(Task, new Op(Operator.Sub, new Unknown(1), integrand), form);
+            }
+            return null;
         }
         catch (UndefinedExpressionException) { rejection = Rejection.Invalid; return null; }
         catch (DivideByZeroException) { rejection = Rejection.Invalid; return null; }

@@ -93,6 +93,15 @@ public class GeneratorTests(ITestOutputHelper output)
             Assert.True(NumericEquivalence.Check(Derivative.Of(ex.Output), Integrand(ex)).IsEqual, $"{ex.Output} vs {Integrand(ex)}");
     }
 
+    /// <summary>F·G − H leaves products over sums whose terms cancel; the pairs carry the collected form instead.</summary>
+    [Fact]
+    public void Ibp_answers_come_in_their_tidiest_form()
+    {
+        var g = new IntegrationByPartsGenerator(Context);
+        foreach (var ex in Draw(g, 200, maxDraws: 100000))
+            Assert.True(SymSeq.Solving.AnswerForms.MultipliedOut(ex.Output) is null, $"{ex.Output} multiplies out shorter");
+    }
+
     [Fact]
     public void Ibp_reaches_polynomial_times_trig_and_exp_products()
     {
