@@ -7,7 +7,7 @@ namespace SymSeq.Solving;
 /// sinh and cosh through exponentials, so ∫ sinh x·cosh x comes out as e^(2x)/8 + e^(−2x)/8; written back,
 /// it is cosh(2x)/4. Multiplied out when that is shorter: integration by parts leaves x·(x·atan x − …) + … beside
 /// terms that cancel, and multiplied out and collected the answer is often half as long. A form is only a proposal:
-/// the solver and the FWD generator verify it like any answer and keep the original when it does not verify.
+/// the solver and the FWD and IBP generators verify it like any answer and keep the original when it does not verify.
 /// </summary>
 public static class AnswerForms
 {
