@@ -61,21 +61,14 @@ public sealed class ForwardGenerator(GeneratorContext context) : IProblemGenerat
 
     /// <summary>
     /// The example f → F when F, simplified and without additive constants, fits and verifies. F is written in its
-    /// tidiest form that verifies (<see cref="AnswerForms"/>: multiplied out when shorter), so the model learns the
-    /// shortest answers the rules can give, and answers too long as found may fit once tidied.
+    /// tidiest form that verifies (<see cref="GeneratorContext.TidiestAntiderivative"/>), so answers too long as found
+    /// may fit once tidied.
     /// </summary>
     private Example? Checked(Expr f, Expr antiderivative, out string? rejection)
     {
         var F = GeneratorContext.RemoveAdditiveConstants(context.Simplify(antiderivative));
-        rejection = Rejection.TooLong;
-        foreach (var form in AnswerForms.Tidier(f, F).Select(GeneratorContext.RemoveAdditiveConstants).Append(F))
-        {
-            if (!context.FitsLength(form)) continue;
-            if (!IntegralVerifier.Check(f, form, context.StepBudget).Accepted) { rejection = Rejection.CheckFailed; continue; }
-            rejection = null;
-            return new Example(Task, new Op(Operator.Sub, new Unknown(1), f), form);
-        }
-        return null;
+        var form = context.TidiestAntiderivative(f, F, g => IntegralVerifier.Check(f, g, context.StepBudget).Accepted, out rejection);
+        return form is null ? null : new Example(Task, new Op(Operator.Sub, new Unknown(1), f), form);
     }
 
     /// <summary>Starts the CAS and integrates x, so a missing CAS fails the run before any work.</summary>

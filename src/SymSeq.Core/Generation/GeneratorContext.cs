@@ -1,4 +1,5 @@
 using SymSeq.Expressions;
+using SymSeq.Solving;
 
 namespace SymSeq.Generation;
 
@@ -24,6 +25,24 @@ public sealed class GeneratorContext(ExpressionOptions options, TimeSpan? stepBu
 
     /// <summary>Prefix length plus the two sequence delimiters fits the model's limit.</summary>
     public bool FitsLength(Expr e) => PrefixCodec.Encode(e).Length + 2 <= Options.MaxLen;
+
+    /// <summary>
+    /// The antiderivative an integration pair carries: its tidiest form (<see cref="AnswerForms"/>, without additive
+    /// constants) that fits and passes <paramref name="check"/>, else the antiderivative as found when it does; null,
+    /// with the rejection, when no form does. The model then learns the shortest answers its sources give.
+    /// </summary>
+    public Expr? TidiestAntiderivative(Expr integrand, Expr antiderivative, Func<Expr, bool> check, out string? rejection)
+    {
+        rejection = Rejection.TooLong;
+        foreach (var form in AnswerForms.Tidier(integrand, antiderivative).Select(RemoveAdditiveConstants).Append(antiderivative))
+        {
+            if (!FitsLength(form)) continue;
+            if (!check(form)) { rejection = Rejection.CheckFailed; continue; }
+            rejection = null;
+            return form;
+        }
+        return null;
+    }
 
     /// <summary>True when e has a finite real value at some of a few sample points.</summary>
     public static bool HasFiniteValues(Expr e)

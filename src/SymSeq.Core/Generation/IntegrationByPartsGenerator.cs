@@ -1,5 +1,4 @@
 using SymSeq.Expressions;
-using SymSeq.Solving;
 
 namespace SymSeq.Generation;
 
@@ -50,17 +49,11 @@ public sealed class IntegrationByPartsGenerator(GeneratorContext context, int ca
             integral = GeneratorContext.RemoveAdditiveConstants(integral);
             if (!ExprParts.Contains(integral, "x") || integrand is Num) { rejection = Rejection.Constant; return null; }
             if (!context.FitsLength(integrand)) { rejection = Rejection.TooLong; return null; }
-            // F·G − H as found, or its tidier form (often multiplied out and collected) when that checks too
-            rejection = Rejection.TooLong;
-            foreach (var form in AnswerForms.Tidier(integrand, integral).Select(GeneratorContext.RemoveAdditiveConstants).Append(integral))
-            {
-                if (!context.FitsLength(form)) continue;
-                if (!NumericEquivalence.Check(Derivative.Of(form), integrand).IsEqual) { rejection = Rejection.CheckFailed; continue; }
-                _known.Add(integrand, form);
-                rejection = null;
-                return new Example(Task, new Op(Operator.Sub, new Unknown(1), integrand), form);
-            }
-            return null;
+            // F·G − H in its tidiest form that checks (often multiplied out and collected)
+            var form = context.TidiestAntiderivative(integrand, integral, g => NumericEquivalence.Check(Derivative.Of(g), integrand).IsEqual, out rejection);
+            if (form is null) return null;
+            _known.Add(integrand, form);
+            return new Example(Task, new Op(Operator.Sub, new Unknown(1), integrand), form);
         }
         catch (UndefinedExpressionException) { rejection = Rejection.Invalid; return null; }
         catch (DivideByZeroException) { rejection = Rejection.Invalid; return null; }

@@ -1,6 +1,5 @@
 using SymSeq.Checkpoints;
 using SymSeq.Model;
-using SymSeq.Search;
 using SymSeq.Tests.Cli;
 using static TorchSharp.torch;
 
@@ -16,15 +15,6 @@ public sealed class ModelWideningTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("symseq-widen-").FullName;
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static float WorstScoreDifference(Seq2SeqTransformer a, Seq2SeqTransformer b, int seed)
-    {
-        var (x, xLen, y, yLen) = ModelDeepeningTests.Batch(seed);
-        using var _ = no_grad();
-        using var expected = a.DecoderLogits(x, xLen, y, yLen);
-        using var actual = b.DecoderLogits(x, xLen, y, yLen);
-        return (actual - expected).abs().max().item<float>();
-    }
-
     [Theory]
     [InlineData(1, 2)]
     [InlineData(2, 3)]
@@ -35,14 +25,9 @@ public sealed class ModelWideningTests : IDisposable
         using var wide = ModelWidening.Widen(source, k, noise: 0);
         Assert.Equal(source.Config.EmbDim * k, wide.Config.EmbDim);
         Assert.Equal(source.Config.Heads * k, wide.Config.Heads);
-        var worst = WorstScoreDifference(source, wide, seed);
+        var worst = ModelDeepeningTests.WorstScoreDifference(source, wide, seed);
         Assert.True(worst < 1e-4f, $"largest score difference {worst}");
-        // Incremental decoding (the key/value caches, the heads' layout) agrees too: same greedy answers.
-        var (x, xLen, _, _) = ModelDeepeningTests.Batch(seed);
-        var sources = Enumerable.Range(0, 3).Select(i => x[i].narrow(0, 0, xLen[i].item<long>()).data<long>().ToArray()).ToList();
-        var a = GreedyDecoder.Decode(source, sources, maxLen: 20);
-        var b = GreedyDecoder.Decode(wide, sources, maxLen: 20);
-        Assert.Equal(a.Select(s => string.Join(",", s)), b.Select(s => string.Join(",", s)));
+        ModelDeepeningTests.AssertSameGreedyAnswers(source, wide, seed);   // the key/value caches and the heads' layout
     }
 
     [Fact]
@@ -50,7 +35,7 @@ public sealed class ModelWideningTests : IDisposable
     {
         using var source = ModelDeepeningTests.Source(7);
         using var wide = ModelWidening.Widen(source, 2);
-        var worst = WorstScoreDifference(source, wide, 7);
+        var worst = ModelDeepeningTests.WorstScoreDifference(source, wide, 7);
         Assert.True(worst > 0 && worst < 0.05f, $"largest score difference {worst}");
     }
 
@@ -87,7 +72,7 @@ public sealed class ModelWideningTests : IDisposable
         Assert.Equal((32, 4), (info.Config.EmbDim, info.Config.Heads));
         Assert.Equal(700, info.Step);
         Assert.Contains("embedding 16 and 2 heads to 32 and 4", info.Meta["widened"]);
-        Assert.True(WorstScoreDifference(source, wide, 5) < 0.05f);
+        Assert.True(ModelDeepeningTests.WorstScoreDifference(source, wide, 5) < 0.05f);
     }
 
     [Theory]
