@@ -61,7 +61,7 @@ public sealed class ExportCommand : CliApp.ICommand
             var original = loaded.Config;
             var narrow = loaded;
             using (narrow) loaded = ModelWidening.Widen(narrow, widen);
-            meta["widened"] = $"embedding {original.EmbDim} and {original.Heads} heads to {original.EmbDim * widen} and {original.Heads * widen}, each unit copied {widen} times with relative noise {ModelWidening.DefaultNoise}";
+            meta["widened"] = $"embedding {original.EmbDim} and {original.Heads} heads to {original.EmbDim * widen} and {original.Heads * widen}, each unit copied {widen} times, its outgoing weights split among the copies in random shares";
         }
         using var model = loaded;
         if (note is not null) meta["note"] = note;
