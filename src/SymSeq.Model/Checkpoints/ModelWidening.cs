@@ -21,7 +21,7 @@ namespace SymSeq.Checkpoints;
 /// [h, …, h]·[E, …, E]ᵀ/k = h·Eᵀ, the source's scores.</item>
 /// </list>
 /// Copies of one unit must not stay copies. With equal shares (1/k each) they would receive the same gradient for
-/// ever, and small noise does not help under bf16 training, whose 8-bit mantissa rounds copies that differ by 0.1%
+/// ever, and small noise does little under bf16 training, whose 8-bit mantissa rounds most weights that differ by 0.1%
 /// to the same number. Uneven shares (each between about a quarter and three quarters for k = 2) keep the function
 /// exact and give every copy its own gradient from the first step: the gradient reaching a copy is scaled by its
 /// share. Optional noise of <c>noise</c> times each tensor's standard deviation can be added on top (not to the biases
