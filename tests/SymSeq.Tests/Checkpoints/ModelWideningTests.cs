@@ -42,7 +42,7 @@ public sealed class ModelWideningTests : IDisposable
 
     /// <summary>
     /// The largest gap between the gradients of a unit's two copies, relative to the largest gradient, in a hidden
-    /// layer (encoder FFN) and in the attention's input projection. Equal shares without noise leave the copies
+    /// layer of the encoder and one of the decoder (their FFNs). Equal shares without noise leave the copies
     /// identical; uneven shares part them by a large fraction, not by the 0.1% that bf16 would round away.
     /// </summary>
     [Fact]
