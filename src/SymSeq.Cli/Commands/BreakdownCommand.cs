@@ -11,8 +11,10 @@ public sealed class BreakdownCommand : CliApp.ICommand
 
     private readonly Argument<string> _log = new("LOG") { Description = "a log written by symseq evaluate --out" };
     private readonly Option<string> _by = Opt.Choice("--by", "length", "length: accuracy per bucket of input tokens; answer: per bucket of the " +
-        "reference answer's tokens (test sets in prefix form); operator: per operator of the input (a problem counts under each operator it holds)",
-        "length", "answer", "operator");
+        "reference answer's tokens (test sets in prefix form); operator: per operator of the input (a problem counts under each operator it holds); " +
+        "search: the unsolved problems of each beam column split into search errors (the reference answer scores above every hypothesis the beam " +
+        "kept) and model errors (test sets in prefix form)",
+        "length", "answer", "operator", "search");
     private readonly Option<string?> _lengths = Opt.Text("--lengths", "last length (tokens) of each bucket but the last, ascending " +
         $"(default {InputEdges} for input lengths, {AnswerEdges} for answer lengths)", "N[,N]");
 
@@ -44,6 +46,14 @@ public sealed class BreakdownCommand : CliApp.ICommand
 
         if (against is not null) WriteDifference(stdout, LogBreakdown.Against(outcomes, other), path, against);
         else if (by == "operator") WriteByOperator(stdout, LogBreakdown.ByOperator(outcomes));
+        else if (by == "search")
+        {
+            var rows = LogBreakdown.Misses(outcomes);
+            if (rows.Count == 0)
+                throw new UsageException($"'{path}' logs no reference answer scores: they come from beam columns on test sets in prefix form " +
+                                         "(problem, tab, answer), in logs written since search_error was added; rerun evaluate with --out to a new log");
+            WriteMisses(stdout, rows);
+        }
         else if (by == "answer")
         {
             var rows = LogBreakdown.ByAnswerLength(outcomes, edges);
@@ -82,6 +92,15 @@ public sealed class BreakdownCommand : CliApp.ICommand
             w.WriteLine($"{r.Task} {r.Column}");
             foreach (var (op, t) in r.Groups) w.WriteLine($"  {op,-8}{Cell(t),18}");
         }
+    }
+
+    private static void WriteMisses(TextWriter w, List<MissRow> rows)
+    {
+        var head = Head(rows.Select(r => r.Task));
+        w.WriteLine("unsolved problems: search errors (the reference answer scores above every hypothesis the beam kept) and model errors (the rest of those scored)");
+        w.WriteLine(head("task", "column") + $"{"problems",10}{"unsolved",10}{"scored",10}{"search",10}{"model",10}");
+        foreach (var r in rows)
+            w.WriteLine(head(r.Task, r.Column) + $"{r.Problems,10}{r.Unsolved,10}{r.Scored,10}{r.SearchErrors,10}{r.Scored - r.SearchErrors,10}");
     }
 
     private static void WriteDifference(TextWriter w, List<RunDifference> rows, string first, string second)

@@ -4,9 +4,12 @@ namespace SymSeq.Evaluation;
 
 /// <summary>
 /// One problem's outcome in one column (beam1, beam10, hybrid) of a <c>symseq evaluate --out</c> log; the reference
-/// answer's length when the test set had one (a prefix file, and logs written since session 32).
+/// answer's length when the test set had one (a prefix file, and logs written since session 32), and for beam columns
+/// of logs written since session 39 whether an unsolved problem was a search error (its reference answer scored above
+/// every hypothesis the beam kept; null when the reference could not be scored).
 /// </summary>
-public sealed record LoggedOutcome(string Task, int Index, string Column, bool Solved, int InputTokens, IReadOnlyList<string> Operators, int? AnswerTokens = null);
+public sealed record LoggedOutcome(string Task, int Index, string Column, bool Solved, int InputTokens, IReadOnlyList<string> Operators,
+    int? AnswerTokens = null, bool? SearchError = null);
 
 /// <summary>
 /// Reads the per-problem log that <see cref="ModelEvaluation"/> writes, for breaking a run down afterwards. Read only:
@@ -60,7 +63,8 @@ public static class EvaluationLog
             return null;
         if (Column(beam) is not { } column) return null;
         int? answer = e.TryGetProperty("answer_tokens", out var a) && IsInt(a, out var m) ? m : null;   // null: a plain list's problem
+        bool? searchError = e.TryGetProperty("search_error", out var se) && se.ValueKind is JsonValueKind.True or JsonValueKind.False ? se.GetBoolean() : null;
         return new LoggedOutcome(task.GetString()!, i, column, solved.GetBoolean(), n,
-            ops.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!).ToArray(), answer);
+            ops.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!).ToArray(), answer, searchError);
     }
 }

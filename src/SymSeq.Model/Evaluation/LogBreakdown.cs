@@ -10,6 +10,12 @@ public sealed record RunDifference(string Task, string Column, int Both, int Nei
 }
 
 /// <summary>
+/// The unsolved problems of one task and column: how many had their reference answer scored, and of those, how many
+/// the search lost (the reference scored above every hypothesis kept) rather than the model (it preferred wrong answers).
+/// </summary>
+public sealed record MissRow(string Task, string Column, int Problems, int Unsolved, int Scored, int SearchErrors);
+
+/// <summary>
 /// Breaks an evaluation log down after the run (issue 14: "so a run can be broken down by length or operator without
 /// splitting files"): accuracy by input length, by the reference answer's length, by operator of the input, and one
 /// run against another problem by problem.
@@ -47,6 +53,18 @@ public static class LogBreakdown
 
     /// <summary>Tallies of the problems whose input holds each operator (a problem counts under every operator it has), most frequent first.</summary>
     public static List<BreakdownRow> ByOperator(IReadOnlyList<LoggedOutcome> outcomes) => Rows(outcomes, o => o.Operators, order: null);
+
+    /// <summary>
+    /// Search errors against model errors per task and beam column, for logs whose test sets had reference answers;
+    /// no rows when no line says (plain lists, hybrid columns, logs older than search_error).
+    /// </summary>
+    public static List<MissRow> Misses(IReadOnlyList<LoggedOutcome> outcomes) =>
+        Latest(outcomes).Values.GroupBy(o => (o.Task, o.Column)).Where(g => g.Any(o => o.SearchError is not null)).Select(g =>
+        {
+            var unsolved = g.Where(o => !o.Solved).ToList();
+            return new MissRow(g.Key.Task, g.Key.Column, g.Count(), unsolved.Count, unsolved.Count(o => o.SearchError is not null),
+                unsolved.Count(o => o.SearchError == true));
+        }).ToList();
 
     /// <summary>The two runs on the problems both logged, per task and column (the first run's order).</summary>
     public static List<RunDifference> Against(IReadOnlyList<LoggedOutcome> first, IReadOnlyList<LoggedOutcome> second)

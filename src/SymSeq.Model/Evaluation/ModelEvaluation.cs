@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SymSeq.Datasets;
 using SymSeq.Expressions;
+using SymSeq.Model;
 using SymSeq.Search;
 using SymSeq.Solving;
 using SymSeq.Verification;
@@ -66,9 +67,12 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
             {
                 cancel.ThrowIfCancellationRequested();
                 var batch = todo.Skip(b).Take(batchSize).ToList();
-                var results = Solver.SolveBatch(models.For(kind)!, batch.Select(i => problems[i]).ToList(), k, cancel: cancel, search: search);
+                var model = models.For(kind)!;
+                var results = Solver.SolveBatch(model, batch.Select(i => problems[i]).ToList(), k, cancel: cancel, search: search);
                 solved += results.Count(r => r.Verified is not null);
-                for (var j = 0; j < batch.Count; j++) log?.WriteLine(BeamLine(task, batch[j], set.AnswerLength(batch[j]), k, beamSetup, results[j]));
+                var references = log is null ? null : ReferenceScores(model, set, batch);
+                for (var j = 0; j < batch.Count; j++)
+                    log?.WriteLine(BeamLine(task, batch[j], set.AnswerLength(batch[j]), k, beamSetup, results[j], references?[j]));
                 progress?.Invoke($"{task} beam {k}: {problems.Count - todo.Count + Math.Min(b + batchSize, todo.Count)}/{problems.Count}, {solved} solved");
             }
             row[column] = new Tally(solved, problems.Count);
@@ -96,6 +100,17 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
             row["hybrid"] = new Tally(solved, problems.Count);
         }
         return row;
+    }
+
+    /// <summary>
+    /// The model's score of each problem's reference answer (as beam search scores), for the log to tell search errors
+    /// from model errors; null without reference answers (a plain list).
+    /// </summary>
+    private static double?[]? ReferenceScores(Seq2SeqTransformer model, TestSet set, List<int> batch)
+    {
+        if (set.References is not { } refs) return null;
+        var sources = batch.Select(i => Solver.Source(set.Problems[i], model.Config)).ToList();
+        return SequenceScore.Of(model, sources, batch.Select(i => refs[i]).ToList());
     }
 
     /// <summary>The setup a column's outcomes depend on; a resumed log must hold the same.</summary>
@@ -154,14 +169,21 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         });
     }
 
-    private static string BeamLine(string task, int index, int? answerTokens, int beam, string setup, SolveResult r)
+    /// <summary>
+    /// One beam column's line. With the reference answer's score: search_error is true when nothing verified although
+    /// the reference scores above every hypothesis the beam kept (the search lost it, the model did not).
+    /// </summary>
+    private static string BeamLine(string task, int index, int? answerTokens, int beam, string setup, SolveResult r, double? referenceScore)
     {
         var input = Input(r.Problem);
         var best = r.Verified ?? r.Candidates.FirstOrDefault();
+        bool? searchError = referenceScore is not { } rs ? null
+            : r.Verified is null && (r.Candidates.Count == 0 || rs > r.Candidates.Max(c => c.Score));
         return JsonSerializer.Serialize(new
         {
             task, index, beam, solved = r.Verified is not null, input_tokens = input.Tokens, operators = input.Operators, answer_tokens = answerTokens,
             rank = r.Verified?.Rank, verdict = best?.Verdict.Label, reason = best?.Verdict.Reason,
+            reference_score = referenceScore is { } v ? Math.Round(v, 4) : (double?)null, search_error = searchError,
             problem = r.Problem.ToString(),
             candidates = r.Candidates.Select(c => new
             {

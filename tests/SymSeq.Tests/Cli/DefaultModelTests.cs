@@ -54,6 +54,43 @@ public class DefaultModelTests
         finally { File.Delete(log); }
     }
 
+    [Fact]
+    public void An_evaluation_log_scores_the_reference_answers_and_breakdown_splits_the_misses()
+    {
+        var dir = Path.Combine(TestPaths.Repo, "models");
+        var log = Path.Combine(Path.GetTempPath(), $"symseq-search-errors-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var r = CliRunner.Run("evaluate", "--data", Path.Combine(dir, "test", "fwd.test"), "--beam", "1,3", "--limit", "12", "--out", log, "--threads", "1");
+            Assert.True(r.Code == 0, r.Err);
+            var lines = File.ReadAllLines(log).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+            Assert.Equal(24, lines.Count);
+            var unsolved = 0;
+            foreach (var line in lines)
+            {
+                // every reference of the shipped test set is in the paper's words, so each gets a score, a log-probability per token
+                var reference = line.GetProperty("reference_score").GetDouble();
+                Assert.True(reference < 0, line.ToString());
+                var best = line.GetProperty("candidates").EnumerateArray().Max(c => c.GetProperty("score").GetDouble());
+                var solved = line.GetProperty("solved").GetBoolean();
+                if (!solved) unsolved++;
+                // a search error: unsolved, and the reference above every hypothesis kept (scores are rounded to 4 places in the log)
+                var searchError = line.GetProperty("search_error").GetBoolean();
+                if (solved || reference < best - 1e-4) Assert.False(searchError, line.ToString());
+                if (!solved && reference > best + 1e-4) Assert.True(searchError, line.ToString());
+            }
+            Assert.True(unsolved > 0, "the model solved all 12 at beams 1 and 3: nothing to split");
+            var b = CliRunner.Run("breakdown", log, "--by", "search");
+            Assert.True(b.Code == 0, b.Err);
+            var rows = b.Out.Split('\n').Where(l => l.StartsWith("fwd")).ToList();
+            Assert.Equal(2, rows.Count);
+            var cells = rows.Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2..].Select(int.Parse).ToArray()).ToList();
+            Assert.Equal(unsolved, cells.Sum(c => c[1]));
+            Assert.All(cells, c => Assert.True(c[0] == 12 && c[2] == c[1] && c[3] + c[4] == c[2], string.Join(" ", c)));
+        }
+        finally { File.Delete(log); }
+    }
+
     /// <summary>Every bundled model: models/default.symseq, and models/integration.symseq when there is one.</summary>
     public static TheoryData<string> BundledModels() =>
         [.. Directory.GetFiles(Path.Combine(TestPaths.Repo, "models"), "*.symseq").Select(f => Path.GetFileNameWithoutExtension(f)!).Order()];

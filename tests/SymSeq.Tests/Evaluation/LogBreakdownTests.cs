@@ -30,6 +30,22 @@ public sealed class LogBreakdownTests : IDisposable
     }
 
     [Fact]
+    public void Misses_split_into_search_and_model_errors_per_beam_column()
+    {
+        var outcomes = new[]
+        {
+            O("fwd", 0, "beam1", true, 9) with { SearchError = false }, O("fwd", 1, "beam1", false, 9) with { SearchError = true },
+            O("fwd", 2, "beam1", false, 9) with { SearchError = false }, O("fwd", 3, "beam1", false, 9),   // no reference score
+            O("fwd", 0, "beam10", false, 9) with { SearchError = false },
+            O("fwd", 0, "beam10", true, 9) with { SearchError = false },   // resumed: the last line counts
+            O("fwd", 0, "hybrid", false, 9),
+        };
+        var rows = LogBreakdown.Misses(outcomes);
+        Assert.Equal([new MissRow("fwd", "beam1", 4, 3, 2, 1), new MissRow("fwd", "beam10", 1, 0, 0, 0)], rows);
+        Assert.Empty(LogBreakdown.Misses(outcomes[^1..]));
+    }
+
+    [Fact]
     public void Answer_length_buckets_count_only_problems_with_a_reference_answer()
     {
         var outcomes = new[]

@@ -33,7 +33,7 @@ public sealed class BeamSearchTests
     /// A tiny model whose end word's logit swings with the decoder's state (its output row scaled up, its bias set), so
     /// that some sentences end in a few steps and others run to the length limit.
     /// </summary>
-    private static Seq2SeqTransformer SwingingEnd(int seed, float eosBias)
+    internal static Seq2SeqTransformer SwingingEnd(int seed, float eosBias)
     {
         var model = Tiny(seed);
         using (no_grad())
@@ -44,7 +44,7 @@ public sealed class BeamSearchTests
     }
 
     /// <summary>The first <paramref name="count"/> of eight short integration problems, encoded.</summary>
-    private static List<long[]> Sources(int count) => new[]
+    internal static List<long[]> Sources(int count) => new[]
     {
         "sub Y' mul INT+ 2 x", "sub Y' exp x", "sub Y' div INT+ 1 add x INT+ 1", "sub Y' sin cos x",
         "sub Y' pow x INT+ 3", "sub Y' ln x", "sub Y' mul x cos x", "sub Y' tan mul INT+ 3 x",
