@@ -20,8 +20,8 @@ public sealed class EvaluateCommand : CliApp.ICommand
     private readonly Option<int> _limit = Opt.Int("--limit", int.MaxValue, "first N problems of each file", 1);
     private readonly Option<string?> _json = Opt.Text("--json", "the table as JSON", "OUT");
     private readonly Option<string?> _out = Opt.Text("--out", "one JSON line per problem and beam size: task, index, beam, solved, input length in tokens, " +
-        "operators of the input, the verified answer's rank and the verdict, the problem and every candidate with its verdict, the setup (break a run down by length or operator, " +
-        "or see why a problem failed). Appended as each problem is done: rerun with the same LOG to resume an interrupted run", "LOG");
+        "operators of the input, the verified answer's rank and the verdict, the problem and every candidate with its verdict and score, the setup, and (test sets in prefix form) " +
+        "the reference answer's score under the model and whether a miss was a search error (break a run down with symseq breakdown, or see why a problem failed). Appended as each problem is done: rerun with the same LOG to resume an interrupted run", "LOG");
     private readonly Option<string?> _precision = IntegrateCommand.PrecisionOption();
     private readonly Option<bool> _noModel = Opt.Flag("--no-model", "with --hybrid: measure the rules and the CAS alone (the model is not loaded, no beam columns)");
     private readonly Option<bool> _hybrid = Opt.Flag("--hybrid", "add a column for the hybrid solver (what integrate and solve run), one problem at a time; " +
