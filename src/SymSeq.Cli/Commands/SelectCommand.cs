@@ -1,0 +1,53 @@
+using System.CommandLine;
+using SymSeq.Search;
+using SymSeq.Solving;
+using SymSeq.Training;
+
+namespace SymSeq.Cli.Commands;
+
+/// <summary>`symseq select`: the pairs of a dataset a model finds hardest, for the next training stage.</summary>
+public sealed class SelectCommand : CliApp.ICommand
+{
+    public string Name => "select";
+    public string Summary => "keep the pairs of a dataset that a model finds hardest (lowest score of the answer, as beam search scores it), in the file's order, " +
+                             "for the next training stage. Scores are saved in OUT.scores as they are made: rerun the same command to resume, " +
+                             "or with another --hardest to choose again without scoring again";
+
+    private readonly Option<string> _model = Opt.Required("--model", "the model that scores (the one the next stage starts from)", "MODEL");
+    private readonly Option<string> _data = Opt.Required("--data", "a prefix dataset: \"count|input<TAB>output\" or \"input<TAB>output\" lines", "FILE");
+    private readonly Option<double> _hardest = Opt.Number("--hardest", 0.3, "the share of the scored pairs to keep, above 0 and at most 1", double.MinValue, double.MaxValue);
+    private readonly Option<string> _out = Opt.Required("--out", "the kept pairs, as they were written in FILE (written when scoring is done)", "OUT");
+    private readonly Option<int> _tokens = Opt.Int("--tokens-per-batch", 8000, "token budget of a scoring batch", 16);
+    private readonly Option<int> _threads = Opt.Int("--threads", Environment.ProcessorCount, "libtorch intra-op threads (default: all cores)", 1, 1024);
+
+    public Command Build() => new(Name, Summary + ".") { _model, _data, _hardest, _out, _tokens, _threads };
+
+    public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
+    {
+        var hardest = args.GetValue(_hardest);
+        if (hardest is not (> 0 and <= 1)) throw new UsageException($"--hardest: the share to keep must be above 0 and at most 1, got {hardest}");
+        var modelPath = args.GetValue(_model)!;
+        var data = args.GetValue(_data)!;
+        var outPath = args.GetValue(_out)!;
+        if (!File.Exists(modelPath)) throw new FileNotFoundException($"model '{modelPath}' does not exist", modelPath);
+        if (!File.Exists(data)) throw new FileNotFoundException($"dataset '{data}' does not exist", data);
+        if (Path.GetFullPath(outPath) == Path.GetFullPath(data)) throw new UsageException("--out must not be the dataset it selects from");
+        using var outLock = Datasets.FolderLock.ForFile(outPath, "symseq select");
+        InferenceThreads.Set(args.GetValue(_threads));
+        using var model = SolverModels.Load(modelPath);
+        var progress = new ProgressLine(stderr);
+        SelectionResult? r;
+        try { r = HardestSelection.Run(model, modelPath, data, hardest, outPath, args.GetValue(_tokens), cancel, progress.Report); }
+        catch (ScoresMismatchException e) { throw new UsageException(e.Message); }
+        progress.Finish();
+        if (r is null)
+        {
+            stderr.WriteLine($"symseq select: interrupted; the scores so far are in {HardestSelection.ScoresPath(outPath)}, and the same command resumes");
+            return Task.FromResult(130);
+        }
+        stdout.WriteLine($"{r.Kept:N0} of {r.Scored:N0} scored pairs kept in {outPath} (score at most {r.Threshold:F4} per token); " +
+                         $"{r.Lines - r.Scored:N0} of {r.Lines:N0} not scored (a word outside the model's vocabulary, or too long)" +
+                         (r.Resumed > 0 ? $"; {r.Resumed:N0} scores from an earlier run" : ""));
+        return Task.FromResult(0);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using SymSeq.Datasets;
+using SymSeq.Model;
+using SymSeq.Search;
+
+namespace SymSeq.Training;
+
+/// <summary>A scores file written for another model or dataset, or not a scores file at all.</summary>
+public sealed class ScoresMismatchException(string message) : InvalidOperationException(message);
+
+/// <summary>What a selection kept: lines read, lines scored (the rest have a word the model lacks or do not fit its positions), lines kept, the kept lines' highest score, lines whose score an earlier run left.</summary>
+public sealed record SelectionResult(int Lines, int Scored, int Kept, double Threshold, int Resumed);
+
+/// <summary>
+/// Hard-example selection for the next training stage: every pair of a dataset is scored under a model as beam search
+/// would score its answer (<see cref="SequenceScore"/>: mean log-probability per token), and the share with the lowest
+/// scores, the pairs the model is least sure of, is written out in the file's order. Scoring is teacher-forced, one pass
+/// per batch, a few times cheaper than a training step. The scores are appended to OUT.scores as each batch is done, so
+/// an interrupted run resumes where it stopped, and a rerun with another share reuses them; the file names the model
+/// (path, size, time) and the dataset, and a run with others refuses it. OUT itself is written atomically at the end.
+/// </summary>
+public static class HardestSelection
+{
+    public static string ScoresPath(string outPath) => outPath + ".scores";
+
+    /// <returns>null when cancelled (the scores file keeps what was done).</returns>
+    /// <exception cref="ScoresMismatchException">OUT.scores belongs to another model or dataset.</exception>
+    public static SelectionResult? Run(Seq2SeqTransformer model, string modelPath, string dataPath, double share, string outPath,
+        int tokensPerBatch = 8000, CancellationToken cancel = default, Action<string>? progress = null)
+    {
+        if (share is not (> 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(share), $"the share to keep must be above 0 and at most 1, got {share}");
+        var lines = DatasetLine.ReadFile(dataPath).Select(l => (l.Line, l.Text)).ToList();
+        if (lines.Count == 0) throw new FormatException($"dataset '{dataPath}' holds no pairs");
+        var scoresPath = ScoresPath(outPath);
+        var header = Header(modelPath, dataPath, lines.Count);
+        var scores = new double?[lines.Count];
+        var done = Load(scoresPath, header, scores);
+        var resumed = done.Count(d => d);
+
+        var vocab = Vocabulary.Paper;
+        var c = model.Config;
+        bool Fits(DatasetLine l) => l.Input.Length + 2 <= c.MaxPositions && l.Input.All(vocab.Contains);
+        // shortest first, so that a batch's pairs have like lengths and little padding
+        var todo = Enumerable.Range(0, lines.Count).Where(i => !done[i])
+            .OrderBy(i => lines[i].Line.Input.Length).ThenBy(i => lines[i].Line.Output.Length).ToList();
+        using (var w = AppendTo(scoresPath, header))
+        {
+            var at = 0;
+            while (at < todo.Count)
+            {
+                if (cancel.IsCancellationRequested) return null;
+                var batch = new List<int>();
+                int maxSrc = 0, maxTgt = 0;
+                while (at < todo.Count)
+                {
+                    var l = lines[todo[at]].Line;
+                    int s = Math.Max(maxSrc, l.Input.Length + 2), t = Math.Max(maxTgt, l.Output.Length + 2);
+                    if (batch.Count > 0 && (batch.Count + 1) * (s + t) > tokensPerBatch) break;
+                    batch.Add(todo[at++]);
+                    (maxSrc, maxTgt) = (s, t);
+                }
+                var fit = batch.Where(i => Fits(lines[i].Line)).ToList();
+                var got = fit.Count == 0 ? []
+                    : SequenceScore.Of(model, fit.Select(i => vocab.Encode(lines[i].Line.Input)).ToList(), fit.Select(i => lines[i].Line.Output).ToList());
+                for (var j = 0; j < fit.Count; j++) scores[fit[j]] = got[j];
+                foreach (var i in batch)
+                    w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i}\t{(scores[i] is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "-")}"));
+                progress?.Invoke($"scored {resumed + at:N0}/{lines.Count:N0}");
+            }
+        }
+
+        var scored = Enumerable.Range(0, lines.Count).Where(i => scores[i] is not null).OrderBy(i => scores[i]!.Value).ThenBy(i => i).ToList();
+        var keep = scored.Take((int)Math.Ceiling(share * scored.Count)).ToList();
+        var kept = keep.ToHashSet();
+        AtomicFile.WriteAllLines(outPath, Enumerable.Range(0, lines.Count).Where(kept.Contains).Select(i => lines[i].Text));
+        return new SelectionResult(lines.Count, scored.Count, keep.Count, keep.Count == 0 ? double.NaN : scores[keep[^1]]!.Value, resumed);
+    }
+
+    /// <summary>What the scores belong to: the model file (full path, size, last write) and the dataset (full path, pairs).</summary>
+    private static string Header(string modelPath, string dataPath, int count)
+    {
+        var m = new FileInfo(modelPath);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"# symseq select scores; model {m.FullName}, {m.Length} bytes, written {m.LastWriteTimeUtc:O}; data {Path.GetFullPath(dataPath)}, {count} pairs");
+    }
+
+    /// <summary>The scores an earlier run left; which lines they cover. A line torn by a crash is dropped (and scored again).</summary>
+    private static bool[] Load(string path, string header, double?[] scores)
+    {
+        var done = new bool[scores.Length];
+        if (!File.Exists(path)) return done;
+        var text = File.ReadAllText(path);
+        if (text.Length == 0) return done;
+        var lines = text.Split('\n').ToList();
+        lines.RemoveAt(lines.Count - 1);   // after the last newline: empty, or a line a crash tore (a torn number could still parse)
+        if (lines.Count == 0)
+        {
+            File.Delete(path);   // not even the header was written whole: start the file again
+            return done;
+        }
+        if (lines[0] != header)
+            throw new ScoresMismatchException($"'{path}' holds scores of another model or dataset ({(lines[0].StartsWith("# symseq select scores", StringComparison.Ordinal) ? lines[0][2..] : "not a scores file")}); " +
+                                              "delete it, or give another --out");
+        foreach (var line in lines.Skip(1))
+        {
+            var tab = line.IndexOf('\t');
+            if (tab < 0 || !int.TryParse(line.AsSpan(0, tab), NumberStyles.None, CultureInfo.InvariantCulture, out var i) || i >= scores.Length) continue;
+            var value = line[(tab + 1)..];
+            if (value == "-") { done[i] = true; scores[i] = null; }
+            else if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) { done[i] = true; scores[i] = v; }
+        }
+        return done;
+    }
+
+    /// <summary>A writer that appends whole lines: the header on a new file, and a newline first when a crash tore the last line.</summary>
+    private static StreamWriter AppendTo(string path, string header)
+    {
+        var fresh = !File.Exists(path) || new FileInfo(path).Length == 0;
+        var torn = false;
+        if (!fresh)
+            using (var f = File.OpenRead(path))
+            {
+                f.Seek(-1, SeekOrigin.End);
+                torn = f.ReadByte() != '\n';
+            }
+        var w = JsonLinesLog.Append(path);
+        if (fresh) w.WriteLine(header);
+        else if (torn) w.WriteLine();
+        return w;
+    }
+}
