@@ -56,6 +56,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         if (beams.Count > 0 && models.Has(kind)) note?.Invoke($"{task}: model {file}");
         var described = (search ?? SearchSettings.Default).Describe();
         var beamSetup = Setup(file, precision) + (described.Length > 0 ? ", " + described : "");
+        var referenceScores = new Dictionary<int, double?>();   // per problem, shared by the beam columns
         foreach (var k in beams)
         {
             var column = $"beam{k}";
@@ -70,9 +71,9 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
                 var model = models.For(kind)!;
                 var results = Solver.SolveBatch(model, batch.Select(i => problems[i]).ToList(), k, cancel: cancel, search: search);
                 solved += results.Count(r => r.Verified is not null);
-                var references = log is null ? null : ReferenceScores(model, set, batch);
+                if (log is not null) ScoreReferences(model, set, batch, referenceScores);
                 for (var j = 0; j < batch.Count; j++)
-                    log?.WriteLine(BeamLine(task, batch[j], set.AnswerLength(batch[j]), k, beamSetup, results[j], references?[j]));
+                    log?.WriteLine(BeamLine(task, batch[j], set.AnswerLength(batch[j]), k, beamSetup, results[j], referenceScores.GetValueOrDefault(batch[j])));
                 progress?.Invoke($"{task} beam {k}: {problems.Count - todo.Count + Math.Min(b + batchSize, todo.Count)}/{problems.Count}, {solved} solved");
             }
             row[column] = new Tally(solved, problems.Count);
@@ -103,14 +104,17 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
     }
 
     /// <summary>
-    /// The model's score of each problem's reference answer (as beam search scores), for the log to tell search errors
-    /// from model errors; null without reference answers (a plain list).
+    /// Adds to <paramref name="scores"/> the model's score of the reference answer (as beam search scores) of each
+    /// problem of the batch not scored yet by an earlier column, for the log to tell search errors from model errors;
+    /// nothing without reference answers (a plain list).
     /// </summary>
-    private static double?[]? ReferenceScores(Seq2SeqTransformer model, TestSet set, List<int> batch)
+    private static void ScoreReferences(Seq2SeqTransformer model, TestSet set, List<int> batch, Dictionary<int, double?> scores)
     {
-        if (set.References is not { } refs) return null;
-        var sources = batch.Select(i => Solver.Source(set.Problems[i], model.Config)).ToList();
-        return SequenceScore.Of(model, sources, batch.Select(i => refs[i]).ToList());
+        if (set.References is not { } refs) return;
+        var todo = batch.Where(i => !scores.ContainsKey(i)).ToList();
+        if (todo.Count == 0) return;
+        var got = SequenceScore.Of(model, todo.Select(i => Solver.Source(set.Problems[i], model.Config)).ToList(), todo.Select(i => refs[i]).ToList());
+        for (var j = 0; j < todo.Count; j++) scores[todo[j]] = got[j];
     }
 
     /// <summary>The setup a column's outcomes depend on; a resumed log must hold the same.</summary>

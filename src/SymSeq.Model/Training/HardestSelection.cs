@@ -40,32 +40,24 @@ public static class HardestSelection
         var vocab = Vocabulary.Paper;
         var c = model.Config;
         bool Fits(DatasetLine l) => l.Input.Length + 2 <= c.MaxPositions && l.Input.All(vocab.Contains);
-        // shortest first, so that a batch's pairs have like lengths and little padding
+        // shortest first, so that a batch's pairs have like lengths and little padding (training's budget rule)
         var todo = Enumerable.Range(0, lines.Count).Where(i => !done[i])
-            .OrderBy(i => lines[i].Line.Input.Length).ThenBy(i => lines[i].Line.Output.Length).ToList();
+            .OrderBy(i => lines[i].Line.Input.Length).ThenBy(i => lines[i].Line.Output.Length);
+        var batches = Batcher.Pack(todo, tokensPerBatch, i => lines[i].Line.Input.Length + 2, i => lines[i].Line.Output.Length + 2);
         using (var w = AppendTo(scoresPath, header))
         {
-            var at = 0;
-            while (at < todo.Count)
+            var at = resumed;
+            foreach (var batch in batches)
             {
                 if (cancel.IsCancellationRequested) return null;
-                var batch = new List<int>();
-                int maxSrc = 0, maxTgt = 0;
-                while (at < todo.Count)
-                {
-                    var l = lines[todo[at]].Line;
-                    int s = Math.Max(maxSrc, l.Input.Length + 2), t = Math.Max(maxTgt, l.Output.Length + 2);
-                    if (batch.Count > 0 && (batch.Count + 1) * (s + t) > tokensPerBatch) break;
-                    batch.Add(todo[at++]);
-                    (maxSrc, maxTgt) = (s, t);
-                }
                 var fit = batch.Where(i => Fits(lines[i].Line)).ToList();
                 var got = fit.Count == 0 ? []
                     : SequenceScore.Of(model, fit.Select(i => vocab.Encode(lines[i].Line.Input)).ToList(), fit.Select(i => lines[i].Line.Output).ToList());
                 for (var j = 0; j < fit.Count; j++) scores[fit[j]] = got[j];
                 foreach (var i in batch)
                     w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i}\t{(scores[i] is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "-")}"));
-                progress?.Invoke($"scored {resumed + at:N0}/{lines.Count:N0}");
+                at += batch.Length;
+                progress?.Invoke($"scored {at:N0}/{lines.Count:N0}");
             }
         }
 
