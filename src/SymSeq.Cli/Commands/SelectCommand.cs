@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SymSeq.Model;
 using SymSeq.Search;
 using SymSeq.Solving;
 using SymSeq.Training;
@@ -19,8 +20,17 @@ public sealed class SelectCommand : CliApp.ICommand
     private readonly Option<string> _out = Opt.Required("--out", "the kept pairs, as they were written in FILE (written when scoring is done)", "OUT");
     private readonly Option<int> _tokens = Opt.Int("--tokens-per-batch", 8000, "token budget of a scoring batch", 16);
     private readonly Option<int> _threads = Opt.Int("--threads", Environment.ProcessorCount, "libtorch intra-op threads (default: all cores)", 1, 1024);
+    private readonly Option<string?> _precision = PrecisionOption();
 
-    public Command Build() => new(Name, Summary + ".") { _model, _data, _hardest, _out, _tokens, _threads };
+    /// <summary>As train's: the scores only rank pairs, so the faster product wins where the CPU has one.</summary>
+    private static Option<string?> PrecisionOption()
+    {
+        var o = Opt.Text("--precision", "fp32 | bf16 for scoring (default bf16 where the CPU has AVX-512 BF16 or AMX, else fp32); recorded with the scores", "P");
+        o.AcceptOnlyFromAmong("fp32", "bf16");
+        return o;
+    }
+
+    public Command Build() => new(Name, Summary + ".") { _model, _data, _hardest, _out, _tokens, _threads, _precision };
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -34,7 +44,8 @@ public sealed class SelectCommand : CliApp.ICommand
         if (Path.GetFullPath(outPath) == Path.GetFullPath(data)) throw new UsageException("--out must not be the dataset it selects from");
         using var outLock = Datasets.FolderLock.ForFile(outPath, "symseq select");
         InferenceThreads.Set(args.GetValue(_threads));
-        using var model = SolverModels.Load(modelPath);
+        var precision = args.GetValue(_precision) is { } p ? PrecisionExtensions.Parse(p) : PrecisionExtensions.Default();
+        using var model = SolverModels.Load(modelPath, precision);
         var progress = new ProgressLine(stderr);
         SelectionResult? r;
         try { r = HardestSelection.Run(model, modelPath, data, hardest, outPath, args.GetValue(_tokens), cancel, progress.Report); }

@@ -5,7 +5,7 @@ using SymSeq.Search;
 
 namespace SymSeq.Training;
 
-/// <summary>A scores file written for another model or dataset, or not a scores file at all.</summary>
+/// <summary>A scores file written for another model, precision or dataset, or not a scores file at all.</summary>
 public sealed class ScoresMismatchException(string message) : InvalidOperationException(message);
 
 /// <summary>What a selection kept: lines read, lines scored (the rest have a word the model lacks or do not fit its positions), lines kept, the kept lines' highest score, lines whose score an earlier run left.</summary>
@@ -17,14 +17,14 @@ public sealed record SelectionResult(int Lines, int Scored, int Kept, double Thr
 /// scores, the pairs the model is least sure of, is written out in the file's order. Scoring is teacher-forced, one pass
 /// per batch, a few times cheaper than a training step. The scores are appended to OUT.scores as each batch is done, so
 /// an interrupted run resumes where it stopped, and a rerun with another share reuses them; the file names the model
-/// (path, size, time) and the dataset, and a run with others refuses it. OUT itself is written atomically at the end.
+/// (path, size, time, precision) and the dataset, and a run with others refuses it. OUT itself is written atomically at the end.
 /// </summary>
 public static class HardestSelection
 {
     public static string ScoresPath(string outPath) => outPath + ".scores";
 
     /// <returns>null when cancelled (the scores file keeps what was done).</returns>
-    /// <exception cref="ScoresMismatchException">OUT.scores belongs to another model or dataset.</exception>
+    /// <exception cref="ScoresMismatchException">OUT.scores belongs to another model, precision or dataset.</exception>
     public static SelectionResult? Run(Seq2SeqTransformer model, string modelPath, string dataPath, double share, string outPath,
         int tokensPerBatch = 8000, CancellationToken cancel = default, Action<string>? progress = null)
     {
@@ -32,7 +32,7 @@ public static class HardestSelection
         var lines = DatasetLine.ReadFile(dataPath).Select(l => (l.Line, l.Text)).ToList();
         if (lines.Count == 0) throw new FormatException($"dataset '{dataPath}' holds no pairs");
         var scoresPath = ScoresPath(outPath);
-        var header = Header(modelPath, dataPath, lines.Count);
+        var header = Header(modelPath, model.Precision, dataPath, lines.Count);
         var scores = new double?[lines.Count];
         var done = Load(scoresPath, header, scores);
         var resumed = done.Count(d => d);
@@ -68,12 +68,13 @@ public static class HardestSelection
         return new SelectionResult(lines.Count, scored.Count, keep.Count, keep.Count == 0 ? double.NaN : scores[keep[^1]]!.Value, resumed);
     }
 
-    /// <summary>What the scores belong to: the model file (full path, size, last write) and the dataset (full path, pairs).</summary>
-    private static string Header(string modelPath, string dataPath, int count)
+    /// <summary>What the scores belong to: the model file (full path, size, last write), the precision it scored at (bf16
+    /// and fp32 scores differ in their last digits and are not mixed) and the dataset (full path, pairs).</summary>
+    private static string Header(string modelPath, Precision precision, string dataPath, int count)
     {
         var m = new FileInfo(modelPath);
         return string.Create(CultureInfo.InvariantCulture,
-            $"# symseq select scores; model {m.FullName}, {m.Length} bytes, written {m.LastWriteTimeUtc:O}; data {Path.GetFullPath(dataPath)}, {count} pairs");
+            $"# symseq select scores; model {m.FullName}, {m.Length} bytes, written {m.LastWriteTimeUtc:O}, {precision.ToString().ToLowerInvariant()}; data {Path.GetFullPath(dataPath)}, {count} pairs");
     }
 
     /// <summary>The scores an earlier run left; which lines they cover. A line torn by a crash is dropped (and scored again).</summary>
@@ -91,7 +92,7 @@ public static class HardestSelection
             return done;
         }
         if (lines[0] != header)
-            throw new ScoresMismatchException($"'{path}' holds scores of another model or dataset ({(lines[0].StartsWith("# symseq select scores", StringComparison.Ordinal) ? lines[0][2..] : "not a scores file")}); " +
+            throw new ScoresMismatchException($"'{path}' holds scores of another model, precision or dataset ({(lines[0].StartsWith("# symseq select scores", StringComparison.Ordinal) ? lines[0][2..] : "not a scores file")}); " +
                                               "delete it, or give another --out");
         foreach (var line in lines.Skip(1))
         {

@@ -106,9 +106,17 @@ public sealed class HardestSelectionTests : IDisposable
         var output = Path.Combine(_dir, "hard.train");
         HardestSelection.Run(model, modelPath, data, 0.3, output, 300);
         var e = Assert.Throws<ScoresMismatchException>(() => HardestSelection.Run(model, otherPath, data, 0.3, output, 300));
-        Assert.Contains("another model or dataset", e.Message);
+        Assert.Contains("another model, precision or dataset", e.Message);
+        // bf16 scores differ from fp32 ones in their last digits: the two are never mixed in one ranking
+        model.Precision = Precision.Bf16;
+        e = Assert.Throws<ScoresMismatchException>(() => HardestSelection.Run(model, modelPath, data, 0.3, output, 300));
+        Assert.Contains("fp32", e.Message);
+        model.Precision = Precision.Fp32;
+        Assert.NotNull(HardestSelection.Run(model, modelPath, data, 0.3, output, 300));
 
-        RobustnessTests.AssertCleanError(CliRunner.Run("select", "--model", otherPath, "--data", data, "--out", output), "another model or dataset");
+        RobustnessTests.AssertCleanError(CliRunner.Run("select", "--model", otherPath, "--data", data, "--out", output), "another model, precision or dataset");
+        RobustnessTests.AssertCleanError(CliRunner.Run("select", "--model", modelPath, "--data", data, "--out", output, "--precision", "bf16"), "another model, precision or dataset");
+        RobustnessTests.AssertCleanError(CliRunner.Run("select", "--model", modelPath, "--data", data, "--out", output, "--precision", "fp16"), "--precision");
         RobustnessTests.AssertCleanError(CliRunner.Run("select", "--model", modelPath, "--data", data, "--out", output, "--hardest", "0"), "--hardest");
         RobustnessTests.AssertCleanError(CliRunner.Run("select", "--model", modelPath, "--data", data, "--out", output, "--hardest", "1.5"), "--hardest");
         RobustnessTests.AssertCleanError(CliRunner.Run("select", "--model", modelPath, "--data", data, "--out", data), "must not be the dataset");
