@@ -18,6 +18,9 @@ public sealed class SelectCommand : CliApp.ICommand
     private readonly Option<string> _data = Opt.Required("--data", "a prefix dataset: \"count|input<TAB>output\" or \"input<TAB>output\" lines", "FILE");
     private readonly Option<double> _hardest = Opt.Number("--hardest", 0.3, "the share of the scored pairs to keep, above 0 and at most 1", double.MinValue, double.MaxValue);
     private readonly Option<string> _out = Opt.Required("--out", "the kept pairs, as they were written in FILE (written when scoring is done)", "OUT");
+    private readonly Option<int> _bands = Opt.Int("--length-bands", 1,
+        "cut the scored pairs by answer length into N bands of nearly equal size and keep the hardest share of each, so the kept pairs have the file's lengths " +
+        "(1: the hardest share of the whole file, which leans to long answers)", 1, 1000);
     private readonly Option<int> _tokens = Opt.Int("--tokens-per-batch", 8000, "token budget of a scoring batch", 16);
     private readonly Option<int> _threads = Opt.Int("--threads", Environment.ProcessorCount, "libtorch intra-op threads (default: all cores)", 1, 1024);
     private readonly Option<string?> _precision = PrecisionOption();
@@ -30,7 +33,7 @@ public sealed class SelectCommand : CliApp.ICommand
         return o;
     }
 
-    public Command Build() => new(Name, Summary + ".") { _model, _data, _hardest, _out, _tokens, _threads, _precision };
+    public Command Build() => new(Name, Summary + ".") { _model, _data, _hardest, _out, _bands, _tokens, _threads, _precision };
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -48,7 +51,7 @@ public sealed class SelectCommand : CliApp.ICommand
         using var model = SolverModels.Load(modelPath, precision);
         var progress = new ProgressLine(stderr);
         SelectionResult? r;
-        try { r = HardestSelection.Run(model, modelPath, data, hardest, outPath, args.GetValue(_tokens), cancel, progress.Report); }
+        try { r = HardestSelection.Run(model, modelPath, data, hardest, outPath, args.GetValue(_tokens), cancel, progress.Report, args.GetValue(_bands)); }
         catch (ScoresMismatchException e) { throw new UsageException(e.Message); }
         progress.Finish();
         if (r is null)
@@ -59,6 +62,9 @@ public sealed class SelectCommand : CliApp.ICommand
         stdout.WriteLine($"{r.Kept:N0} of {r.Scored:N0} scored pairs kept in {outPath} (score at most {r.Threshold:F4} per token); " +
                          $"{r.Lines - r.Scored:N0} of {r.Lines:N0} not scored (a word outside the model's vocabulary, or too long)" +
                          (r.Resumed > 0 ? $"; {r.Resumed:N0} scores from an earlier run" : ""));
+        if (r.Bands.Count > 1)
+            foreach (var b in r.Bands)
+                stdout.WriteLine($"  answers of {b.MinTokens}-{b.MaxTokens} tokens: {b.Kept:N0} of {b.Scored:N0} kept (score at most {b.Threshold:F4})");
         return Task.FromResult(0);
     }
 }

@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using SymSeq.Checkpoints;
 using SymSeq.Datasets;
 using SymSeq.Generation;
@@ -132,5 +133,66 @@ public sealed class HardestSelectionTests : IDisposable
             .Count(p => p.Input.Length + 2 > 48 || p.Output.Length + 2 > 48 || !p.Input.Concat(p.Output).All(vocab.Contains));
         Assert.True(unscorable >= 2);
         Assert.Contains($"; {unscorable} of {File.ReadAllLines(data).Length} not scored", ok.Out);
+    }
+    [Fact]
+    public void With_length_bands_the_hardest_share_is_taken_within_each_band()
+    {
+        var (model, modelPath) = TinyModel(5);
+        var data = Data();
+        var lines = File.ReadAllLines(data);
+        var output = Path.Combine(_dir, "banded.train");
+        var r = HardestSelection.Run(model, modelPath, data, 0.3, output, tokensPerBatch: 300, lengthBands: 3)!;
+
+        var vocab = Vocabulary.Paper;
+        var pairs = lines.Select(l => DatasetLine.Parse(l)).ToArray();
+        var alone = pairs.Select(p => p.Input.Length + 2 <= 48 && p.Input.All(vocab.Contains)
+            ? SequenceScore.Of(model, [vocab.Encode(p.Input)], [p.Output])[0] : null).ToArray();
+        var kept = File.ReadAllLines(output).Select(k => Array.IndexOf(lines, k)).ToHashSet();
+        Assert.Equal(3, r.Bands.Count);
+        Assert.Equal(r.Scored, r.Bands.Sum(b => b.Scored));
+        Assert.Equal(kept.Count, r.Kept);
+        Assert.Equal(r.Kept, r.Bands.Sum(b => b.Kept));
+        for (var b = 0; b < r.Bands.Count; b++)
+        {
+            var band = r.Bands[b];
+            if (b > 0) Assert.True(band.MinTokens > r.Bands[b - 1].MaxTokens, "bands overlap");
+            var members = Enumerable.Range(0, lines.Length)
+                .Where(i => alone[i] is not null && pairs[i].Output.Length >= band.MinTokens && pairs[i].Output.Length <= band.MaxTokens).ToList();
+            Assert.Equal(band.Scored, members.Count);
+            var inBand = members.Where(kept.Contains).ToList();
+            Assert.Equal((int)Math.Ceiling(0.3 * members.Count), inBand.Count);
+            Assert.Equal(band.Kept, inBand.Count);
+            // within the band, every kept pair scores no higher than every pair left
+            var worstKept = inBand.Max(i => alone[i]!.Value);
+            Assert.True(worstKept <= members.Except(inBand).Min(i => alone[i]!.Value) + 1e-4);
+            Assert.Equal(worstKept, band.Threshold, 4);
+        }
+        // the same scores serve both choices: one band is the whole-file selection
+        var whole = HardestSelection.Run(model, modelPath, data, 0.3, output, 300, lengthBands: 1)!;
+        Assert.Equal(r.Lines, whole.Resumed);
+        Assert.Single(whole.Bands);
+
+        var cli = CliRunner.Run("select", "--model", modelPath, "--data", data, "--out", Path.Combine(_dir, "cli-banded.train"), "--length-bands", "3", "--threads", "1");
+        Assert.True(cli.Code == 0, cli.Err);
+        Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(cli.Out, @"answers of \d+-\d+ tokens: \d+ of \d+ kept").Count);
+        RobustnessTests.AssertCleanError(CliRunner.Run("select", "--model", modelPath, "--data", data, "--out", output, "--length-bands", "0"), "--length-bands");
+    }
+
+    /// <summary>Bands: every item once, shortest first, one length never split, at most the count asked, nearly equal when lengths allow.</summary>
+    [Property(MaxTest = 300)]
+    public bool Bands_cover_every_item_once_in_length_order_and_never_split_a_length(int[] lengths, byte count)
+    {
+        var n = count % 12 + 1;
+        var len = lengths.Select(l => Math.Abs(l % 40)).ToArray();
+        var items = Enumerable.Range(0, len.Length).ToList();
+        var bands = HardestSelection.Bands(items, i => len[i], n);
+        var all = bands.SelectMany(b => b).Order().ToList();
+        if (!all.SequenceEqual(items) || bands.Count > n || bands.Any(b => b.Count == 0)) return false;
+        for (var b = 1; b < bands.Count; b++)
+            if (bands[b].Min(i => len[i]) <= bands[b - 1].Max(i => len[i])) return false;
+        // with distinct lengths the bands are as equal as whole items allow
+        if (len.Distinct().Count() == len.Length && len.Length >= n)
+            return bands.Count == n && bands.Max(b => b.Count) - bands.Min(b => b.Count) <= 1;
+        return true;
     }
 }
