@@ -59,7 +59,7 @@ public sealed class SelectCommand : CliApp.ICommand
             stderr.WriteLine($"symseq select: interrupted; the scores so far are in {HardestSelection.ScoresPath(outPath)}, and the same command resumes");
             return Task.FromResult(130);
         }
-        stdout.WriteLine($"{r.Kept:N0} of {r.Scored:N0} scored pairs kept in {outPath} (score at most {r.Threshold:F4} per token); " +
+        stdout.WriteLine($"{r.Kept:N0} of {r.Scored:N0} scored pairs kept in {outPath} ({(r.Bands.Count > 1 ? "the score thresholds of each band below" : $"score at most {r.Threshold:F4} per token")}); " +
                          $"{r.Lines - r.Scored:N0} of {r.Lines:N0} not scored (a word outside the model's vocabulary, or too long)" +
                          (r.Resumed > 0 ? $"; {r.Resumed:N0} scores from an earlier run" : ""));
         if (r.Bands.Count > 1)
