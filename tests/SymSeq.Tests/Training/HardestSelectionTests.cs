@@ -41,6 +41,14 @@ public sealed class HardestSelectionTests : IDisposable
         return path;
     }
 
+    /// <summary>Each line's score when scored alone (null where the tiny model cannot score it: a word it lacks, or longer than its positions).</summary>
+    private static double?[] ScoresAlone(Seq2SeqTransformer model, IEnumerable<string> lines)
+    {
+        var vocab = Vocabulary.Paper;
+        return [.. lines.Select(l => DatasetLine.Parse(l)).Select(p => p.Input.Length + 2 <= 48 && p.Input.All(vocab.Contains)
+            ? SequenceScore.Of(model, [vocab.Encode(p.Input)], [p.Output])[0] : (double?)null)];
+    }
+
     [Fact]
     public void The_kept_pairs_are_the_lowest_scored_share_in_the_file_s_order()
     {
@@ -51,9 +59,7 @@ public sealed class HardestSelectionTests : IDisposable
         var r = HardestSelection.Run(model, modelPath, data, 0.25, output, tokensPerBatch: 300)!;
 
         // every pair scored alone, as beam search would score its answer; batching must not change it
-        var vocab = Vocabulary.Paper;
-        var alone = lines.Select(l => DatasetLine.Parse(l)).Select(p => p.Input.Length + 2 <= 48 && p.Input.All(vocab.Contains)
-            ? SequenceScore.Of(model, [vocab.Encode(p.Input)], [p.Output])[0] : null).ToArray();
+        var alone = ScoresAlone(model, lines);
         Assert.Null(alone[^2]);   // a word outside the vocabulary
         Assert.Null(alone[^1]);   // longer than the positions
         var scored = Enumerable.Range(0, lines.Length).Where(i => alone[i] is not null).ToList();
@@ -134,6 +140,7 @@ public sealed class HardestSelectionTests : IDisposable
         Assert.True(unscorable >= 2);
         Assert.Contains($"; {unscorable} of {File.ReadAllLines(data).Length} not scored", ok.Out);
     }
+
     [Fact]
     public void With_length_bands_the_hardest_share_is_taken_within_each_band()
     {
@@ -143,10 +150,8 @@ public sealed class HardestSelectionTests : IDisposable
         var output = Path.Combine(_dir, "banded.train");
         var r = HardestSelection.Run(model, modelPath, data, 0.3, output, tokensPerBatch: 300, lengthBands: 3)!;
 
-        var vocab = Vocabulary.Paper;
         var pairs = lines.Select(l => DatasetLine.Parse(l)).ToArray();
-        var alone = pairs.Select(p => p.Input.Length + 2 <= 48 && p.Input.All(vocab.Contains)
-            ? SequenceScore.Of(model, [vocab.Encode(p.Input)], [p.Output])[0] : null).ToArray();
+        var alone = ScoresAlone(model, lines);
         var kept = File.ReadAllLines(output).Select(k => Array.IndexOf(lines, k)).ToHashSet();
         Assert.Equal(3, r.Bands.Count);
         Assert.Equal(r.Scored, r.Bands.Sum(b => b.Scored));
