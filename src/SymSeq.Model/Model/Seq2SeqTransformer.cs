@@ -35,8 +35,12 @@ public sealed class Seq2SeqTransformer : nn.Module
         return decoder.Logits(decoder.Decode(y, yLengths, enc, xLengths, Precision), Precision).MoveToOuterDisposeScope();
     }
 
-    /// <summary>The paper's training loss: mean cross-entropy of predicting y[t+1] from y[..t] over real tokens.</summary>
-    public Tensor Loss(Tensor x, Tensor xLengths, Tensor y, Tensor yLengths)
+    /// <summary>
+    /// The paper's training loss: mean cross-entropy of predicting y[t+1] from y[..t] over real tokens. With
+    /// <paramref name="labelSmoothing"/> ε &gt; 0 the target of each token is 1 − ε on the right word and ε spread
+    /// evenly over the vocabulary (Szegedy et al.; the original Transformer used 0.1); 0 is the paper's loss.
+    /// </summary>
+    public Tensor Loss(Tensor x, Tensor xLengths, Tensor y, Tensor yLengths, double labelSmoothing = 0)
     {
         using var scope = NewDisposeScope();
         var enc = encoder.Encode(x, xLengths, Precision);
@@ -47,6 +51,6 @@ public sealed class Seq2SeqTransformer : nn.Module
         var h = hidden.narrow(1, 0, tlen - 1)[predict];                              // (n, dim)
         var target = y.narrow(1, 1, tlen - 1)[predict];                              // (n)
         var logits = decoder.Logits(h, Precision);
-        return nn.functional.cross_entropy(logits, target).MoveToOuterDisposeScope();
+        return nn.functional.cross_entropy(logits, target, label_smoothing: labelSmoothing).MoveToOuterDisposeScope();
     }
 }

@@ -109,7 +109,7 @@ public sealed class Trainer(TrainOptions o)
                 model.train();
                 adam.LearningRate = LearningRateAt(step + 1);
                 var batch = curriculum.Covers(step + 1) ? curriculum.Pick(step + 1) : batches[b];
-                var (loss, norm) = Step(model, adam, batch, o.ClipNorm, device);
+                var (loss, norm) = Step(model, adam, batch, o.ClipNorm, device, o.LabelSmoothing);
                 if (!double.IsFinite(loss) || !double.IsFinite(norm))
                     throw new TrainingDivergedException($"the loss became {loss} (gradient norm {norm}) at step {step + 1}; " +
                         $"nothing was saved after the last checkpoint ({(File.Exists(CheckpointPath) ? CheckpointPath : "none")}); lower --lr or raise --warmup");
@@ -148,9 +148,10 @@ public sealed class Trainer(TrainOptions o)
 
     /// <summary>
     /// One optimizer step on one batch: forward, loss, backward in a dispose scope of its own (so memory stays
-    /// flat however long the run), then Adam with clipping. Returns the loss and the gradient norm.
+    /// flat however long the run), then Adam with clipping. Returns the loss (label-smoothed when
+    /// <paramref name="labelSmoothing"/> &gt; 0) and the gradient norm.
     /// </summary>
-    public static (double Loss, double GradNorm) Step(Seq2SeqTransformer model, AdamOptimizer adam, TrainExample[] batch, double clipNorm, Device device)
+    public static (double Loss, double GradNorm) Step(Seq2SeqTransformer model, AdamOptimizer adam, TrainExample[] batch, double clipNorm, Device device, double labelSmoothing = 0)
     {
         double loss;
         using (var scope = NewDisposeScope())
@@ -158,7 +159,7 @@ public sealed class Trainer(TrainOptions o)
             var pad = model.Config.PadIndex;
             var (x, xl) = SourceBatch.Make(batch.Select(e => e.Src).ToList(), pad, device);
             var (y, yl) = SourceBatch.Make(batch.Select(e => e.Tgt).ToList(), pad, device);
-            var l = model.Loss(x, xl, y, yl);
+            var l = model.Loss(x, xl, y, yl, labelSmoothing);
             l.backward();
             loss = l.item<float>();
         }

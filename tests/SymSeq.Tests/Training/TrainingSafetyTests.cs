@@ -28,6 +28,8 @@ public sealed class TrainingSafetyTests : IDisposable
     [InlineData("--lr", "0", "learning rate")]
     [InlineData("--clip", "-2", "clipping")]
     [InlineData("--curriculum", "20000", "curriculum")]
+    [InlineData("--label-smoothing", "1", "--label-smoothing")]
+    [InlineData("--label-smoothing", "-0.1", "--label-smoothing")]
     public void Bad_settings_are_refused_before_any_work(string option, string value, string mentions)
     {
         var r = CliRunner.Run("train", "--train", Data(), "--out", Path.Combine(_dir, "run"), option, value);
