@@ -32,13 +32,14 @@ public sealed class TrainCommand : CliApp.ICommand
     private readonly Option<string?> _init = Opt.Text("--init", "warm start: the weights (and architecture) of MODEL, fresh optimizer, step 0", "MODEL");
     private readonly Option<string> _schedule = Opt.Choice("--schedule", "constant", "constant | cosine: after warm-up, decay to a tenth of --lr at --steps", "constant", "cosine");
 
-    private readonly Option<double> _smoothing = Opt.Number("--label-smoothing", 0, "label smoothing of the loss: 1 - E on the right token, E spread over the vocabulary (0: the paper's one-hot loss; the Transformer used 0.1)", 0, 0.999);
+    private readonly Option<double> _smoothing = Opt.Number("--label-smoothing", 0, "label smoothing of the loss: 1 - X on the right token, X spread over the vocabulary (0: the paper's one-hot loss; the Transformer used 0.1)", 0, 0.999);
+    private readonly Option<int> _validBeam = Opt.Int("--valid-beam", 0, "also validate with integrate's beam search of width K (the test-set targets' measure; greedy figures can rise while it falls); 0: greedy only", 0, 100, "K");
     private readonly Option<long> _curriculum = Opt.Long("--curriculum", 0, "draw the batches of the first N steps shortest first (from the shortest 10% up to all of them at step N); 0: none", 0);
 
     public Command Build() => new(Name, Summary + ". The run folder is locked while a run uses it; a NaN loss stops the run and keeps the last checkpoint.")
     {
         _data, _tasks, _train, _valid, _out, _embDim, _layers, _heads, _tokens, _lr, _warmup, _clip, _steps, _evalEvery, _validLimit,
-        _precision, _device, _threads, _seed, _resume, _init, _schedule, _curriculum, _smoothing,
+        _precision, _device, _threads, _seed, _resume, _init, _schedule, _curriculum, _smoothing, _validBeam,
     };
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -70,6 +71,7 @@ public sealed class TrainCommand : CliApp.ICommand
             Schedule = args.GetValue(_schedule) == "cosine" ? LearningRateSchedule.Cosine : LearningRateSchedule.Constant,
             CurriculumSteps = args.GetValue(_curriculum),
             LabelSmoothing = args.GetValue(_smoothing),
+            ValidBeam = args.GetValue(_validBeam),
         };
         options.Validate();
         var trainer = new Trainer(options);

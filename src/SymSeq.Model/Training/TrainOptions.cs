@@ -34,6 +34,8 @@ public sealed record TrainOptions
     public long CurriculumSteps { get; init; }
     /// <summary>Label smoothing ε of the loss (<see cref="Seq2SeqTransformer.Loss"/>); 0, the paper's, trains on one-hot targets.</summary>
     public double LabelSmoothing { get; init; }
+    /// <summary>With K &gt; 0, validation also runs integrate's beam search of width K and reports the verified share (slower; 0: greedy only).</summary>
+    public int ValidBeam { get; init; }
 
     /// <summary>Rejects settings no run can use, before any data or model is loaded.</summary>
     public void Validate()
@@ -41,6 +43,7 @@ public sealed record TrainOptions
         if (!(LearningRate > 0) || LearningRate > 1) throw new ArgumentException($"the learning rate must be in (0, 1], got {LearningRate}");
         if (!(ClipNorm > 0)) throw new ArgumentException($"gradient clipping must be positive, got {ClipNorm}");
         if (TokensPerBatch < 16) throw new ArgumentException($"the token budget of a batch must be at least 16, got {TokensPerBatch}");
+        if (ValidBeam < 0 || ValidBeam > 100) throw new ArgumentException($"the validation beam must be between 0 (none) and 100, got {ValidBeam}");
         if (!(LabelSmoothing >= 0 && LabelSmoothing < 1)) throw new ArgumentException($"label smoothing must be in [0, 1), got {LabelSmoothing}");
         if (CurriculumSteps < 0 || CurriculumSteps > MaxSteps) throw new ArgumentException($"the curriculum must last between 0 and --steps ({MaxSteps}) steps, got {CurriculumSteps}");
         if (Resume && InitFrom is not null) throw new ArgumentException("--resume continues a run, --init starts one from a model's weights: give one of them");

@@ -121,11 +121,12 @@ public sealed class Trainer(TrainOptions o)
                 double? verifiedAcc = null;
                 if (evalNow && valid.Count > 0)
                 {
-                    var (pooled, bySet) = valid.Evaluate(model, maxLen: o.MaxLen); // decodes as long as training reads
+                    var (pooled, bySet) = valid.Evaluate(model, maxLen: o.MaxLen, beam: o.ValidBeam); // decodes as long as training reads
                     (lastAcc, verifiedAcc) = (pooled.ExactMatch, pooled.Verified);
                     accuracy.Add((step, pooled.ExactMatch));
                     AppendBySetLog(step, bySet);
-                    progress?.Invoke($"step {step}: valid exact match {pooled.ExactMatch:P1}, verified {pooled.Verified:P1} ({valid.Count} examples)" +
+                    progress?.Invoke($"step {step}: valid exact match {pooled.ExactMatch:P1}, verified {pooled.Verified:P1}" +
+                                     (pooled.BeamVerified is { } pb ? $", verified at beam {o.ValidBeam} {pb:P1}" : "") + $" ({valid.Count} examples)" +
                                      (bySet.Count > 1 ? $"; verified by file: {ValidationSets.Describe(bySet)}" : ""));
                 }
                 AppendLog(step, epoch, loss, norm, tokens / sw.Elapsed.TotalSeconds, evalNow ? lastAcc : null, verifiedAcc);
@@ -211,9 +212,9 @@ public sealed class Trainer(TrainOptions o)
     {
         var header = !File.Exists(BySetLogPath);
         using var w = File.AppendText(BySetLogPath);
-        if (header) w.WriteLine("step,file,examples,valid_acc,valid_verified");
+        if (header) w.WriteLine(BySetHeader);
         foreach (var v in scores)
-            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step},{v.Name},{v.Examples},{v.ExactMatch:F4},{v.Verified:F4}"));
+            w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step},{v.Name},{v.Examples},{v.ExactMatch:F4},{v.Verified:F4},{v.BeamVerified:F4}"));
     }
 
     /// <summary>The log up to the checkpoint's step; rows written after it (before a crash) are dropped.</summary>
@@ -230,8 +231,21 @@ public sealed class Trainer(TrainOptions o)
         return (loss, acc);
     }
 
-    /// <summary>Drops per-file rows written after the checkpoint's step, as <see cref="ReadLog"/> does for the step log.</summary>
-    private void TruncateBySetLog(long upTo) => KeepRowsUpTo(BySetLogPath, upTo, fields: 5);
+    /// <summary>The per-file log's columns; valid_beam_verified is empty without a validation beam (--valid-beam).</summary>
+    private const string BySetHeader = "step,file,examples,valid_acc,valid_verified,valid_beam_verified";
+
+    /// <summary>
+    /// Drops per-file rows written after the checkpoint's step, as <see cref="ReadLog"/> does for the step log, and
+    /// gives a log of a run started before the beam column that column's header (its old rows keep five fields).
+    /// </summary>
+    private void TruncateBySetLog(long upTo)
+    {
+        KeepRowsUpTo(BySetLogPath, upTo, fields: 5);
+        if (!File.Exists(BySetLogPath)) return;
+        var lines = File.ReadAllLines(BySetLogPath);
+        if (lines.Length > 0 && lines[0] != BySetHeader && lines[0].StartsWith("step,file,", StringComparison.Ordinal))
+            Datasets.AtomicFile.WriteAllLines(BySetLogPath, [BySetHeader, .. lines.Skip(1)]);
+    }
 
     /// <summary>
     /// Rewrites a CSV log (atomically) with its header and the rows up to <paramref name="upTo"/>: rows written after

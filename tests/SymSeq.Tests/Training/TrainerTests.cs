@@ -75,6 +75,34 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
         var weighted = (D(last[0][4]) * sizes[0] + D(last[1][4]) * sizes[1]) / (sizes[0] + sizes[1]);
         Assert.Equal(weighted, D(pooled), 3);
         Assert.Contains(lines, l => l.StartsWith("step 40: valid") && l.Contains($"verified by file: data/{name}"));
+        Assert.All(rows, r => Assert.Equal("", r[5]));   // no validation beam asked for: its column stays empty
+    }
+
+    [Fact]
+    public void Validation_at_a_beam_is_logged_per_file_as_the_search_scores_it()
+    {
+        var data = MakeData(120);
+        var other = Path.Combine(_dir, "other", Path.GetFileName(data));
+        Directory.CreateDirectory(Path.GetDirectoryName(other)!);
+        File.WriteAllLines(other, File.ReadAllLines(data).Skip(60).Take(25));
+        var lines = new List<string>();
+        var t = new Trainer(Options(data, 200) with { ValidFiles = [data, other], EvalEvery = 200, ValidBeam = 3 });
+        t.Run(CancellationToken.None, lines.Add);
+
+        var rows = File.ReadAllLines(t.BySetLogPath).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal(2, rows.Count);
+        static double D(string s) => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+        // Each file's beam column is what the beam search of the saved weights finds on that file's examples.
+        using var model = SymSeqCheckpoint.LoadModel(t.CheckpointPath);
+        var files = new[] { data, other };
+        for (var i = 0; i < 2; i++)
+        {
+            var examples = TrainingData.Read(files[i], Vocabulary.Paper, 128).Take(200).ToList();
+            var expected = ValidationSets.ScoreAtBeam(model, examples, 3, maxLen: 128).Count(b => b) / (double)examples.Count;
+            Assert.Equal(expected, D(rows[i][5]), 4);
+        }
+        Assert.True(D(rows[0][5]) > 0, "the search solved nothing, so the comparison says little");
+        Assert.Contains(lines, l => l.StartsWith("step 200: valid") && l.Contains("verified at beam 3") && l.Contains(" / "));
     }
 
     [Fact]

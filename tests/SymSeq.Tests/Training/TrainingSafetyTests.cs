@@ -29,6 +29,7 @@ public sealed class TrainingSafetyTests : IDisposable
     [InlineData("--clip", "-2", "clipping")]
     [InlineData("--curriculum", "20000", "curriculum")]
     [InlineData("--label-smoothing", "1", "--label-smoothing")]
+    [InlineData("--valid-beam", "101", "--valid-beam")]
     [InlineData("--label-smoothing", "-0.1", "--label-smoothing")]
     public void Bad_settings_are_refused_before_any_work(string option, string value, string mentions)
     {
