@@ -61,9 +61,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         {
             var column = $"beam{k}";
             var solved = Resume(done, task, column, beamSetup, problems.Count, out var todo);
-            // Up to 16 problems per beam search, but no more than ~256 live hypotheses: beam 50 on 16 long ODE2
-            // problems at once took the machine's 24 GiB and the process was killed.
-            var batchSize = Math.Clamp(256 / k, 1, 16);
+            var batchSize = Solver.BatchSize(k);
             for (var b = 0; b < todo.Count; b += batchSize)
             {
                 cancel.ThrowIfCancellationRequested();

@@ -58,7 +58,7 @@ public sealed class ValidationSets
         model.eval();
         var vocab = Vocabulary.Paper;
         var result = new bool[data.Count];
-        var batchSize = Math.Clamp(256 / beam, 1, 16);   // as evaluate: a bounded number of live hypotheses
+        var batchSize = Solver.BatchSize(beam);
         for (var i = 0; i < data.Count; i += batchSize)
         {
             var chunk = Enumerable.Range(i, Math.Min(batchSize, data.Count - i))
