@@ -238,21 +238,15 @@ public sealed class Trainer(TrainOptions o)
     /// Drops per-file rows written after the checkpoint's step, as <see cref="ReadLog"/> does for the step log, and
     /// gives a log of a run started before the beam column that column's header (its old rows keep five fields).
     /// </summary>
-    private void TruncateBySetLog(long upTo)
-    {
-        KeepRowsUpTo(BySetLogPath, upTo, fields: 5);
-        if (!File.Exists(BySetLogPath)) return;
-        var lines = File.ReadAllLines(BySetLogPath);
-        if (lines.Length > 0 && lines[0] != BySetHeader && lines[0].StartsWith("step,file,", StringComparison.Ordinal))
-            Datasets.AtomicFile.WriteAllLines(BySetLogPath, [BySetHeader, .. lines.Skip(1)]);
-    }
+    private void TruncateBySetLog(long upTo) => KeepRowsUpTo(BySetLogPath, upTo, fields: 5, header: BySetHeader);
 
     /// <summary>
     /// Rewrites a CSV log (atomically) with its header and the rows up to <paramref name="upTo"/>: rows written after
     /// the checkpoint (before a crash) and partial rows (fewer than <paramref name="fields"/> fields) are dropped.
+    /// With <paramref name="header"/>, the log's header line is written as that (a log of an older layout gets the new columns' names).
     /// Returns the kept rows, split; nothing when there is no log.
     /// </summary>
-    private static List<string[]> KeepRowsUpTo(string path, long upTo, int fields)
+    private static List<string[]> KeepRowsUpTo(string path, long upTo, int fields, string? header = null)
     {
         var rows = new List<string[]>();
         if (!File.Exists(path)) return rows;
@@ -260,7 +254,7 @@ public sealed class Trainer(TrainOptions o)
         foreach (var line in File.ReadLines(path))
         {
             var f = line.Split(',');
-            if (f.Length < fields || !long.TryParse(f[0], out var s)) { if (kept.Count == 0) kept.Add(line); continue; }
+            if (f.Length < fields || !long.TryParse(f[0], out var s)) { if (kept.Count == 0) kept.Add(header ?? line); continue; }
             if (s > upTo) continue;
             kept.Add(line);
             rows.Add(f);

@@ -56,13 +56,12 @@ public sealed class ValidationSets
     public static bool[] ScoreAtBeam(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int beam, int maxLen = ModelConfig.MaxSequenceTokens)
     {
         model.eval();
-        var vocab = Vocabulary.Paper;
         var result = new bool[data.Count];
         var batchSize = Solver.BatchSize(beam);
         for (var i = 0; i < data.Count; i += batchSize)
         {
             var chunk = Enumerable.Range(i, Math.Min(batchSize, data.Count - i))
-                .Select(j => (Index: j, Ok: Expressions.PrefixCodec.TryDecode(vocab.Decode(data[j].Src), out var p, out _), Problem: p))
+                .Select(j => (Index: j, Ok: TryDecode(data[j].Src, out var p), Problem: p))
                 .Where(c => c.Ok).ToList();
             if (chunk.Count == 0) continue;
             var solved = Solver.SolveBatch(model, chunk.Select(c => c.Problem!).ToList(), beam, maxLen);
@@ -75,7 +74,6 @@ public sealed class ValidationSets
     public static (bool Exact, bool Verified)[] Score(Seq2SeqTransformer model, IReadOnlyList<TrainExample> data, int batchSize = 64, int maxLen = ModelConfig.MaxSequenceTokens)
     {
         model.eval();
-        var vocab = Vocabulary.Paper;
         var result = new (bool, bool)[data.Count];
         for (var i = 0; i < data.Count; i += batchSize)
         {
@@ -85,14 +83,16 @@ public sealed class ValidationSets
             {
                 var (example, output) = (chunk[j], outputs[j]);
                 if (example.Tgt.SequenceEqual(output)) { result[i + j] = (true, true); continue; }
-                var verified = Expressions.PrefixCodec.TryDecode(vocab.Decode(example.Src), out var problem, out _)
-                    && Expressions.PrefixCodec.TryDecode(vocab.Decode(output), out var answer, out _)
-                    && Problems.Verify(problem!, answer!).Accepted;
+                var verified = TryDecode(example.Src, out var problem) && TryDecode(output, out var answer) && Problems.Verify(problem!, answer!).Accepted;
                 result[i + j] = (false, verified);
             }
         }
         return result;
     }
+
+    /// <summary>The expression a token-id sequence of the paper's vocabulary spells, if it is a well-formed prefix expression.</summary>
+    private static bool TryDecode(IReadOnlyList<long> ids, out Expressions.Expr? expr) =>
+        Expressions.PrefixCodec.TryDecode(Vocabulary.Paper.Decode(ids), out expr, out _);
 
     /// <summary>"bwd.valid 96.0 %, ibp.valid 41.0 %" (verified), with " / 98.0 %" at the beam when measured, for the progress line.</summary>
     public static string Describe(IEnumerable<ValidationScore> scores) =>

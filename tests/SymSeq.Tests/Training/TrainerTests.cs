@@ -162,6 +162,26 @@ public sealed class TrainerTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void A_resumed_run_gives_a_per_file_log_of_the_older_layout_the_beam_column()
+    {
+        var data = MakeData(60);
+        var first = new Trainer(Options(data, 20) with { EvalEvery = 10 });
+        first.Run(CancellationToken.None);
+        // As a run started before the beam column wrote it: five columns, a row past the checkpoint left by a crash.
+        var oldRows = File.ReadAllLines(first.BySetLogPath).Skip(1).Select(l => string.Join(',', l.Split(',').Take(5))).ToList();
+        File.WriteAllLines(first.BySetLogPath, ["step,file,examples,valid_acc,valid_verified", .. oldRows, "25,x,1,0,0"]);
+        var resumed = new Trainer(Options(data, 30) with { EvalEvery = 10, Resume = true, ValidBeam = 2 });
+        resumed.Run(CancellationToken.None);
+
+        var lines = File.ReadAllLines(resumed.BySetLogPath);
+        Assert.Equal("step,file,examples,valid_acc,valid_verified,valid_beam_verified", lines[0]);
+        Assert.Equal([.. oldRows], lines.Skip(1).Take(oldRows.Count));   // the old rows kept as they were, the crash's row gone
+        var last = lines[^1].Split(',');
+        Assert.Equal("30", last[0]);
+        Assert.InRange(double.Parse(last[5], System.Globalization.CultureInfo.InvariantCulture), 0, 1);
+    }
+
+    [Fact]
     public void Bf16_and_fp32_loss_curves_agree()
     {
         var data = MakeData(150);
