@@ -7,9 +7,9 @@ namespace SymSeq.Generation;
 /// <summary>
 /// ODE1 and ODE2: a random solution F(x, c1[, c2]) with each constant appearing once; solving F = Y for the
 /// constants by inverting the path to them and differentiating eliminates them, which leaves an ODE that F
-/// solves for every value of the constants. The constants are written a8 and a9, as in the paper's data. Factors of the
-/// equation that never vanish and do not involve Y (numbers, exponentials, powers of x-only terms) are dropped,
-/// and every emitted pair is checked numerically by substituting F into the equation.
+/// solves for every value of the constants. The constants are written a8 and a9, as in the paper's data. The equation
+/// is written in its canonical, solved form "Y^(n) - R" (<see cref="Problems.Canonical"/>), and every emitted pair is
+/// checked by substituting F into the equation.
 /// </summary>
 public sealed class OdeGenerator : IProblemGenerator
 {
@@ -48,6 +48,8 @@ public sealed class OdeGenerator : IProblemGenerator
                 equation = Problems.DropNonvanishingFactors(_context.Simplify(Derivative.Of(_context.Simplify(solved))));
                 (lhs, rhs) = (equation, Expr.Zero);
             }
+            // The form every front end feeds the model, so that an ODE written any other way reads the same.
+            equation = Problems.Canonical(equation, _context.StepBudget);
             if (!HasOrder(equation, _order)) { rejection = Rejection.Invalid; return null; }
             if (!_context.FitsLength(equation)) { rejection = Rejection.TooLong; return null; }
             if (!Verification.OdeVerifier.Check(equation, F).Accepted) { rejection = Rejection.CheckFailed; return null; }

@@ -31,14 +31,15 @@ public static class Problems
 
     /// <summary>
     /// The one canonical form of a problem, the form the generators write and the model reads: "Y' - f" with f
-    /// simplified, or an ODE simplified with its non-vanishing Y-free factors dropped. Every front end (integrate,
+    /// simplified, or an ODE in its solved form "Y^(n) - R" (<see cref="SolvedForm"/>) when it is linear in its highest
+    /// derivative, else simplified with its non-vanishing Y-free factors dropped. Every front end (integrate,
     /// solve, evaluate, compare, verify) feeds the model this form, whatever form the user or a dataset wrote.
     /// Throws <see cref="UndefinedExpressionException"/> for an undefined problem (1/0) and
     /// <see cref="SymbolicTimeoutException"/> past the budget.
     /// </summary>
     public static Expr Canonical(Expr problem, TimeSpan? budget = null) => TryIntegrand(problem, out var f)
         ? new Op(Operator.Sub, new Unknown(1), Simplifier.Simplify(f, budget))
-        : DropNonvanishingFactors(Simplifier.Simplify(problem, budget));
+        : SolvedForm.TryOf(problem, budget) ?? DropNonvanishingFactors(Simplifier.Simplify(problem, budget));
 
     /// <summary>Drops factors of an equation that cannot vanish and do not involve Y: numbers, exp(u), powers of Y-free terms.</summary>
     public static Expr DropNonvanishingFactors(Expr equation)
