@@ -73,6 +73,13 @@ public sealed class IntegrateCommand : CliApp.ICommand
             stderr.WriteLine($"verified ({outcome.Verdict!.Reason}); by {outcome.Engine!.Value.Describe()}{rank}, {outcome.Elapsed.TotalSeconds:F2} s");
             return Task.FromResult(0);
         }
+        if (outcome is { Answer: { } partial, Verdict: { Kind: VerdictKind.Partial } onPart })
+        {
+            // Right on some intervals only: printed as exactly that, never as verified, with its own exit code.
+            stdout.WriteLine(ExprFormats.Print(Simplifier.SimplifyOrKeep(partial), format) + (_ode ? "" : " + C"));
+            stderr.WriteLine($"{onPart.Label}, not everywhere the problem is defined ({onPart.Reason}); by {outcome.Engine!.Value.Describe()}, {outcome.Elapsed.TotalSeconds:F2} s");
+            return Task.FromResult(4);
+        }
         stdout.WriteLine($"no verified solution in {outcome.Elapsed.TotalSeconds:F2} s (tried {string.Join(", ", outcome.Attempts.Select(a => a.Engine).Distinct())}" +
                          (verbose ? ")" : "; --verbose says what each did)"));
         return Task.FromResult(3);

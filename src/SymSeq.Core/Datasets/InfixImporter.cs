@@ -43,7 +43,9 @@ public static class InfixImporter
             var canonical = Problems.Canonical(problem, budget);
             var simplified = Simplifier.Simplify(answer, budget);
             if (Problems.KindOf(canonical) == Problems.Kind.Integral) simplified = GeneratorContext.RemoveAdditiveConstants(simplified);
-            var verdict = Problems.Verify(canonical, simplified);
+            // Right everywhere the problem is real, or so once written in its real form (ln|u| for the paper's ln u):
+            // the pair is kept as written, in the paper's convention; one right on part of the line only is refused.
+            var verdict = Problems.VerifyEverywhere(canonical, simplified).Verdict;
             if (!verdict.Accepted) return new(null, $"{verdict.Label}: {verdict.Reason}");
             return new(new DatasetLine(1, PrefixCodec.Encode(canonical), PrefixCodec.Encode(simplified)), null);
         }

@@ -2,7 +2,8 @@ using System.Numerics;
 
 namespace SymSeq.Expressions;
 
-public enum Equivalence { Equal, Different, Inconclusive }
+/// <summary>EqualOnPart: equal at the real points of some intervals of the domain, different (or undefined) at others.</summary>
+public enum Equivalence { Equal, Different, Inconclusive, EqualOnPart }
 
 /// <summary>
 /// The outcome of a numeric comparison: the verdict, how many points were tried and how many could decide, the
@@ -34,8 +35,16 @@ public readonly record struct EquivalenceResult(Equivalence Verdict, int PointsT
 /// </summary>
 public static class NumericEquivalence
 {
+    /// <param name="Domain">
+    /// When set, the problem's real domain decides: a real point counts only where every one of these (the integrand,
+    /// the equation) is real and defined, and there the terms and every <paramref name="Required"/> expression (the
+    /// answer itself) must be real and defined too, or the point disagrees. Equal then means equal at every point of
+    /// the domain, EqualOnPart equal on some intervals only; the complex plane decides only when no real point is in
+    /// the domain.
+    /// </param>
     public sealed record Options(int Points = 48, int MinAgree = 6, double Determined = 1e-8, int MaxLog2Magnitude = 20,
-        int Seed = 12345, bool AllowComplex = true, bool RealOnly = false);
+        int Seed = 12345, bool AllowComplex = true, bool RealOnly = false,
+        IReadOnlyList<Expr>? Domain = null, IReadOnlyList<Expr>? Required = null);
 
     public static readonly Options Default = new();
 
@@ -45,7 +54,8 @@ public static class NumericEquivalence
     /// <summary>Agreement allows the residual to reach this multiple of its (first-order) error bound.</summary>
     public const double Kappa = 8;
 
-    private enum PointStatus { Unusable, Agree, Disagree }
+    /// <summary>Undefined: some term is not a real number there (or not a number at all); Unusable: too imprecise or too large.</summary>
+    private enum PointStatus { Unusable, Agree, Disagree, Undefined }
 
     public static bool AreEqual(Expr a, Expr b, Options? options = null) => Check(a, b, options).IsEqual;
 
@@ -72,7 +82,8 @@ public static class NumericEquivalence
             tried += attempt.PointsTried;
             if (attempt.IsEqual) return attempt with { PointsTried = tried };
             used += attempt.PointsUsed;
-            if (attempt.Verdict == Equivalence.Different) different ??= attempt;
+            if (attempt.Verdict == Equivalence.EqualOnPart && different?.Verdict != Equivalence.EqualOnPart) different = attempt;
+            else if (attempt.Verdict == Equivalence.Different) different ??= attempt;
             if (!symbols) break;
         }
         return (different ?? new EquivalenceResult(Equivalence.Inconclusive, 0, 0, double.NaN)) with { PointsTried = tried, PointsUsed = used };
@@ -80,6 +91,11 @@ public static class NumericEquivalence
 
     private static EquivalenceResult VanishesWith(IReadOnlyList<Expr> terms, Options o, Random rng, Approx[] coefficients)
     {
+        if (o.Domain is not null)
+        {
+            if (OnTheRealDomain(terms, o, rng, coefficients) is { } onDomain) return onDomain;
+            o = o with { Domain = null, Required = null }; // no real point in the problem's domain: as before, the complex plane decides
+        }
         // Real points first: every point that can decide must agree.
         int agree = 0, disagree = 0, used = 0, tried = 0;
         var worst = 0.0;
@@ -136,7 +152,11 @@ public static class NumericEquivalence
         foreach (var t in terms)
         {
             var v = ApproxEvaluator.Eval(t, slots);
-            if (!v.IsValid || v.RelativeError > o.Determined || (o.RealOnly && !v.IsReal)) return PointStatus.Unusable;
+            // Not a real number there (ln of a negative, an even root of one): on the problem's domain, a wrong answer.
+            // Not a number the evaluator could bound (overflow, a pole within the error): no verdict either way.
+            var real = RealValue(v);
+            if (o.Domain is not null && real == false) return PointStatus.Undefined;
+            if (!v.IsValid || v.RelativeError > o.Determined || (o.RealOnly && real != true)) return PointStatus.Unusable;
             largest = Math.Max(largest, v.Log2Magnitude);
             sum += v;
             if (!sum.IsValid) return PointStatus.Unusable;
@@ -146,6 +166,79 @@ public static class NumericEquivalence
         residual = sum.IsZero ? 0 : Math.Pow(2, Math.Clamp(sum.Log2Magnitude - largest, -1000, 1000));
         return mag <= Kappa * sum.Err ? PointStatus.Agree : PointStatus.Disagree;
     }
+
+    /// <summary>
+    /// The check on the problem's real domain (<see cref="Options.Domain"/>), or null when no real point is in it (the
+    /// complex plane then decides). Every point of the domain that can decide must agree; where the answer is undefined
+    /// or differs at some and agrees at others, the result is EqualOnPart, naming the side of 0 where it holds when
+    /// the two sides split that way. Too few deciding points at first: more, nearer the origin.
+    /// </summary>
+    private static EquivalenceResult? OnTheRealDomain(IReadOnlyList<Expr> terms, Options o, Random rng, Approx[] coefficients)
+    {
+        var real = o with { RealOnly = true };
+        List<double> agreeAt = [], failAt = [], invalidAnswer = [];
+        double domainLow = double.PositiveInfinity, domainHigh = double.NegativeInfinity;
+        int tried = 0, inDomain = 0, used = 0;
+        var worst = 0.0;
+        for (var round = 0; round < 3 && (round == 0 || agreeAt.Count + failAt.Count < o.MinAgree); round++)
+            for (var i = 0; i < o.Points * (round + 1); i++)
+            {
+                tried++;
+                var residual = 0.0;
+                // Later rounds: around the part of the domain found so far (sqrt(x-10)·sqrt(5-x) is real on (5, 10)
+                // only), or nearer the origin when none was found.
+                var x = round == 0 ? SampleReal(rng, i)
+                    : domainLow <= domainHigh ? domainLow - 0.5 + rng.NextDouble() * (domainHigh - domainLow + 1)
+                    : (rng.NextDouble() * 2 - 1) * 3 / round;
+                var at = Approx.Exact(x);
+                if (Reality(o.Domain!, at, coefficients) != true) continue;   // the problem is not real there (or cannot tell)
+                inDomain++;
+                if (round == 0) (domainLow, domainHigh) = (Math.Min(domainLow, x), Math.Max(domainHigh, x));
+                var answer = o.Required is { } required ? Reality(required, at, coefficients) : true;
+                if (answer is null) { invalidAnswer.Add(x); continue; }
+                var st = answer == false ? PointStatus.Undefined : Evaluate(terms, at, coefficients, real, out residual);
+                if (st == PointStatus.Unusable) continue;
+                used++;
+                if (st == PointStatus.Agree) worst = Math.Max(worst, residual);
+                if (st == PointStatus.Agree) agreeAt.Add(x); else failAt.Add(x);
+            }
+        if (inDomain == 0) return null;
+        // An answer the evaluator cannot evaluate at a point where the problem is real: a pole or an overflow at a few
+        // points, but at a quarter of them or more the answer is undefined there (ln(x + sqrt(x^2)) for x < 0 is ln 0).
+        if (invalidAnswer.Count * 4 >= inDomain) failAt.AddRange(invalidAnswer);
+        if (failAt.Count == 0)
+            return new(agreeAt.Count >= o.MinAgree ? Equivalence.Equal : Equivalence.Inconclusive, tried, used, worst, "on the real domain");
+        if (agreeAt.Count < 3) return new(Equivalence.Different, tried, used, 1);
+        var where = failAt.Max() < 0 && agreeAt.Min() > 0 ? "for x > 0"
+            : failAt.Min() > 0 && agreeAt.Max() < 0 ? "for x < 0"
+            : $"on part of the real line (right at x = {agreeAt[0]:G3}, wrong or undefined at x = {failAt[0]:G3})";
+        return new(Equivalence.EqualOnPart, tried, used, 1, where);
+    }
+
+    /// <summary>True when every expression is a real number at x, false when one is a number that is not real, null when one could not be evaluated.</summary>
+    private static bool? Reality(IReadOnlyList<Expr> exprs, Approx x, Approx[] coefficients)
+    {
+        var slots = new Approx[Symbols.SlotCount];
+        Array.Copy(coefficients, slots, slots.Length);
+        slots[0] = x;
+        bool? all = true;
+        foreach (var e in exprs)
+        {
+            switch (RealValue(ApproxEvaluator.Eval(e, slots)))
+            {
+                case null: all = null; break;
+                case false: return false;
+            }
+        }
+        return all;
+    }
+
+    /// <summary>
+    /// True for a real value (exactly, or with an imaginary part within its error bound: √(x − 10)·√(5 − x) on
+    /// (5, 10)), false for one whose imaginary part is beyond it, null for an invalid one.
+    /// </summary>
+    private static bool? RealValue(Approx v) =>
+        !v.IsValid ? null : v.IsReal || Math.Abs(v.M.Imaginary) <= Kappa * v.Err + 1e-300;
 
     /// <summary>
     /// Values for the other symbols (y, z, t, a0..a9: arbitrary constants of a solution), fixed for a check:

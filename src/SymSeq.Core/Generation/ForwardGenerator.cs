@@ -67,7 +67,7 @@ public sealed class ForwardGenerator(GeneratorContext context) : IProblemGenerat
     private Example? Checked(Expr f, Expr antiderivative, out string? rejection)
     {
         var F = GeneratorContext.RemoveAdditiveConstants(context.Simplify(antiderivative));
-        var form = context.TidiestAntiderivative(f, F, g => IntegralVerifier.Check(f, g, context.StepBudget).Accepted, out rejection);
+        var form = context.TidiestAntiderivative(f, F, g => IntegralVerifier.Check(f, g, context.StepBudget).HoldsOnSomeInterval, out rejection);
         return form is null ? null : new Example(Task, new Op(Operator.Sub, new Unknown(1), f), form);
     }
 

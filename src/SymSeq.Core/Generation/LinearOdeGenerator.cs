@@ -72,7 +72,7 @@ public sealed class LinearOdeGenerator(GeneratorContext context) : IProblemGener
             var equation = Problems.Canonical(Apply(new Unknown(1), new Unknown(2), new Unknown(0)) - forcing, context.StepBudget);
             var solution = context.Simplify(homogeneous + particular);
             if (!context.FitsLength(equation) || !context.FitsLength(solution)) { rejection = Rejection.TooLong; return null; }
-            if (!OdeVerifier.Check(equation, solution).Accepted) { rejection = Rejection.CheckFailed; return null; }
+            if (!OdeVerifier.Check(equation, solution).HoldsOnSomeInterval) { rejection = Rejection.CheckFailed; return null; }
             rejection = null;
             return new Example(Task, equation, solution);
         }

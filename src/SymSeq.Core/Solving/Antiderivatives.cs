@@ -24,7 +24,7 @@ internal static class Antiderivatives
         // √(x²) − y/√(x²), right for x > 0 only); the smallest of the plans' first verified answers is kept when it is smaller
         var best = basic;
         foreach (var candidate in RuleIntegration.Candidates(integrand).Take(MaxCandidates))
-            if (!candidate.Equals(basic) && IntegralVerifier.Check(integrand, candidate, clock.Left).Accepted) best = Smallest(best, candidate);
+            if (!candidate.Equals(basic) && IntegralVerifier.Check(integrand, candidate, clock.Left).HoldsOnSomeInterval) best = Smallest(best, candidate);
         return best;
     }
 

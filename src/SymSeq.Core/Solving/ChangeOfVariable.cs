@@ -33,7 +33,7 @@ internal static class ChangeOfVariable
         foreach (var u in Inner(core).Take(MaxCandidates))
             if (Direct(core, u) is { } direct) return direct;
             else if (Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse
-                && IntegralVerifier.Check(core, viaInverse).Accepted)   // φ's root is one branch: √(x⁶) becomes x³, right only for x > 0
+                && IntegralVerifier.Check(core, viaInverse).HoldsOnSomeInterval)   // φ's root is one branch: √(x⁶) becomes x³, right only for x > 0
                 return PowersOfX(viaInverse) is { } whole && IntegralVerifier.Check(core, whole).Accepted ? whole : viaInverse;
         return null;
     }

@@ -45,7 +45,7 @@ internal static class EulerSubstitution
             if (!Simplifier.TrySimplify(g, out var gx) || gx.Size > MaxRationalSize || RationalIntegrals.TryIntegrate(gx) is not { } integral) return null;
             var t = tOfX(Expr.Call(Operator.Sqrt, q));
             var answer = Simplifier.SimplifyOrKeep(ExprParts.Substitute(integral, e => e is Sym { Name: "x" } ? t : null));
-            return IntegralVerifier.Check(core, answer).Accepted ? answer : null;
+            return IntegralVerifier.Check(core, answer).HoldsOnSomeInterval ? answer : null;
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
         {

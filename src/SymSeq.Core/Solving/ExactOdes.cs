@@ -32,7 +32,7 @@ public static class ExactOdes
             foreach (var y in Solutions(f, clock))
             {
                 var solution = Simplifier.Simplify(y, clock.Left);
-                if (OdeVerifier.Check(equation, solution, clock.Left).Accepted) return solution;
+                if (OdeVerifier.Check(equation, solution, clock.Left).HoldsOnSomeInterval) return solution;
             }
             return null;
         }

@@ -36,7 +36,7 @@ public static class SeparableOdes
             // an inverse's principal branch can miss the family (√(1 − y²) = tanh u gives y = √(1 − tanh²u), wrong
             // where tanh u < 0), so the rule checks its own answer and declines rather than offer a wrong one
             return Isolate(left, right) is { } y && Simplifier.Simplify(y, clock.Left) is var solution
-                && OdeVerifier.Check(equation, solution, clock.Left).Accepted
+                && OdeVerifier.Check(equation, solution, clock.Left).HoldsOnSomeInterval
                 ? solution
                 : null;
         }

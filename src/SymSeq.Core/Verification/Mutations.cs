@@ -20,6 +20,30 @@ public static class Mutations
         yield return ("0", Expr.Zero);
         if (ChangeNumber(answer, rng, keepConstants) is { } c) yield return ("number changed", c);
         if (Swap(answer, rng, keepConstants) is { } s) yield return ("sub-expression swapped", s);
+        foreach (var branch in BranchSensitive(answer, rng, keepConstants)) yield return branch;
+    }
+
+    /// <summary>
+    /// Mutants that are right on part of the real line only, the kind a check at a few points or in the complex
+    /// plane lets through: one part u (with x in it) written |u|, sqrt(u²), asin(sin u) or atan(tan u); an |u| or
+    /// ln|u| with its bars dropped; and the sign of F flipped for x &lt; 0 (F·sqrt(x²)/x).
+    /// </summary>
+    private static IEnumerable<(string Kind, Expr Wrong)> BranchSensitive(Expr answer, Random rng, bool keepConstants)
+    {
+        var parts = ExprParts.Nodes(answer).Where(n => ExprParts.Contains(n, "x") && !(keepConstants && HasConstant(n))).Distinct().ToList();
+        if (parts.Count > 0)
+        {
+            var u = parts[rng.Next(parts.Count)];
+            Expr Replace(Expr by) => ExprParts.Substitute(answer, n => n.Equals(u) ? by : null);
+            yield return ("u as |u|", Replace(new Op(Operator.Abs, u)));
+            yield return ("u as sqrt(u^2)", Replace(new Op(Operator.Sqrt, new Op(Operator.Pow, u, Expr.Two))));
+            yield return ("u as asin(sin u)", Replace(new Op(Operator.Asin, new Op(Operator.Sin, u))));
+            yield return ("u as atan(tan u)", Replace(new Op(Operator.Atan, new Op(Operator.Tan, u))));
+        }
+        if (ExprParts.Nodes(answer).Any(n => n is Op { Kind: Operator.Abs }))
+            yield return ("|u| as u", ExprParts.Substitute(answer, n => n is Op { Kind: Operator.Abs } a ? a[0] : null));
+        var x = Expr.X;
+        if (!keepConstants) yield return ("sign flipped for x < 0", answer * new Op(Operator.Sqrt, new Op(Operator.Pow, x, Expr.Two)) / x);
     }
 
     private static bool HasConstant(Expr e) => ExprParts.Nodes(e).Any(n => n is Sym { IsCoefficient: true });

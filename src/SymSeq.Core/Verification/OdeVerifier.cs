@@ -24,7 +24,9 @@ public static class OdeVerifier
         if (order > 0 && ConstantIndependence.Check(derivatives[..order], names) == false)
             return Verdict.Reject($"not a general solution: its constants ({string.Join(", ", names)}) act as fewer than the {order} an order-{order} equation needs");
         var substituted = ExprParts.Substitute(equation, n => n is Unknown u ? derivatives[u.Order] : null);
+        // Right wherever the solution and the equation it gives are real: a solution is local (sqrt(x + a8) lives on
+        // x > -a8), but where it is defined it must solve the equation (a8*sqrt(x^2) for y' = y/sqrt(x^2) does not for x < 0).
         return Residual.Judge(substituted, budget ?? TimeSpan.FromMilliseconds(500),
-            "the equation = 0", "the equation does not vanish");
+            "the equation = 0", "the equation does not vanish", domain: [solution, substituted]);
     });
 }

@@ -30,6 +30,22 @@ public static class Problems
         : OdeVerifier.Check(problem, answer);
 
     /// <summary>
+    /// Checks an answer as <see cref="Verify"/> does, and when it is right on part of the line only, its real form
+    /// (<see cref="RealForms"/>: ln|u| for ln u, ...) too: the answer to report, and its verdict. An answer right only
+    /// on part of the line, with no rewrite that is right everywhere, keeps its <see cref="VerdictKind.Partial"/> verdict.
+    /// </summary>
+    public static (Expr Answer, Verdict Verdict) VerifyEverywhere(Expr problem, Expr answer)
+    {
+        var verdict = Verify(problem, answer);
+        // Rejected too: an answer undefined at every point of the problem's domain (ln(x - 1) beside atanh(x), real
+        // for |x| < 1 only) has no interval where it is right, yet its real form may be right everywhere.
+        if (verdict.Kind is VerdictKind.Verified or VerdictKind.Uncheckable || !TryIntegrand(problem, out _)) return (answer, verdict);
+        foreach (var real in RealForms.Of(answer))
+            if (Verify(problem, real) is { Accepted: true } everywhere) return (real, everywhere);
+        return (answer, verdict);
+    }
+
+    /// <summary>
     /// The one canonical form of a problem, the form the generators write and the model reads: "Y' - f" with f
     /// simplified, or an ODE in its solved form "Y^(n) - R" (<see cref="SolvedForm"/>) when it is linear in its highest
     /// derivative, else simplified with its non-vanishing Y-free factors dropped. Every front end (integrate,

@@ -23,19 +23,39 @@ public static class Residual
 {
     private static readonly NumericEquivalence.Options Simplified = NumericEquivalence.Default with { MaxLog2Magnitude = 30 };
 
-    public static Verdict Judge(Expr residual, TimeSpan budget, string equal, string different)
+    /// <param name="domain">The problem (integrand or equation): where it is real, the answer must be right (see <see cref="NumericEquivalence.Options.Domain"/>).</param>
+    /// <param name="required">What must be real and defined wherever the problem is: the answer itself.</param>
+    public static Verdict Judge(Expr residual, TimeSpan budget, string equal, string different,
+        IReadOnlyList<Expr>? domain = null, IReadOnlyList<Expr>? required = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var simplified = Simplified with { Domain = domain, Required = required };
+        var asWritten = NumericEquivalence.Default with { Domain = domain, Required = required };
         if (Simplifier.TrySimplify(residual, out var d, budget))
         {
-            if (Symbolic(d, equal, different, "simplifies") is { } verdict) return verdict;
-            var r = Vanishes(d, Simplified);
+            if (Symbolic(d, equal, different, "simplifies") is { } verdict) return OnTheDomain(verdict, simplified);
+            var r = Vanishes(d, simplified);
             if (r.Verdict != Equivalence.Inconclusive) return Verdict.FromComparison(r, equal, different);
             if (budget - clock.Elapsed is { Ticks: > 0 } left && MultipliedOut(d, left) is { } expanded
                 && Symbolic(expanded, equal, different, "multiplied out simplifies") is { } byExpansion)
-                return byExpansion;
+                return OnTheDomain(byExpansion, simplified);
         }
-        return Verdict.FromComparison(Vanishes(residual, NumericEquivalence.Default), equal, different);
+        return Verdict.FromComparison(Vanishes(residual, asWritten), equal, different);
+    }
+
+    /// <summary>
+    /// A residual that simplifies to 0 vanishes wherever it is defined; the answer must also be real and defined
+    /// wherever the problem is (ln(x) for 1/x is not, for x &lt; 0), else the verdict holds on part of the line only.
+    /// </summary>
+    private static Verdict OnTheDomain(Verdict symbolic, NumericEquivalence.Options o)
+    {
+        if (!symbolic.Accepted || o.Domain is null || o.Required is null) return symbolic;
+        var defined = NumericEquivalence.Vanishes([Expr.One, Expr.MinusOne], o);
+        return defined.Verdict == Equivalence.EqualOnPart
+            ? Verdict.OnPart(defined.Where, $"{symbolic.Reason}, but the answer is real and defined {defined.Where} only, and the problem beyond")
+            : defined.Verdict == Equivalence.Different
+                ? Verdict.Reject($"the answer is not real at the real points where the problem is defined ({symbolic.Reason})")
+                : symbolic;
     }
 
     /// <summary>The canonical form of d multiplied out, or null when that runs past the budget (both steps share it).</summary>
@@ -92,15 +112,16 @@ public static class Residual
             case Op { Kind: Operator.Mul } product:
             {
                 // Some factor must vanish: the first that does decides; otherwise the most informative outcome.
-                EquivalenceResult? different = null, inconclusive = null;
+                EquivalenceResult? different = null, inconclusive = null, onPart = null;
                 foreach (var f in product.Args)
                 {
                     if (f is Num) continue;
                     var r = Vanishes(f, o);
                     if (r.IsEqual) return r;
-                    if (r.Verdict == Equivalence.Different) different ??= r; else inconclusive ??= r;
+                    if (r.Verdict == Equivalence.EqualOnPart) onPart ??= r;
+                    else if (r.Verdict == Equivalence.Different) different ??= r; else inconclusive ??= r;
                 }
-                return inconclusive ?? different ?? new EquivalenceResult(Equivalence.Different, 0, 0, 1);
+                return onPart ?? inconclusive ?? different ?? new EquivalenceResult(Equivalence.Different, 0, 0, 1);
             }
             default:
                 return NumericEquivalence.Vanishes([e], o);

@@ -74,7 +74,8 @@ public static class Solver
                 var tokens = vocab.Decode(h.Ids);
                 if (!PrefixCodec.TryDecode(tokens, out var answer, out var error))
                     return new Candidate(rank + 1, h.Score, tokens, null, Verdict.Reject($"malformed output: {error}"));
-                return new Candidate(rank + 1, h.Score, tokens, answer, Problems.Verify(problems[i], answer!));
+                var (checkedAnswer, verdict) = Problems.VerifyEverywhere(problems[i], answer!);
+                return new Candidate(rank + 1, h.Score, tokens, checkedAnswer, verdict);
             }).ToList();
             results.Add(new SolveResult(problems[i], candidates));
         }

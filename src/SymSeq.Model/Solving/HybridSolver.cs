@@ -10,7 +10,9 @@ namespace SymSeq.Solving;
 /// <summary>
 /// The one way SymSeq solves a problem, behind every front end (command line, library, web): the model's beam,
 /// linearity before the model, repair of near-miss candidates, a wider beam, then a CAS, all inside one time
-/// budget. Every answer, whoever proposes it, is returned only when <see cref="Problems.Verify"/> accepts it.
+/// budget. Every answer, whoever proposes it, is returned only when <see cref="Problems.VerifyEverywhere"/> accepts it:
+/// right wherever the problem is real. An answer right on part of the line only is kept aside while the search goes on,
+/// and returned, as that and never as solved, only when nothing verified everywhere turns up.
 /// Thread-safe; dispose it to stop the CAS processes it started.
 /// </summary>
 public sealed class HybridSolver(SolverModels models, HybridOptions? options = null) : IDisposable
@@ -131,7 +133,23 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                 if (AskCas(name) is { } casAnswer) return casAnswer;
             }
             cancel.ThrowIfCancellationRequested();
+            // Nothing right everywhere: the first answer right on part of the line, reported as exactly that (not solved).
+            if (_partial is { } p) return new SolveOutcome(problem, p.Answer, p.Verdict, p.Engine, _clock.Elapsed, _candidates, _attempts);
+            if (_candidates.FirstOrDefault(c => c.Verdict.Kind == VerdictKind.Partial) is { } candidate)
+                return new SolveOutcome(problem, candidate.Answer, candidate.Verdict, Engine.Model, _clock.Elapsed, _candidates, _attempts)
+                    { CandidateRank = candidate.Rank };
             return new SolveOutcome(problem, null, null, null, _clock.Elapsed, _candidates, _attempts);
+        }
+
+        /// <summary>The first answer found that is right on part of the line only, kept in case nothing better turns up.</summary>
+        private (Expr Answer, Verdict Verdict, Engine Engine)? _partial;
+
+        /// <summary>The one check of an answer (<see cref="Problems.VerifyEverywhere"/>), noting one right on part of the line.</summary>
+        private (Expr Answer, Verdict Verdict) Check(Expr answer, Engine engine)
+        {
+            var (checkedAnswer, verdict) = Problems.VerifyEverywhere(problem, answer);
+            if (verdict.Kind == VerdictKind.Partial) _partial ??= (checkedAnswer, verdict, engine);
+            return (checkedAnswer, verdict);
         }
 
         /// <summary>One batched beam search inside the budget, or null (and an attempt noted) when the time ran out.</summary>
@@ -253,8 +271,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                     part = r.Verified?.Answer ?? (O.Repair ? RepairTerm(job.Integrand, r.Candidates) : null);
                 }
                 if (part is null) continue;
-                var answer = job.With(part);
-                var verdict = Problems.Verify(problem, answer);
+                var (answer, verdict) = Check(job.With(part), job.Engine);
                 if (!verdict.Accepted) continue;
                 _attempts.Add(new EngineAttempt($"completion (beam {beam})", $"{job.What}: {verdict.Label}", sw.Elapsed));
                 return Done(answer, verdict, job.Engine);
@@ -289,13 +306,14 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             from c in candidates
             where c.Answer is not null && !c.Verdict.Uncheckable
             from fix in CandidateRepair.Fixes(integrand, c.Answer!)
-            select (c.Rank, fix, Problems.Verify(problem, fix));
+            let v = Problems.VerifyEverywhere(problem, fix)
+            select (c.Rank, v.Answer, v.Verdict);
 
         private SolveOutcome? Accept(Expr answer, Engine engine, string what)
         {
             if (!_checkedAnswers.Add(answer)) return null;   // a plan's answer is seen again after every later batch
             var sw = Stopwatch.StartNew();
-            var verdict = Problems.Verify(problem, answer);
+            (answer, var verdict) = Check(answer, engine);
             _attempts.Add(new EngineAttempt(engine.Describe(), $"{what}: {verdict.Label}", sw.Elapsed));
             return verdict.Accepted ? Done(answer, verdict, engine) : null;
         }
@@ -319,9 +337,10 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                 _attempts.Add(new EngineAttempt(name, $"{result.Status.ToString().ToLowerInvariant()}: {Shorten(result.Raw)}", sw.Elapsed));
                 return null;
             }
-            var verdict = Problems.Verify(problem, result.Answer);
+            var engine = Enum.Parse<Engine>(name, ignoreCase: true);
+            var (answer, verdict) = Check(result.Answer, engine);
             _attempts.Add(new EngineAttempt(name, $"answered, {verdict.Label}", sw.Elapsed));
-            return verdict.Accepted ? Done(result.Answer, verdict, Enum.Parse<Engine>(name, ignoreCase: true)) : null;
+            return verdict.Accepted ? Done(answer, verdict, engine) : null;
         }
 
         private IEnumerable<string> CasList()
@@ -338,7 +357,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         private SolveOutcome Done(Expr answer, Verdict verdict, Engine engine)
         {
             foreach (var tidier in AnswerForms.Tidier(problem, answer))
-                if (Problems.Verify(problem, tidier) is { Accepted: true } v)
+                if (Problems.Verify(problem, tidier) is { Accepted: true } v)   // a tidier form must be right everywhere too
                 {
                     (answer, verdict) = (tidier, v);
                     break;
