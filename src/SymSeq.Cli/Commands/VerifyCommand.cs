@@ -20,7 +20,8 @@ public sealed class VerifyCommand : CliApp.ICommand
     public Command Build() => new(Name, Summary + ". Exit code 0 when every pair verified, 4 when some pair was rejected or uncheckable.")
         { _data, _json, _out, _threads, _limit };
 
-    public sealed record Counts(int Verified, int Rejected, int Uncheckable, int Total);
+    /// <summary>Partial: right on some intervals of the problem's real domain only (the paper's data convention allows it; "verified" does not).</summary>
+    public sealed record Counts(int Verified, int Partial, int Rejected, int Uncheckable, int Total);
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -50,17 +51,18 @@ public sealed class VerifyCommand : CliApp.ICommand
                 .ToList();
             progress.Finish();
             var stem = Path.GetFileNameWithoutExtension(file);
-            table[stem] = new Counts(verdicts.Count(v => v.Kind == VerdictKind.Verified), verdicts.Count(v => v.Kind == VerdictKind.Rejected),
+            table[stem] = new Counts(verdicts.Count(v => v.Kind == VerdictKind.Verified), verdicts.Count(v => v.Kind == VerdictKind.Partial),
+                verdicts.Count(v => v.Kind == VerdictKind.Rejected),
                 verdicts.Count(v => v.Kind == VerdictKind.Uncheckable), verdicts.Count);
             logLines.AddRange(pairs.Zip(verdicts, (p, v) => $"{file}\t{p.Number}\t{v.Label}\t{v.Reason}"));
         }
-        stdout.WriteLine($"{"file",-20}{"verified",10}{"rejected",10}{"uncheckable",13}{"total",8}");
+        stdout.WriteLine($"{"file",-20}{"verified",10}{"partial",10}{"rejected",10}{"uncheckable",13}{"total",8}");
         foreach (var (stem, c) in table)
-            stdout.WriteLine($"{stem,-20}{c.Verified,10}{c.Rejected,10}{c.Uncheckable,13}{c.Total,8}");
+            stdout.WriteLine($"{stem,-20}{c.Verified,10}{c.Partial,10}{c.Rejected,10}{c.Uncheckable,13}{c.Total,8}");
         if (json is not null)
             AtomicFile.Write(json, w => w.Write(JsonSerializer.Serialize(table.ToDictionary(t => t.Key, t => new Dictionary<string, int>
             {
-                ["verified"] = t.Value.Verified, ["rejected"] = t.Value.Rejected, ["uncheckable"] = t.Value.Uncheckable, ["total"] = t.Value.Total,
+                ["verified"] = t.Value.Verified, ["partial"] = t.Value.Partial, ["rejected"] = t.Value.Rejected, ["uncheckable"] = t.Value.Uncheckable, ["total"] = t.Value.Total,
             }), new JsonSerializerOptions { WriteIndented = true })));
         if (log is not null) AtomicFile.WriteAllLines(log, logLines);
         return Task.FromResult(table.Values.All(c => c.Verified == c.Total) ? 0 : 4);

@@ -44,7 +44,7 @@ public static class NumericEquivalence
     /// </param>
     public sealed record Options(int Points = 48, int MinAgree = 6, double Determined = 1e-8, int MaxLog2Magnitude = 20,
         int Seed = 12345, bool AllowComplex = true, bool RealOnly = false,
-        IReadOnlyList<Expr>? Domain = null, IReadOnlyList<Expr>? Required = null);
+        IReadOnlyList<Expr>? Domain = null, IReadOnlyList<Expr>? Required = null, bool NoRealDomain = false);
 
     public static readonly Options Default = new();
 
@@ -72,7 +72,11 @@ public static class NumericEquivalence
         // positive ones above 1.
         // A solution need only hold for the constants in some open set, so each set of values is a test of its own
         // and the first that finds the sum vanishing decides.
-        var symbols = terms.SelectMany(ExprParts.Nodes).OfType<Sym>().Any(s => !s.IsConstant && s.Name != "x");
+        var symbols = terms.Concat(o.Domain ?? []).Concat(o.Required ?? []).SelectMany(ExprParts.Nodes).OfType<Sym>()
+            .Any(s => !s.IsConstant && s.Name != "x");
+        if (o.Domain is not null && OnTheRealDomainForSomeConstants(terms, o, symbols) is { } real) return real;
+        // No real point in the domain for any constants: the complex plane decides, every box of it that can.
+        if (o.Domain is not null) o = o with { Domain = null, Required = null, NoRealDomain = true };
         EquivalenceResult? different = null;
         var tried = 0;
         var used = 0;
@@ -89,17 +93,36 @@ public static class NumericEquivalence
         return (different ?? new EquivalenceResult(Equivalence.Inconclusive, 0, 0, double.NaN)) with { PointsTried = tried, PointsUsed = used };
     }
 
+    /// <summary>
+    /// The real-domain check for each set of values of the constants in turn (see <see cref="Vanishes"/>): the first
+    /// Equal decides, else the first EqualOnPart, else the first other verdict; null when no set has a real point in
+    /// the domain. A set whose domain is empty never lets the complex plane outvote one whose domain is not.
+    /// </summary>
+    private static EquivalenceResult? OnTheRealDomainForSomeConstants(IReadOnlyList<Expr> terms, Options o, bool symbols)
+    {
+        var rng = new Random(o.Seed + 1);
+        EquivalenceResult? best = null;
+        var tried = 0;
+        foreach (var (low, high, signed) in new[] { (0.3, 2.5, true), (0.1, 0.9, true), (1.1, 3.0, false) })
+        {
+            var r = OnTheRealDomain(terms, o, rng, SampleCoefficients(rng, low, high, signed));
+            if (r is { } found)
+            {
+                tried += found.PointsTried;
+                if (found.IsEqual) return found with { PointsTried = tried };
+                if (best is null || found.Verdict == Equivalence.EqualOnPart && best.Value.Verdict != Equivalence.EqualOnPart) best = found;
+            }
+            if (!symbols) break;
+        }
+        return best is { } b ? b with { PointsTried = Math.Max(tried, b.PointsTried) } : null;
+    }
+
     private static EquivalenceResult VanishesWith(IReadOnlyList<Expr> terms, Options o, Random rng, Approx[] coefficients)
     {
-        if (o.Domain is not null)
-        {
-            if (OnTheRealDomain(terms, o, rng, coefficients) is { } onDomain) return onDomain;
-            o = o with { Domain = null, Required = null }; // no real point in the problem's domain: as before, the complex plane decides
-        }
-        // Real points first: every point that can decide must agree.
+        // Real points first: every point that can decide must agree (none when the problem has no real domain).
         int agree = 0, disagree = 0, used = 0, tried = 0;
         var worst = 0.0;
-        for (var i = 0; i < o.Points; i++)
+        for (var i = 0; i < (o.NoRealDomain ? 0 : o.Points); i++)
         {
             tried++;
             var st = Evaluate(terms, Approx.Exact(SampleReal(rng, i)), coefficients, o, out var residual);
@@ -116,6 +139,8 @@ public static class NumericEquivalence
         // agreement at every point means identity. A run of agreeing real points is not enough: 1 - tanh(x^3)^2
         // is 0 to double precision for every x > 2.7, though it is not 0.
         var disagreed = disagree > 0;
+        EquivalenceResult? agreedIn = null;
+        var wholeBoxDisagrees = false;
         for (var box = 0; box < 6; box++)
         {
             // Near the origin: far from it, effects that decay like z^-30 or e^-z fall below rounding in a whole box.
@@ -133,11 +158,18 @@ public static class NumericEquivalence
                 boxWorst = Math.Max(boxWorst, residual);
                 if (st == PointStatus.Agree) boxAgree++; else boxDisagree++;
             }
+            var where = $"in the complex plane near {center.Real:G3}{(center.Imaginary < 0 ? "-" : "+")}{Math.Abs(center.Imaginary):G3}i";
             if (boxDisagree == 0 && boxAgree >= 10)
-                return new(Equivalence.Equal, tried, boxAgree, boxWorst,
-                    $"in the complex plane near {center.Real:G3}{(center.Imaginary < 0 ? "-" : "+")}{Math.Abs(center.Imaginary):G3}i");
+            {
+                // A problem with no real domain: one box is not enough, since sqrt(z²) and z agree wherever Re z > 0;
+                // every box must agree where it can decide, none may disagree throughout.
+                if (!o.NoRealDomain) return new(Equivalence.Equal, tried, boxAgree, boxWorst, where);
+                agreedIn ??= new(Equivalence.Equal, tried, boxAgree, boxWorst, where);
+            }
             if (boxDisagree > 0) { disagreed = true; worst = Math.Max(worst, boxWorst); }
+            if (boxDisagree >= 8 && boxAgree == 0) wholeBoxDisagrees = true;
         }
+        if (agreedIn is { } agreed && !wholeBoxDisagrees) return agreed with { PointsTried = tried };
         return new(disagreed ? Equivalence.Different : Equivalence.Inconclusive, tried, used, worst);
     }
 
@@ -175,23 +207,28 @@ public static class NumericEquivalence
     /// </summary>
     private static EquivalenceResult? OnTheRealDomain(IReadOnlyList<Expr> terms, Options o, Random rng, Approx[] coefficients)
     {
-        var real = o with { RealOnly = true };
+        // Terms up to 2^10 times larger than a plain check allows: a difference of order 1 still stands far above
+        // their rounding (2^40 · 1e-16), and an answer wrong only where its terms are large (|cos x| beside e^(x²))
+        // must meet points there.
+        var real = o with { RealOnly = true, MaxLog2Magnitude = o.MaxLog2Magnitude + 10 };
         List<double> agreeAt = [], failAt = [], invalidAnswer = [];
         double domainLow = double.PositiveInfinity, domainHigh = double.NegativeInfinity;
-        int tried = 0, inDomain = 0, used = 0;
+        int tried = 0, inDomain = 0, used = 0, unknown = 0;
         var worst = 0.0;
         for (var round = 0; round < 3 && (round == 0 || agreeAt.Count + failAt.Count < o.MinAgree); round++)
-            for (var i = 0; i < o.Points * (round + 1); i++)
+            for (var i = 0; i < o.Points * 2; i++)   // twice the points of a plain check: every interval of the domain must be met
             {
                 tried++;
                 var residual = 0.0;
-                // Later rounds: around the part of the domain found so far (sqrt(x-10)·sqrt(5-x) is real on (5, 10)
-                // only), or nearer the origin when none was found.
-                var x = round == 0 ? SampleReal(rng, i)
-                    : domainLow <= domainHigh ? domainLow - 0.5 + rng.NextDouble() * (domainHigh - domainLow + 1)
-                    : (rng.NextDouble() * 2 - 1) * 3 / round;
+                // Later rounds: half around the part of the domain found so far (sqrt(x-10)·sqrt(5-x) is real on
+                // (5, 10) only), half nearer the origin.
+                var x = round == 0 ? SampleDomain(rng, i)
+                    : domainLow <= domainHigh && i % 2 == 0 ? domainLow - 0.5 + rng.NextDouble() * (domainHigh - domainLow + 1)
+                    : (rng.NextDouble() * 2 - 1) * 2 / round;   // near the origin, where large terms stay in range
                 var at = Approx.Exact(x);
-                if (Reality(o.Domain!, at, coefficients) != true) continue;   // the problem is not real there (or cannot tell)
+                var problemReal = Reality(o.Domain!, at, coefficients);
+                if (problemReal is null) unknown++;
+                if (problemReal != true) continue;   // the problem is not real there (or cannot tell)
                 inDomain++;
                 if (round == 0) (domainLow, domainHigh) = (Math.Min(domainLow, x), Math.Max(domainHigh, x));
                 var answer = o.Required is { } required ? Reality(required, at, coefficients) : true;
@@ -202,7 +239,10 @@ public static class NumericEquivalence
                 if (st == PointStatus.Agree) worst = Math.Max(worst, residual);
                 if (st == PointStatus.Agree) agreeAt.Add(x); else failAt.Add(x);
             }
-        if (inDomain == 0) return null;
+        // No real point found, but some could not be evaluated (e^(e^x) overflows): the domain may be there, out of
+        // reach, so the complex plane may not decide; only a problem that is a non-real number wherever it can be
+        // evaluated has no real domain.
+        if (inDomain == 0) return unknown > 0 ? new(Equivalence.Inconclusive, tried, 0, double.NaN) : null;
         // An answer the evaluator cannot evaluate at a point where the problem is real: a pole or an overflow at a few
         // points, but at a quarter of them or more the answer is undefined there (ln(x + sqrt(x^2)) for x < 0 is ln 0).
         if (invalidAnswer.Count * 4 >= inDomain) failAt.AddRange(invalidAnswer);
@@ -251,6 +291,19 @@ public static class NumericEquivalence
             slots[i] = Approx.Exact(Math.Round((low + rng.NextDouble() * (high - low)) * (signed && rng.Next(2) == 0 ? -1 : 1), 6));
         return slots;
     }
+
+    /// <summary>
+    /// Points for the check on the real domain, covering both sides of 0 alike: one in each twelfth of [-10, 10] in
+    /// turn, [-2, 2], 0.05..5 with either sign (log-uniform), and 10..100 with either sign, so that an answer wrong only
+    /// for x &lt; -5 or only for |x| &gt; 10 meets points there.
+    /// </summary>
+    private static double SampleDomain(Random rng, int i) => (i % 4) switch
+    {
+        0 => -10 + (i / 4 % 12 + rng.NextDouble()) * 20.0 / 12,
+        1 => (rng.NextDouble() * 2 - 1) * 2,
+        2 => 0.05 * Math.Pow(100, rng.NextDouble()) * (rng.Next(2) == 0 ? 1 : -1),
+        _ => 10 * Math.Pow(10, rng.NextDouble()) * (rng.Next(2) == 0 ? 1 : -1),
+    };
 
     /// <summary>Spread over [-10, 10], denser over [-2, 2], and some on (0, 5] where ln and sqrt are real.</summary>
     private static double SampleReal(Random rng, int i) => (i % 3) switch

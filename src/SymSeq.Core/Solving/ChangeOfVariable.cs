@@ -33,9 +33,19 @@ internal static class ChangeOfVariable
         foreach (var u in Inner(core).Take(MaxCandidates))
             if (Direct(core, u) is { } direct) return direct;
             else if (Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse
-                && IntegralVerifier.Check(core, viaInverse).HoldsOnSomeInterval)   // φ's root is one branch: √(x⁶) becomes x³, right only for x > 0
-                return PowersOfX(viaInverse) is { } whole && IntegralVerifier.Check(core, whole).Accepted ? whole : viaInverse;
+                && RightEverywhere(core, viaInverse) is { } answer)
+                return answer;
         return null;
+    }
+
+    /// <summary>
+    /// φ's root is one branch: √(x⁶) becomes x³, right only for x &gt; 0. The answer with whole powers of x put
+    /// back when that is right on the whole real domain, else the answer as found when it is, else null.
+    /// </summary>
+    private static Expr? RightEverywhere(Expr core, Expr viaInverse)
+    {
+        if (PowersOfX(viaInverse) is { } whole && IntegralVerifier.Check(core, whole).Accepted) return whole;
+        return IntegralVerifier.Check(core, viaInverse).Accepted ? viaInverse : null;
     }
 
     /// <summary>

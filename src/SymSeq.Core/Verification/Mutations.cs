@@ -20,7 +20,10 @@ public static class Mutations
         yield return ("0", Expr.Zero);
         if (ChangeNumber(answer, rng, keepConstants) is { } c) yield return ("number changed", c);
         if (Swap(answer, rng, keepConstants) is { } s) yield return ("sub-expression swapped", s);
-        foreach (var branch in BranchSensitive(answer, rng, keepConstants)) yield return branch;
+        // Not for an ODE solution: it is local (acosh(x) lives on x ≥ 1, where |2x| is 2x), so a branch mutant is
+        // often right on the solution's own domain, and the ODE verifier's domain is that of the solution.
+        if (!keepConstants)
+            foreach (var branch in BranchSensitive(answer, rng)) yield return branch;
     }
 
     /// <summary>
@@ -28,9 +31,12 @@ public static class Mutations
     /// plane lets through: one part u (with x in it) written |u|, sqrt(u²), asin(sin u) or atan(tan u); an |u| or
     /// ln|u| with its bars dropped; and the sign of F flipped for x &lt; 0 (F·sqrt(x²)/x).
     /// </summary>
-    private static IEnumerable<(string Kind, Expr Wrong)> BranchSensitive(Expr answer, Random rng, bool keepConstants)
+    /// <summary>Whether a mutant kind is one of <see cref="BranchSensitive"/>'s: wrong on part of the real line only.</summary>
+    public static bool IsBranchSensitive(string kind) => kind.StartsWith("u as") || kind is "|u| as u" or "sign flipped for x < 0";
+
+    private static IEnumerable<(string Kind, Expr Wrong)> BranchSensitive(Expr answer, Random rng)
     {
-        var parts = ExprParts.Nodes(answer).Where(n => ExprParts.Contains(n, "x") && !(keepConstants && HasConstant(n))).Distinct().ToList();
+        var parts = ExprParts.Nodes(answer).Where(n => ExprParts.Contains(n, "x")).Distinct().ToList();
         if (parts.Count > 0)
         {
             var u = parts[rng.Next(parts.Count)];
@@ -43,7 +49,7 @@ public static class Mutations
         if (ExprParts.Nodes(answer).Any(n => n is Op { Kind: Operator.Abs }))
             yield return ("|u| as u", ExprParts.Substitute(answer, n => n is Op { Kind: Operator.Abs } a ? a[0] : null));
         var x = Expr.X;
-        if (!keepConstants) yield return ("sign flipped for x < 0", answer * new Op(Operator.Sqrt, new Op(Operator.Pow, x, Expr.Two)) / x);
+        yield return ("sign flipped for x < 0", answer * new Op(Operator.Sqrt, new Op(Operator.Pow, x, Expr.Two)) / x);
     }
 
     private static bool HasConstant(Expr e) => ExprParts.Nodes(e).Any(n => n is Sym { IsCoefficient: true });

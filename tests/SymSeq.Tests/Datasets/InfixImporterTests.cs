@@ -104,11 +104,16 @@ public sealed class InfixImporterTests : IDisposable
         var generated = File.ReadAllLines(generator.PrefixPath).Select(l => DatasetLine.Parse(l)).ToList();
 
         var report = InfixImporter.ImportFile(generator.InfixPath, Budget, threads: 2);
-        Assert.Empty(report.Dropped);
-        Assert.Equal(generated.Count, report.Kept);
+        // The generators keep the paper's convention (right on some interval); import keeps only what is right
+        // everywhere the problem is real: a pair it drops is one the verifier finds right on part of the line only.
+        foreach (var d in report.Dropped)
+            Assert.True(PairVerifier.Check(generated[d.LineNumber - 1]).Kind == VerdictKind.Partial, d.Reason);
+        Assert.Equal(generated.Count, report.Kept + report.Dropped.Count);
+        Assert.True(report.Kept * 10 >= generated.Count * 7, $"only {report.Kept} of {generated.Count} kept");
         var imported = report.Lines.Select(l => DatasetLine.Parse(l)).ToList();
         foreach (var line in imported)
             Assert.True(PairVerifier.Check(line).Accepted, line.Format());
+        generated = generated.Where((_, i) => report.Dropped.All(d => d.LineNumber != i + 1)).ToList();
         // The same problems: an integrand is the same function (its printed form may simplify differently).
         if (Problems.KindOf(PrefixCodec.Decode(generated[0].Input)) == Problems.Kind.Integral)
             foreach (var (g, i) in generated.Zip(imported))

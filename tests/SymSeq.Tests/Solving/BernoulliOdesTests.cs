@@ -6,13 +6,17 @@ public class BernoulliOdesTests
     [InlineData("y' = y*(1 - y)")]               // logistic, n = 2
     [InlineData("y' + y = x*y^2")]
     [InlineData("y' - y/x = y^3")]               // coefficients in x, n = 3
-    [InlineData("y' = y + sqrt(y)")]             // n = 1/2
     [InlineData("y' = 2*y - exp(x)*y^2")]
     [InlineData("x*y' + y = x^2*y^2")]           // y' not alone
     [InlineData("y' + y = 1/y")]                 // n = −1
     [InlineData("y' = y + y^5")]
     [InlineData("y' + y/x = x^2*y^(1/2)")]
     public void Every_answer_is_a_verified_general_solution(string equation) => RuleChecks.AssertSolved(equation, BernoulliOdes.TrySolve);
+
+    /// <summary>n = 1/2: y = (a8·e^(x/2) − 1)² solves y' = y + √y only where a8·e^(x/2) &gt; 1, and is reported so.</summary>
+    [Fact]
+    public void A_square_root_power_holds_on_part_of_the_line() =>
+        RuleChecks.AssertSolvedOnPartOfTheLine("y' = y + sqrt(y)", BernoulliOdes.TrySolve);
 
     [Theory]
     [InlineData("y' + y = x")]                   // linear: LinearOdes' business

@@ -10,6 +10,18 @@ internal static class RuleChecks
     public static bool VerifiesEverywhere(Expr integrand, Expr answer) =>
         Problems.VerifyEverywhere(Problems.Integration(integrand), answer).Verdict.Accepted;
 
+    /// <summary>
+    /// The answer is right on some interval of the integrand's real domain at least (the verifier's Verified or
+    /// Partial): what a rule must always give on random integrands. Where it is right on part of the line only, the
+    /// user is told exactly that (<see cref="VerdictKind.Partial"/>), never that it is verified.
+    /// </summary>
+    public static bool HoldsSomewhere(Expr integrand, Expr answer) =>
+        Problems.VerifyEverywhere(Problems.Integration(integrand), answer).Verdict.HoldsOnSomeInterval;
+
+    /// <summary>Not wrong: the answer (or its real form) is right on some interval, or the verifier cannot tell.</summary>
+    public static bool NotWrong(Expr integrand, Expr answer) =>
+        Problems.VerifyEverywhere(Problems.Integration(integrand), answer).Verdict.Kind != VerdictKind.Rejected;
+
     /// <summary>An integrand in canonical form, as cores reach the rules.</summary>
     public static Expr Canonical(string integrand) => Simplifier.Simplify(InfixParser.Parse(integrand));
 
@@ -64,6 +76,19 @@ internal static class RuleChecks
         Assert.True(answer is not null, $"{equation}: no answer");
         var verdict = OdeVerifier.Check(problem, answer!);
         Assert.True(verdict.Accepted, $"{equation}: {answer} ({verdict.Reason})");
+    }
+
+    /// <summary>
+    /// The ODE rule answers with a solution right on some interval only, and the verifier says so: y = (x + a8)²/4
+    /// solves y' = √y for x &gt; −a8 only (for x &lt; −a8 its slope is negative).
+    /// </summary>
+    public static void AssertSolvedOnPartOfTheLine(string equation, Func<Expr, TimeSpan?, Expr?> rule)
+    {
+        var problem = InfixParser.ParseEquation(equation);
+        var answer = rule(problem, TimeSpan.FromSeconds(5));
+        Assert.True(answer is not null, $"{equation}: no answer");
+        var verdict = OdeVerifier.Check(problem, answer!);
+        Assert.True(verdict.Kind == VerdictKind.Partial, $"{equation}: {answer} ({verdict.Label}: {verdict.Reason})");
     }
 
     /// <summary>
