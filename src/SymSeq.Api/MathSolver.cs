@@ -87,9 +87,13 @@ public sealed class MathSolver : IDisposable
         catch (UndefinedExpressionException e) { throw new ArgumentException($"the problem is undefined: {e.Message}", e); }
         var o = _hybrid.Solve(problem, cancel);
         var answer = o.Solved ? new Expression(Simplifier.SimplifyOrKeep(o.Answer!)) : null;
-        return new Solution(shown, answer, o.Engine?.Describe(), o.Verdict?.Reason, o.Elapsed,
+        return new Solution(shown, answer, o.Solved ? o.Engine?.Describe() : null, o.Solved ? o.Verdict?.Reason : null, o.Elapsed,
             o.Candidates.Select(c => new Candidate(c.Rank, c.Score, c.Answer is null ? null : new Expression(c.Answer), c.Verdict.Label, c.Verdict.Reason)).ToList(),
-            o.Attempts.Select(a => $"{a.Engine}: {a.Outcome} ({a.Elapsed.TotalSeconds:F2} s)").ToList());
+            o.Attempts.Select(a => $"{a.Engine}: {a.Outcome} ({a.Elapsed.TotalSeconds:F2} s)").ToList())
+        {
+            PartialAnswer = o is { Solved: false, Answer: { } partial, Verdict.Kind: VerdictKind.Partial } ? new Expression(Simplifier.SimplifyOrKeep(partial)) : null,
+            PartialRegion = o is { Solved: false, Verdict.Kind: VerdictKind.Partial } ? o.Verdict.Label : null,
+        };
     }
 
     /// <summary>Stops the CAS processes and frees the models.</summary>

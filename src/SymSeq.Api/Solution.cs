@@ -6,7 +6,7 @@ namespace SymSeq;
 /// <param name="Rank">1 for the model's best guess.</param>
 /// <param name="Score">The beam score (mean log-probability per token).</param>
 /// <param name="Answer">The hypothesis, or null when the tokens did not form an expression.</param>
-/// <param name="Verdict">verified, rejected or uncheckable.</param>
+/// <param name="Verdict">verified, rejected, uncheckable, or "verified for x &gt; 0 only" (right on part of the line; not verified).</param>
 /// <param name="Reason">Why: the check that decided, or what went wrong.</param>
 public sealed record Candidate(int Rank, double Score, Expression? Answer, string Verdict, string Reason);
 
@@ -29,6 +29,15 @@ public sealed record Solution(
 {
     /// <summary>True when <see cref="Answer"/> was checked by substitution and accepted.</summary>
     public bool Verified => Answer is not null;
+
+    /// <summary>
+    /// When nothing verified everywhere: an answer right on some intervals of the problem's real domain only (see
+    /// <see cref="PartialRegion"/>), never to be taken as verified; null otherwise.
+    /// </summary>
+    public Expression? PartialAnswer { get; init; }
+
+    /// <summary>Where <see cref="PartialAnswer"/> is right, as "verified for x &gt; 0 only"; null when there is none.</summary>
+    public string? PartialRegion { get; init; }
 }
 
 /// <summary>The verifier's judgement of a pair.</summary>

@@ -7,8 +7,8 @@ namespace SymSeq.Cas;
 /// Giac (the console of Debian package xcas) as a persistent REPL: integrate(f, x) and desolve(eq, y(x)). Giac answers
 /// most integrals in milliseconds where Maxima takes a fraction of a second, so it is the cheap source of FWD pairs.
 /// Each request is one line wrapped in try/catch that evaluates to a tagged string, so an error answers too.
-/// Giac writes antiderivatives with ln(abs(u)); those become ln(u), the convention of the paper's data and of
-/// Maxima (an antiderivative up to a piecewise constant, which the verifier checks like any other answer).
+/// Giac writes antiderivatives with ln(abs(u)), right on every interval; they are kept (the FWD generator turns them
+/// into the paper's ln(u) for its data, <see cref="WithoutAbsInLn"/>).
 /// </summary>
 public sealed class GiacCas : ComputerAlgebraSystem
 {
@@ -53,7 +53,7 @@ public sealed class GiacCas : ComputerAlgebraSystem
         if (text.StartsWith('"') || text.Contains("integrate(") || text is "undef" or "infinity" || text.Contains("y(x)") || text.Contains('='))
             return new CasResult(CasStatus.Failed, null, text, reply.Elapsed);
         var parsed = ParseAnswer(text, reply.Elapsed, Renames);
-        return parsed.Answer is null ? parsed : parsed with { Answer = WithoutAbsInLn(parsed.Answer) };
+        return parsed;
     }
 
     private static bool IsReply(string line)
@@ -74,7 +74,7 @@ public sealed class GiacCas : ComputerAlgebraSystem
         return false;
     }
 
-    /// <summary>ln(abs(u)) becomes ln(u) everywhere in <paramref name="e"/>.</summary>
+    /// <summary>ln(abs(u)) becomes ln(u) everywhere in <paramref name="e"/>: the paper's convention for data.</summary>
     public static Expr WithoutAbsInLn(Expr e) => e switch
     {
         Op { Kind: Operator.Ln } ln when ln[0] is Op { Kind: Operator.Abs } abs => new Op(Operator.Ln, WithoutAbsInLn(abs[0])),

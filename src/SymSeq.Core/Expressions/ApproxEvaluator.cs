@@ -78,13 +78,16 @@ public static class ApproxEvaluator
             {
                 Sub => u - w,
                 Div => u / w,
-                Pow => Power(u, w),
-                Rac => Power(u, Approx.FromComplex(Complex.One, 0, true) / w),
+                Pow => Power(u, w, IsNumber(op[1])),
+                Rac => Power(u, Approx.FromComplex(Complex.One, 0, true) / w, IsNumber(op[1])),
                 _ => throw new ArgumentException($"'{op.Kind.Token()}' is not a binary operator"),
             };
         }
         return Unary(op.Kind, u);
     }
+
+    /// <summary>An expression with no symbol in it (3/2, sqrt(2)): as an exponent, a plain power.</summary>
+    private static bool IsNumber(Expr e) => !ExprParts.Nodes(e).Any(n => n is Sym);
 
     private static Approx One => Approx.FromComplex(Complex.One, 0, true);
 
@@ -241,20 +244,24 @@ public static class ApproxEvaluator
         }
     }
 
-    /// <summary>u^w = exp(w·ln u) on the principal branch; 0^w = 0 for Re w &gt; 0.</summary>
-    private static Approx Power(Approx u, Approx w)
+    /// <summary>
+    /// u^w = exp(w·ln u) on the principal branch; 0^w = 0 for Re w &gt; 0. A power with a constant exponent does
+    /// not saturate as exp does (x^(3/2)/x^(1/2) is x at any size), so only the binary exponent bounds it:
+    /// (x³ + 1)^(5/2) at x = 40 is e^28. A variable exponent (2^x) is an exponential and keeps exp's bound.
+    /// </summary>
+    private static Approx Power(Approx u, Approx w, bool constantExponent)
     {
         if (u.IsZero && u.Err == 0)
             return w.M.Real > 0 && w.Magnitude > w.Err ? Approx.Zero : Approx.Invalid;
-        return Exponential(w * Logarithm(u));
+        return Exponential(w * Logarithm(u), constantExponent ? 1e5 : MaxGrowth);
     }
 
-    private static Approx Exponential(Approx u)
+    private static Approx Exponential(Approx u, double maxGrowth = MaxGrowth)
     {
         if (u.E < -600) return One;
         var z = u.ToComplex();
         var err = u.AbsoluteError;
-        if (!IsFinite(z) || Math.Abs(z.Real) > MaxGrowth || Math.Abs(z.Imaginary) > 1e15 || err > 0.1) return Approx.Invalid;
+        if (!IsFinite(z) || Math.Abs(z.Real) > maxGrowth || Math.Abs(z.Imaginary) > 1e15 || err > 0.1) return Approx.Invalid;
         // exp(re) = exp(re - k ln 2)·2^k keeps any magnitude; the relative error of exp(u) is the absolute error of u
         // plus the rounding of re itself.
         var k = Math.Floor(z.Real / Ln2);

@@ -75,8 +75,11 @@ public static class NumericEquivalence
         var symbols = terms.Concat(o.Domain ?? []).Concat(o.Required ?? []).SelectMany(ExprParts.Nodes).OfType<Sym>()
             .Any(s => !s.IsConstant && s.Name != "x");
         if (o.Domain is not null && OnTheRealDomainForSomeConstants(terms, o, symbols) is { } real) return real;
-        // No real point in the domain for any constants: the complex plane decides, every box of it that can.
-        if (o.Domain is not null) o = o with { Domain = null, Required = null, NoRealDomain = true };
+        // No real point in the domain for any constants: the complex plane decides, every box of it that can; but |u|
+        // and sign(u) are analytic nowhere off the line, so terms with them are still judged at real points, as real
+        // functions of x (ln(-3) - |x + 4| has no real domain, yet |x + 4| integrates on the line).
+        if (o.Domain is not null)
+            o = o with { Domain = null, Required = null, NoRealDomain = !terms.SelectMany(ExprParts.Nodes).Any(n => n is Op { Kind: Operator.Abs or Operator.Sign }) };
         EquivalenceResult? different = null;
         var tried = 0;
         var used = 0;
@@ -173,7 +176,8 @@ public static class NumericEquivalence
         return new(disagreed ? Equivalence.Different : Equivalence.Inconclusive, tried, used, worst);
     }
 
-    private static PointStatus Evaluate(IReadOnlyList<Expr> terms, Approx x, Approx[] coefficients, Options o, out double residual)
+    /// <param name="scale">log2 of the problem's own size at x: terms may exceed the problem by MaxLog2Magnitude, not more.</param>
+    private static PointStatus Evaluate(IReadOnlyList<Expr> terms, Approx x, Approx[] coefficients, Options o, out double residual, double scale = 0)
     {
         residual = 0;
         var slots = new Approx[Symbols.SlotCount];
@@ -193,7 +197,7 @@ public static class NumericEquivalence
             sum += v;
             if (!sum.IsValid) return PointStatus.Unusable;
         }
-        if (double.IsNegativeInfinity(largest) || largest > o.MaxLog2Magnitude) return PointStatus.Unusable;
+        if (double.IsNegativeInfinity(largest) || largest > o.MaxLog2Magnitude + Math.Max(0, scale)) return PointStatus.Unusable;
         var mag = sum.Magnitude;
         residual = sum.IsZero ? 0 : Math.Pow(2, Math.Clamp(sum.Log2Magnitude - largest, -1000, 1000));
         return mag <= Kappa * sum.Err ? PointStatus.Agree : PointStatus.Disagree;
@@ -207,13 +211,10 @@ public static class NumericEquivalence
     /// </summary>
     private static EquivalenceResult? OnTheRealDomain(IReadOnlyList<Expr> terms, Options o, Random rng, Approx[] coefficients)
     {
-        // Terms up to 2^10 times larger than a plain check allows: a difference of order 1 still stands far above
-        // their rounding (2^40 · 1e-16), and an answer wrong only where its terms are large (|cos x| beside e^(x²))
-        // must meet points there.
-        var real = o with { RealOnly = true, MaxLog2Magnitude = o.MaxLog2Magnitude + 10 };
+        var real = o with { RealOnly = true };
         List<double> agreeAt = [], failAt = [], invalidAnswer = [];
         double domainLow = double.PositiveInfinity, domainHigh = double.NegativeInfinity;
-        int tried = 0, inDomain = 0, used = 0, unknown = 0;
+        int tried = 0, inDomain = 0, used = 0, unknown = 0, notReal = 0;
         var worst = 0.0;
         for (var round = 0; round < 3 && (round == 0 || agreeAt.Count + failAt.Count < o.MinAgree); round++)
             for (var i = 0; i < o.Points * 2; i++)   // twice the points of a plain check: every interval of the domain must be met
@@ -226,23 +227,25 @@ public static class NumericEquivalence
                     : domainLow <= domainHigh && i % 2 == 0 ? domainLow - 0.5 + rng.NextDouble() * (domainHigh - domainLow + 1)
                     : (rng.NextDouble() * 2 - 1) * 2 / round;   // near the origin, where large terms stay in range
                 var at = Approx.Exact(x);
-                var problemReal = Reality(o.Domain!, at, coefficients);
-                if (problemReal is null) unknown++;
+                var problemReal = Reality(o.Domain!, at, coefficients, out var problemSize);
+                if (problemReal is null && Math.Abs(x) <= 10) unknown++;   // far out, overflow is expected
+                if (problemReal == false) notReal++;
                 if (problemReal != true) continue;   // the problem is not real there (or cannot tell)
                 inDomain++;
                 if (round == 0) (domainLow, domainHigh) = (Math.Min(domainLow, x), Math.Max(domainHigh, x));
-                var answer = o.Required is { } required ? Reality(required, at, coefficients) : true;
+                var answer = o.Required is { } required ? Reality(required, at, coefficients, out _) : true;
                 if (answer is null) { invalidAnswer.Add(x); continue; }
-                var st = answer == false ? PointStatus.Undefined : Evaluate(terms, at, coefficients, real, out residual);
+                // Terms as large as the problem times 2^MaxLog2Magnitude: (8 sec x - 262142)^3 is 2^54 everywhere.
+                var st = answer == false ? PointStatus.Undefined : Evaluate(terms, at, coefficients, real, out residual, problemSize);
                 if (st == PointStatus.Unusable) continue;
                 used++;
                 if (st == PointStatus.Agree) worst = Math.Max(worst, residual);
                 if (st == PointStatus.Agree) agreeAt.Add(x); else failAt.Add(x);
             }
         // No real point found, but some could not be evaluated (e^(e^x) overflows): the domain may be there, out of
-        // reach, so the complex plane may not decide; only a problem that is a non-real number wherever it can be
-        // evaluated has no real domain.
-        if (inDomain == 0) return unknown > 0 ? new(Equivalence.Inconclusive, tried, 0, double.NaN) : null;
+        // reach, so the complex plane may not decide. A problem that is a non-real number at most points, and
+        // unevaluable only at a few far ones ((-e^(2x) - 3)^(3/2) beyond |x| = 6), has no real domain within reach.
+        if (inDomain == 0) return unknown > 0 && notReal < 4 * unknown ? new(Equivalence.Inconclusive, tried, 0, double.NaN) : null;
         // An answer the evaluator cannot evaluate at a point where the problem is real: a pole or an overflow at a few
         // points, but at a quarter of them or more the answer is undefined there (ln(x + sqrt(x^2)) for x < 0 is ln 0).
         if (invalidAnswer.Count * 4 >= inDomain) failAt.AddRange(invalidAnswer);
@@ -255,16 +258,38 @@ public static class NumericEquivalence
         return new(Equivalence.EqualOnPart, tried, used, 1, where);
     }
 
-    /// <summary>True when every expression is a real number at x, false when one is a number that is not real, null when one could not be evaluated.</summary>
-    private static bool? Reality(IReadOnlyList<Expr> exprs, Approx x, Approx[] coefficients)
+    /// <summary>
+    /// Whether e is a real number at some real x for some real values of the constants (the points and constant sets of
+    /// the domain check): sqrt(-1 - x^2) and x*sqrt(a8 + sqrt(2 cos 3)) are real nowhere.
+    /// </summary>
+    public static bool IsRealSomewhere(Expr e, int seed = 12345)
+    {
+        var rng = new Random(seed);
+        foreach (var (low, high, signed) in new[] { (0.3, 2.5, true), (0.1, 0.9, true), (1.1, 3.0, false), (5.0, 15.0, true) })
+        {
+            var coefficients = SampleCoefficients(rng, low, high, signed);
+            for (var i = 0; i < 96; i++)
+                if (Reality([e], Approx.Exact(SampleDomain(rng, i)), coefficients, out _) == true) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when every expression is a real number at x, false when one is a number that is not real, null when one
+    /// could not be evaluated; <paramref name="log2Size"/> the largest log2 magnitude among them.
+    /// </summary>
+    private static bool? Reality(IReadOnlyList<Expr> exprs, Approx x, Approx[] coefficients, out double log2Size)
     {
         var slots = new Approx[Symbols.SlotCount];
         Array.Copy(coefficients, slots, slots.Length);
         slots[0] = x;
         bool? all = true;
+        log2Size = double.NegativeInfinity;
         foreach (var e in exprs)
         {
-            switch (RealValue(ApproxEvaluator.Eval(e, slots)))
+            var v = ApproxEvaluator.Eval(e, slots);
+            if (v.IsValid) log2Size = Math.Max(log2Size, v.Log2Magnitude);
+            switch (RealValue(v))
             {
                 case null: all = null; break;
                 case false: return false;

@@ -44,7 +44,8 @@ public sealed class ForwardGenerator(GeneratorContext context) : IProblemGenerat
                 case CasStatus.Failed: rejection = Rejection.CasFailed; return null;
                 case CasStatus.Unsupported: rejection = Rejection.NotElementary; return null;
             }
-            return Checked(f, r.Answer!, out rejection);
+            // The paper's convention for its data: ln(u), not Giac's ln|u| (the answer to a user keeps the bars).
+            return Checked(f, GiacCas.WithoutAbsInLn(r.Answer!), out rejection);
         }
         catch (Exception e) when (e is UndefinedExpressionException or DivideByZeroException) { rejection = Rejection.Invalid; return null; }
         catch (SymbolicTimeoutException) { rejection = Rejection.Timeout; return null; }

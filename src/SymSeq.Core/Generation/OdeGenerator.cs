@@ -52,7 +52,8 @@ public sealed class OdeGenerator : IProblemGenerator
             equation = Problems.Canonical(equation, _context.StepBudget);
             if (!HasOrder(equation, _order)) { rejection = Rejection.Invalid; return null; }
             if (!_context.FitsLength(equation)) { rejection = Rejection.TooLong; return null; }
-            if (!Verification.OdeVerifier.Check(equation, F).HoldsOnSomeInterval) { rejection = Rejection.CheckFailed; return null; }
+            // The same judge as every front end (an ODE y' = g(x) is checked as the integral of g).
+            if (!Problems.Verify(equation, F).HoldsOnSomeInterval) { rejection = Rejection.CheckFailed; return null; }
             rejection = null;
             return new Example(Task, equation, F);
         }

@@ -96,8 +96,9 @@ public static class MutationAudit
             if (Simplifier.TrySimplify(residual, out var simple, TimeSpan.FromSeconds(1)) && simple is Num { Value.IsZero: true }) return true;
             var rng = new Random(99);
             var scaleExpr = Majorant(residual);
-            // Like the verifier, each set of values for the constants is a test of its own (acosh(a9) is real for a9 > 1 only).
-            foreach (var (low, high) in new[] { (0.2, 0.75), (1.1, 3.0), (-2.5, -0.3) })
+            // Like the verifier, each set of values for the constants is a test of its own (acosh(a9) is real for a9 > 1 only,
+            // x/sqrt(a8 - 7) a solution of y' = y/x for a8 > 7 only).
+            foreach (var (low, high) in new[] { (0.2, 0.75), (1.1, 3.0), (-2.5, -0.3), (5.0, 15.0) })
                 if (RightWith(residual, domain, mutant, scaleExpr, rng, low, high, local: domain == residual)) return true;
             return false;
         }

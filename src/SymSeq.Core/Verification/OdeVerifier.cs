@@ -26,7 +26,16 @@ public static class OdeVerifier
         var substituted = ExprParts.Substitute(equation, n => n is Unknown u ? derivatives[u.Order] : null);
         // Right wherever the solution and the equation it gives are real: a solution is local (sqrt(x + a8) lives on
         // x > -a8), but where it is defined it must solve the equation (a8*sqrt(x^2) for y' = y/sqrt(x^2) does not for x < 0).
-        return Residual.Judge(substituted, budget ?? TimeSpan.FromMilliseconds(500),
+        var verdict = Residual.Judge(substituted, budget ?? TimeSpan.FromMilliseconds(500),
             "the equation = 0", "the equation does not vanish", domain: [solution, substituted]);
+        // A real equation asks for a real solution: one that is real at no real x for any real constants (c·x with
+        // c = sqrt(a8 + 1.4i)) solves it only in the complex plane, which is not what was asked.
+        if (verdict.Accepted && !NumericEquivalence.IsRealSomewhere(solution) && NumericEquivalence.IsRealSomewhere(WithRealUnknowns(equation)))
+            return Verdict.Reject($"the solution is not real at any real x for real constants, though the equation is ({verdict.Reason})");
+        return verdict;
     });
+
+    /// <summary>The equation with y, y', y'' replaced by real numbers: real somewhere when its coefficients are.</summary>
+    private static Expr WithRealUnknowns(Expr equation) =>
+        ExprParts.Substitute(equation, n => n is Unknown u ? new Num(new Rational(7 + 3 * u.Order, 10)) : null);
 }

@@ -53,9 +53,32 @@ public static class Problems
     /// Throws <see cref="UndefinedExpressionException"/> for an undefined problem (1/0) and
     /// <see cref="SymbolicTimeoutException"/> past the budget.
     /// </summary>
-    public static Expr Canonical(Expr problem, TimeSpan? budget = null) => TryIntegrand(problem, out var f)
-        ? new Op(Operator.Sub, new Unknown(1), Simplifier.Simplify(f, budget))
-        : SolvedForm.TryOf(problem, budget) ?? DropNonvanishingFactors(Simplifier.Simplify(problem, budget));
+    public static Expr Canonical(Expr problem, TimeSpan? budget = null)
+    {
+        if (TryIntegrand(problem, out var f)) return new Op(Operator.Sub, new Unknown(1), Simplifier.Simplify(f, budget));
+        var factorsDropped = FactorsDropped(problem, budget);
+        // The solved form, unless dividing by the coefficient of Y^(n) blows the equation up (an ODE2 of 300 tokens
+        // became 7,000 once): then the form with non-vanishing factors dropped, which every model also reads.
+        return SolvedForm.TryOf(problem, budget) is { } solved && solved.Size <= 2 * factorsDropped.Size + 16 ? solved : factorsDropped;
+    }
+
+    /// <summary>
+    /// An ODE simplified with its non-vanishing Y-free factors dropped: the canonical form of models trained before the
+    /// solved form, which the search also feeds the model (<see cref="ModelInputs"/>).
+    /// </summary>
+    public static Expr FactorsDropped(Expr problem, TimeSpan? budget = null) => DropNonvanishingFactors(Simplifier.Simplify(problem, budget));
+
+    /// <summary>
+    /// The forms of a problem the model reads, distinct, canonical first: for an ODE also the one with factors dropped
+    /// (an ODE written two ways gets two chances, and a model trained on either form reads its own); an integral has one.
+    /// </summary>
+    public static IReadOnlyList<Expr> ModelInputs(Expr problem, TimeSpan? budget = null)
+    {
+        var canonical = Canonical(problem, budget);
+        if (KindOf(problem) == Kind.Integral) return [canonical];
+        var dropped = FactorsDropped(problem, budget);
+        return dropped.Equals(canonical) ? [canonical] : [canonical, dropped];
+    }
 
     /// <summary>Drops factors of an equation that cannot vanish and do not involve Y: numbers, exp(u), powers of Y-free terms.</summary>
     public static Expr DropNonvanishingFactors(Expr equation)

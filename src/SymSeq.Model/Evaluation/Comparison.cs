@@ -89,7 +89,10 @@ public sealed class Comparison(string logPath, TimeSpan budget)
         var r = cas.Solve(problem, budget);
         var status = r.Status switch
         {
-            CasStatus.Solved => Problems.Verify(problem, r.Answer!).Accepted ? "solved" : "wrong",
+            CasStatus.Solved => Problems.VerifyEverywhere(problem, r.Answer!).Verdict.Kind switch
+            {
+                VerdictKind.Verified => "solved", VerdictKind.Partial => "partial", _ => "wrong",
+            },
             CasStatus.Timeout => "timeout",
             CasStatus.Unsupported => "unsupported",
             _ => "failed",

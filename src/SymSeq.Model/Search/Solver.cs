@@ -30,10 +30,13 @@ public static class Solver
     /// are still checked against the problem as given), in the model's vocabulary and within its positions.
     /// Throws <see cref="ArgumentException"/> naming what does not fit, before any model work.
     /// </summary>
-    public static long[] Source(Expr problem, ModelConfig config)
+    public static long[] Source(Expr problem, ModelConfig config) => SourceOf(ModelInput(problem), config);
+
+    /// <summary>The token ids of one form of a problem, checked as <see cref="Source"/> says.</summary>
+    private static long[] SourceOf(Expr form, ModelConfig config)
     {
         var vocab = Vocabulary.Paper;
-        var tokens = PrefixCodec.Encode(ModelInput(problem));
+        var tokens = PrefixCodec.Encode(form);
         var unknown = tokens.FirstOrDefault(t => !vocab.Contains(t));
         if (unknown is not null) throw new ArgumentException($"the problem uses '{unknown}', which is not in the model's vocabulary");
         if (tokens.Length + 2 > config.MaxPositions)
@@ -45,10 +48,19 @@ public static class Solver
     /// The form the model reads: the canonical one, or the problem as written when that cannot be had (too hard in
     /// time, or undefined, which front ends reject before this), so one bad test line never stops an evaluation.
     /// </summary>
-    public static Expr ModelInput(Expr problem)
+    public static Expr ModelInput(Expr problem) => ModelInputs(problem)[0];
+
+    /// <summary>Every form the model reads (<see cref="Problems.ModelInputs"/>), or the problem as written, as <see cref="ModelInput"/>.</summary>
+    public static IReadOnlyList<Expr> ModelInputs(Expr problem)
     {
-        try { return Problems.Canonical(problem); }
-        catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { return problem; }
+        try { return Problems.ModelInputs(problem); }
+        catch (Exception e) when (e is SymbolicTimeoutException or UndefinedExpressionException) { return [problem]; }
+    }
+
+    private static (long[]? Ids, string Error) TrySource(Expr form, ModelConfig config)
+    {
+        try { return (SourceOf(form, config), ""); }
+        catch (ArgumentException e) { return (null, e.Message); }
     }
 
     /// <summary>
@@ -62,9 +74,24 @@ public static class Solver
     {
         search ??= SearchSettings.Default;
         var vocab = Vocabulary.Paper;
-        var sources = problems.Select(p => Source(p, model.Config)).ToList();
-        var hyps = BeamSearch.Search(model, sources, beam, lengthPenalty: 1.0, earlyStopping: search.EarlyStopping, maxLen: maxLen, cancel: cancel,
+        // Every form of every problem in one batch (an ODE has two: Problems.ModelInputs); a form too long for the
+        // model is left out while another fits, and the first form's error is the problem's when none does.
+        var forms = problems.Select(p => ModelInputs(p).Select(f => TrySource(f, model.Config)).ToList()).ToList();
+        for (var i = 0; i < forms.Count; i++)
+            if (forms[i].All(f => f.Ids is null)) throw new ArgumentException(forms[i][0].Error);
+        var sources = forms.SelectMany(f => f.Where(s => s.Ids is not null).Select(s => s.Ids!)).ToList();
+        var searched = BeamSearch.Search(model, sources, beam, lengthPenalty: 1.0, earlyStopping: search.EarlyStopping, maxLen: maxLen, cancel: cancel,
             grammar: search.Grammar ? PrefixGrammar.Paper : null);
+        var hyps = new List<IEnumerable<Hypothesis>>();
+        var next = 0;
+        foreach (var f in forms)
+        {
+            var count = f.Count(s => s.Ids is not null);
+            // the best `beam` of the forms' hypotheses together, each answer once
+            hyps.Add(searched.Skip(next).Take(count).SelectMany(h => h).OrderByDescending(h => h.Score)
+                .DistinctBy(h => string.Join(' ', h.Ids)).Take(beam).ToList());
+            next += count;
+        }
         var results = new List<SolveResult>();
         for (var i = 0; i < problems.Count; i++)
         {

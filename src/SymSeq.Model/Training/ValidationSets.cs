@@ -83,7 +83,7 @@ public sealed class ValidationSets
             {
                 var (example, output) = (chunk[j], outputs[j]);
                 if (example.Tgt.SequenceEqual(output)) { result[i + j] = (true, true); continue; }
-                var verified = TryDecode(example.Src, out var problem) && TryDecode(output, out var answer) && Problems.Verify(problem!, answer!).Accepted;
+                var verified = TryDecode(example.Src, out var problem) && TryDecode(output, out var answer) && Problems.VerifyEverywhere(problem!, answer!).Verdict.Accepted;
                 result[i + j] = (false, verified);
             }
         }

