@@ -6,11 +6,15 @@ namespace SymSeq.Expressions;
 
 /// <summary>Input that is not a well-formed formula; says where (1-based column) and what was expected.</summary>
 public sealed class ExprParseException(string message, int column, string expected, string found)
-    : FormatException($"{message} at column {column}")
+    : FormatException($"{Shortened(message)} at column {column}")
 {
     public int Column { get; } = column;
     public string Expected { get; } = expected;
-    public string Found { get; } = found;
+    public string Found { get; } = Shortened(found);
+
+    /// <summary>Words of more than 40 characters cut to their start: a 100,000-character name is not echoed back whole.</summary>
+    internal static string Shortened(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(text, @"\S{41,}", m => m.Value[..37] + "...");
 }
 
 /// <summary>
@@ -104,12 +108,14 @@ public sealed class InfixParser
     private Expr Term(int depth)
     {
         var left = Unary(depth);
+        var afterDivision = false;
         while (true)
         {
             var t = Peek;
             if (t.Kind is TokenKind.Star or TokenKind.Slash)
             {
                 _pos++;
+                afterDivision = t.Kind == TokenKind.Slash;
                 left = new Op(t.Kind == TokenKind.Star ? Operator.Mul : Operator.Div, left, Unary(depth));
             }
             else if (t.Kind is TokenKind.Number or TokenKind.Name or TokenKind.LParen)
@@ -117,6 +123,10 @@ public sealed class InfixParser
                 // Implicit product: "2x", "x sin(x)", "(x+1)(x-1)"; two numbers side by side are ambiguous.
                 if (t.Kind == TokenKind.Number && _tokens[_pos - 1].Kind == TokenKind.Number)
                     throw Error("an operator between two numbers", t);
+                // "1/2x" is x/2 to some readers and 1/(2x) to others: refused rather than guessed.
+                if (afterDivision)
+                    throw new ExprParseException("an implicit product right after a division is ambiguous (1/2x: is it 1/(2*x) or x/2?)",
+                        t.Column, "an explicit '*' and parentheses, as in 1/(2*x) or (1/2)*x", t.Text);
                 left = new Op(Operator.Mul, left, Power(depth));
             }
             else return left;
@@ -164,14 +174,30 @@ public sealed class InfixParser
         }
     }
 
+    /// <summary>Largest power of ten a number in scientific notation may carry (1e308 is fine, 1e100000 is not).</summary>
+    public const int MaxDecimalExponent = 1000;
+
+    /// <summary>A decimal number, exactly: 0.1 is 1/10 and 1e-30 is 10^-30.</summary>
     private static Rational ParseNumber(InfixToken t)
     {
-        var dot = t.Text.IndexOf('.');
-        if (dot < 0) return new Rational(BigInteger.Parse(t.Text, CultureInfo.InvariantCulture));
-        var digits = t.Text.Remove(dot, 1);
-        var scale = BigInteger.Pow(10, t.Text.Length - dot - 1);
-        return new Rational(BigInteger.Parse(digits, CultureInfo.InvariantCulture), scale);
+        var text = t.Text;
+        var exponent = 0;
+        var e = text.IndexOf('e');
+        if (e >= 0)
+        {
+            if (!int.TryParse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)
+                || Math.Abs(exponent) > MaxDecimalExponent)
+                throw new ExprParseException($"the number '{text}' has an exponent beyond ±{MaxDecimalExponent}", t.Column,
+                    $"a number with an exponent of at most {MaxDecimalExponent} in size", text);
+            text = text[..e];
+        }
+        var dot = text.IndexOf('.');
+        var digits = dot < 0 ? text : text.Remove(dot, 1);
+        var scale = dot < 0 ? 0 : text.Length - dot - 1;
+        var value = new Rational(BigInteger.Parse(digits, CultureInfo.InvariantCulture), BigInteger.Pow(10, scale));
+        return exponent >= 0 ? value * new Rational(BigInteger.Pow(10, exponent)) : value / new Rational(BigInteger.Pow(10, -exponent));
     }
+
 
     private Expr Name(InfixToken t, int depth)
     {

@@ -53,7 +53,52 @@ public class InfixParserTests
         Assert.Equal(-9.0, Evaluator.Eval(InfixParser.Parse("-3^2"), 0), 12);
         Assert.Equal(1.0, Evaluator.Eval(InfixParser.Parse("6/3/2"), 0), 12);
         Assert.Equal(512.0, Evaluator.Eval(InfixParser.Parse("2^3^2"), 0), 12);
-        Assert.Equal(0.5, Evaluator.Eval(InfixParser.Parse("x/2x"), 1), 12); // (x/2)*x
+    }
+
+    [Theory]
+    [InlineData("1e-30*x", "x/1000000000000000000000000000000")]   // never e - 30*x
+    [InlineData("2.5e-3", "1/400")]
+    [InlineData("1E+2*x", "100*x")]
+    [InlineData("3e2x", "300*x")]
+    [InlineData("2e^x", "2*E^x")]          // e then ^: the constant e
+    [InlineData("2e-x", "2*E - x")]        // e - x: no digit after the sign, so no exponent
+    [InlineData("−x + 2−x", "-x + 2 - x")] // unicode minus
+    [InlineData("2·x×3", "2*x*3")]
+    [InlineData("6÷x", "6/x")]
+    [InlineData("x² + x³", "x^2 + x^3")]
+    [InlineData("x⁻¹", "1/x")]
+    [InlineData("x¹⁰y", "x^10*y")]
+    [InlineData("π x", "pi*x")]
+    public void Numbers_and_symbols_are_read_as_written(string input, string printed) =>
+        Assert.Equal(printed, InfixParser.Parse(input).ToString());
+
+    [Fact]
+    public void Scientific_notation_is_the_exact_number()
+    {
+        Assert.Equal(new Num(new Rational(System.Numerics.BigInteger.Pow(10, 308))), InfixParser.Parse("1e308"));
+        Assert.Equal(new Num(new Rational(1, System.Numerics.BigInteger.Pow(10, 300))), InfixParser.Parse("1e-300"));
+    }
+
+    [Theory]
+    [InlineData("1/2x", 4, "ambiguous")]        // 1/(2x) or x/2: refused, not guessed
+    [InlineData("x/2x", 4, "ambiguous")]
+    [InlineData("x/2 sin(x)", 5, "ambiguous")]
+    [InlineData("1e1001", 1, "exponent beyond")]
+    [InlineData("x⁻ + 1", 3, "superscript digit")]
+    public void Ambiguous_or_out_of_range_input_is_refused(string input, int column, string message)
+    {
+        var ex = Assert.Throws<ExprParseException>(() => InfixParser.Parse(input));
+        Assert.Equal(column, ex.Column);
+        Assert.Contains(message, ex.Message);
+    }
+
+    [Fact]
+    public void Errors_show_whole_characters_and_cut_long_names()
+    {
+        Assert.Contains("'😀'", Assert.Throws<ExprParseException>(() => InfixParser.Parse("x + 😀")).Message);
+        Assert.Contains("U+0001", Assert.Throws<ExprParseException>(() => InfixParser.Parse("x\u0001")).Message);
+        var long_ = Assert.Throws<ExprParseException>(() => InfixParser.Parse(new string('q', 100_000)));
+        Assert.True(long_.Message.Length < 200, long_.Message.Length.ToString());
     }
 
     [Fact]
