@@ -176,7 +176,8 @@ public sealed class DatasetGenerator(GenerateOptions options)
         var lines = new LineCounts();
         foreach (var c in MyChunks())
             foreach (var line in File.ReadLines(ChunkPath(c))) lines.Add(line);
-        AtomicFile.WriteAllLines(InfixPath, lines.Distinct.Select(ToInfix));
+        // One set, written together: a full disk or a kill leaves the old files (or none), never an .infix without its .prefix.
+        var files = new List<(string, Action<Stream>)> { (InfixPath, AtomicFile.Lines(lines.Distinct.Select(ToInfix))) };
         if (options.Shards > 1)
         {
             // What `symseq merge` needs to rebuild the unsharded files exactly: the settings, and the chunk where
@@ -184,10 +185,11 @@ public sealed class DatasetGenerator(GenerateOptions options)
             var first = new Dictionary<string, long>();
             foreach (var c in MyChunks())
                 foreach (var line in File.ReadLines(ChunkPath(c))) first.TryAdd(line, c);
-            AtomicFile.WriteAllLines(OrderPath, lines.Distinct.Select(l => first[l].ToString(System.Globalization.CultureInfo.InvariantCulture))
-                .Prepend($"# {options.Fingerprint()}; count {options.Count}"));
+            files.Add((OrderPath, AtomicFile.Lines(lines.Distinct.Select(l => first[l].ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Prepend($"# {options.Fingerprint()}; count {options.Count}"))));
         }
-        AtomicFile.WriteAllLines(PrefixPath, lines.Counted); // last: its presence means the shard is whole
+        files.Add((PrefixPath, AtomicFile.Lines(lines.Counted))); // renamed last: its presence means the shard is whole
+        AtomicFile.WriteAll(files);
     }
 
     /// <summary>A shard's sidecar for `symseq merge` (<see cref="ShardMerger"/>).</summary>

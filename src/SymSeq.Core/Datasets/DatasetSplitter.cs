@@ -40,9 +40,7 @@ public static class DatasetSplitter
         var train = order.Where(k => !validKeys.Contains(k) && !testKeys.Contains(k)).SelectMany(k => groups[k]).ToList();
         var v = order.Where(validKeys.Contains).SelectMany(k => groups[k]).ToList();
         var t = order.Where(testKeys.Contains).SelectMany(k => groups[k]).ToList();
-        AtomicFile.WriteAllLines(r.Train, train);
-        AtomicFile.WriteAllLines(r.Valid, v);
-        AtomicFile.WriteAllLines(r.Test, t);
+        AtomicFile.WriteAll([(r.Train, AtomicFile.Lines(train)), (r.Valid, AtomicFile.Lines(v)), (r.Test, AtomicFile.Lines(t))]);
         return r with { TrainLines = train.Count, ValidLines = v.Count, TestLines = t.Count, ExcludedLines = dropped };
     }
 }

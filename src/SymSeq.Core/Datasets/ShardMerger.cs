@@ -69,8 +69,8 @@ public static partial class ShardMerger
         var ordered = merged.OrderBy(kv => kv.Value.First).ThenBy(kv => kv.Value.Position).ToList();
         var prefixOut = Path.Combine(dir, task + ".prefix");
         var infixOut = Path.Combine(dir, task + ".infix");
-        AtomicFile.WriteAllLines(infixOut, ordered.Select(kv => kv.Value.Infix));
-        AtomicFile.WriteAllLines(prefixOut, ordered.Select(kv => $"{kv.Value.Count}|{kv.Key}"));
+        AtomicFile.WriteAll([(infixOut, AtomicFile.Lines(ordered.Select(kv => kv.Value.Infix))),
+                             (prefixOut, AtomicFile.Lines(ordered.Select(kv => $"{kv.Value.Count}|{kv.Key}")))]);
         return new MergeResult(prefixOut, infixOut, s, ordered.Count, ordered.Sum(kv => kv.Value.Count));
     }
 }
