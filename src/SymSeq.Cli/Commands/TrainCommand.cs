@@ -29,6 +29,7 @@ public sealed class TrainCommand : CliApp.ICommand
     private readonly Option<int> _threads = Opt.Int("--threads", Environment.ProcessorCount, "intra-op threads (default: all cores)", 1, 1024);
     private readonly Option<int> _seed = Opt.Int("--seed", 0, "seed of batching and initialisation", helpName: "S");
     private readonly Option<bool> _resume = Opt.Flag("--resume", "continue from RUN/checkpoint.symseq (its step, optimizer state and log)");
+    private readonly Option<bool> _restart = Opt.Flag("--restart", "start again in a RUN folder that already holds a checkpoint, replacing it and its log (without it, such a folder is refused)");
     private readonly Option<string?> _init = Opt.Text("--init", "warm start: the weights (and architecture) of MODEL, fresh optimizer, step 0", "MODEL");
     private readonly Option<string> _schedule = Opt.Choice("--schedule", "constant", "constant | cosine: after warm-up, decay to a tenth of --lr at --steps", "constant", "cosine");
 
@@ -39,7 +40,7 @@ public sealed class TrainCommand : CliApp.ICommand
     public Command Build() => new(Name, Summary + ". The run folder is locked while a run uses it; a NaN loss stops the run and keeps the last checkpoint.")
     {
         _data, _tasks, _train, _valid, _out, _embDim, _layers, _heads, _tokens, _lr, _warmup, _clip, _steps, _evalEvery, _validLimit,
-        _precision, _device, _threads, _seed, _resume, _init, _schedule, _curriculum, _smoothing, _validBeam,
+        _precision, _device, _threads, _seed, _resume, _restart, _init, _schedule, _curriculum, _smoothing, _validBeam,
     };
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -67,6 +68,7 @@ public sealed class TrainCommand : CliApp.ICommand
             Threads = args.GetValue(_threads),
             Seed = args.GetValue(_seed),
             Resume = args.GetValue(_resume),
+            Restart = args.GetValue(_restart),
             InitFrom = args.GetValue(_init),
             Schedule = args.GetValue(_schedule) == "cosine" ? LearningRateSchedule.Cosine : LearningRateSchedule.Constant,
             CurriculumSteps = args.GetValue(_curriculum),

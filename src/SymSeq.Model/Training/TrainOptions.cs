@@ -25,6 +25,8 @@ public sealed record TrainOptions
     public Precision Precision { get; init; } = PrecisionExtensions.Default();
     public string Device { get; init; } = "cpu";
     public bool Resume { get; init; }
+    /// <summary>Start again over a run folder that already holds a checkpoint (its checkpoint and log are replaced).</summary>
+    public bool Restart { get; init; }
     /// <summary>Warm start: weights from this model (SymSeq checkpoint or the paper's .pth), fresh optimizer, step 0.</summary>
     public string? InitFrom { get; init; }
     /// <summary>After warm-up: constant (the paper's) or cosine decay to a tenth of the rate at MaxSteps.</summary>
@@ -50,8 +52,13 @@ public sealed record TrainOptions
         foreach (var f in TrainFiles.Concat(ValidFiles))
             if (!File.Exists(f)) throw new FileNotFoundException($"data file '{f}' does not exist", f);
         if (InitFrom is not null && !File.Exists(InitFrom)) throw new FileNotFoundException($"--init: model '{InitFrom}' does not exist", InitFrom);
-        if (Resume && !File.Exists(System.IO.Path.Combine(OutDir, "checkpoint.symseq")))
+        if (Resume && Restart) throw new ArgumentException("--resume continues a run, --restart starts it again: give one of them");
+        var checkpoint = System.IO.Path.Combine(OutDir, "checkpoint.symseq");
+        if (Resume && !File.Exists(checkpoint))
             throw new FileNotFoundException($"--resume: there is no checkpoint in {OutDir} (drop --resume to start a new run)");
+        // A run folder's checkpoint and log are work: never overwritten without being asked.
+        if (!Resume && !Restart && File.Exists(checkpoint))
+            throw new ArgumentException($"{OutDir} already holds a run (checkpoint.symseq): give --resume to continue it, --restart to start it again over it, or another --out");
         Model.Validate();
     }
 }

@@ -126,4 +126,20 @@ public sealed class TrainingSafetyTests : IDisposable
         Assert.True(r.Code == 0, r.Err);
         Assert.False(File.Exists(tmp));
     }
+
+    [Fact]
+    public void A_run_folder_with_a_checkpoint_is_continued_or_restarted_only_when_asked()
+    {
+        var run = Path.Combine(_dir, "existing");
+        string[] tiny = ["--emb-dim", "16", "--heads", "2", "--layers", "1", "--precision", "fp32", "--eval-every", "2"];
+        Assert.Equal(0, CliRunner.Run(["train", "--train", Data(), "--out", run, "--steps", "2", .. tiny]).Code);
+        var checkpoint = Path.Combine(run, "checkpoint.symseq");
+        var before = File.ReadAllBytes(checkpoint);
+        RobustnessTests.AssertCleanError(CliRunner.Run(["train", "--train", Data(), "--out", run, "--steps", "2", .. tiny]), "--resume");
+        Assert.Equal(before, File.ReadAllBytes(checkpoint));   // untouched
+        RobustnessTests.AssertCleanError(CliRunner.Run(["train", "--train", Data(), "--out", run, "--resume", "--restart", "--steps", "2"]), "one of them");
+        var r = CliRunner.Run(["train", "--train", Data(), "--out", run, "--restart", "--steps", "1", .. tiny]);
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Equal(1L, SymSeqCheckpoint.ReadInfo(checkpoint).Step);
+    }
 }
