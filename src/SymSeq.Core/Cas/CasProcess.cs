@@ -27,6 +27,9 @@ public sealed class CasProcess(string name, ProcessStartInfo start, string? prea
 
     public TimeSpan StartBudget { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The process whose end ends the CAS (this one; a test gives another it can kill).</summary>
+    public int OwnerPid { get; init; } = Environment.ProcessId;
+
     /// <summary>
     /// Sends <paramref name="request"/> (one line) and collects output lines up to and including the first for
     /// which <paramref name="isLast"/> holds. A line for which <paramref name="isAbort"/> holds (an interactive
@@ -80,7 +83,7 @@ public sealed class CasProcess(string name, ProcessStartInfo start, string? prea
         Process p;
         try
         {
-            p = Process.Start(start) ?? throw new CasUnavailableException($"{name}: could not start '{start.FileName}'");
+            p = Process.Start(Watched(start)) ?? throw new CasUnavailableException($"{name}: could not start '{start.FileName}'");
         }
         catch (Win32Exception e)
         {
@@ -104,6 +107,57 @@ public sealed class CasProcess(string name, ProcessStartInfo start, string? prea
         if (ready.Outcome != Outcome.Done)
             throw new CasUnavailableException($"{name} did not start within {StartBudget.TotalSeconds:F0} s ({ready.Outcome}): {string.Join(" | ", ready.Lines.TakeLast(3))}");
     }
+
+    /// <summary>
+    /// The CAS started under a watcher, so that it never outlives SymSeq: a POSIX shell starts it in a process group of
+    /// its own and checks every half second that SymSeq is still alive; when SymSeq is gone (SIGKILL, a crash, any
+    /// exit) or the shell itself is told to stop, it kills the whole group (Maxima's Lisp, say, as well as the
+    /// script that started it). Where there is no /bin/sh or setsid (Windows), the CAS is started directly.
+    /// </summary>
+    private ProcessStartInfo Watched(ProcessStartInfo cas)
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/bin/sh") || Which("setsid") is not { } setsid) return cas;
+        if (Which(cas.FileName) is null)
+            throw new CasUnavailableException($"{name} is not available: cannot find '{cas.FileName}'; on Debian: apt-get install {CasLocator.AptPackages(name)}");
+        var watched = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = cas.WorkingDirectory,
+        };
+        foreach (var (k, v) in cas.Environment) watched.Environment[k] = v;
+        watched.ArgumentList.Add("-c");
+        watched.ArgumentList.Add(WatcherScript);
+        watched.ArgumentList.Add("symseq-cas-watcher");
+        watched.ArgumentList.Add(OwnerPid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        watched.ArgumentList.Add(setsid);
+        watched.ArgumentList.Add(cas.FileName);
+        foreach (var a in cas.ArgumentList) watched.ArgumentList.Add(a);
+        if (cas.ArgumentList.Count == 0 && !string.IsNullOrEmpty(cas.Arguments))
+            throw new ArgumentException("a CAS process is started with ArgumentList, not an argument string");
+        return watched;
+    }
+
+    /// <summary>$1: SymSeq's pid; the rest: setsid and the CAS command. The CAS gets the shell's stdin through fd 3 (a background job's own stdin is /dev/null).</summary>
+    private const string WatcherScript =
+        "parent=$1; shift; exec 3<&0; \"$@\" <&3 3<&- & cas=$!; exec 3<&-; " +
+        "stop() { kill -KILL -- -$cas 2>/dev/null; kill -KILL $cas 2>/dev/null; exit 143; }; trap stop TERM INT HUP; " +
+        "while kill -0 $parent 2>/dev/null && kill -0 $cas 2>/dev/null; do sleep 0.5; done; " +
+        "kill -0 $parent 2>/dev/null || stop; wait $cas";
+
+    /// <summary>The full path of an executable found on PATH (or given with a path), or null.</summary>
+    private static string? Which(string file)
+    {
+        if (file.Contains('/')) return File.Exists(file) ? Path.GetFullPath(file) : null;
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, file);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>The pid of the process the CAS runs in, for tests (the watcher's child); null when none runs.</summary>
+    public int? WatcherPid => _process is { HasExited: false } p ? p.Id : null;
 
     private void Kill()
     {
