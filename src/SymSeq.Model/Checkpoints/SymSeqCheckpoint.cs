@@ -20,7 +20,13 @@ public static class SymSeqCheckpoint
 
     private sealed record Entry(string Name, long[] Shape, string Dtype, long Offset, long Bytes);
     /// <param name="Sha256">Hex SHA-256 of all tensor bytes; files written before it existed have none and load unchecked.</param>
-    private sealed record Header(ModelConfig Config, long Step, Dictionary<string, string> Meta, List<Entry> Tensors, string? Sha256 = null);
+    /// <param name="HeaderSha256">Hex SHA-256 of this header written with both checksums empty: an edited field is caught
+    /// too (files written before it existed have none; every field is still checked against what a model can be).</param>
+    private sealed record Header(ModelConfig Config, long Step, Dictionary<string, string> Meta, List<Entry> Tensors, string? Sha256 = null,
+        string? HeaderSha256 = null);
+
+    private static string HeaderChecksum(Header h) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(h with { Sha256 = null, HeaderSha256 = null })));
 
     public static void Save(string path, Seq2SeqTransformer model, long step, IEnumerable<(string Name, Tensor Value)>? extra = null,
         Dictionary<string, string>? meta = null, bool half = false)
@@ -45,7 +51,8 @@ public static class SymSeqCheckpoint
         }
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var b in blobs) sha.AppendData(b);
-        var header = JsonSerializer.SerializeToUtf8Bytes(new Header(model.Config, step, meta ?? [], entries, Convert.ToHexString(sha.GetHashAndReset())));
+        var fields = new Header(model.Config, step, meta ?? [], entries);
+        var header = JsonSerializer.SerializeToUtf8Bytes(fields with { Sha256 = Convert.ToHexString(sha.GetHashAndReset()), HeaderSha256 = HeaderChecksum(fields) });
         AtomicFile.WriteStream(path, s =>
         {
             s.Write(Magic);
@@ -84,10 +91,24 @@ public static class SymSeqCheckpoint
         try
         {
             var header = JsonSerializer.Deserialize<Header>(r.ReadBytes(headerLength)) ?? throw new JsonException("empty header");
-            if (header.Config is null || header.Tensors is null) throw new JsonException("the header lacks the model configuration or the tensor table");
+            if (header.Config is null || header.Tensors is null || header.Meta is null) throw new JsonException("the header lacks the model configuration, the metadata or the tensor table");
+            if (header.HeaderSha256 is { } expected && !string.Equals(expected, HeaderChecksum(header), StringComparison.OrdinalIgnoreCase))
+                throw new FormatException($"'{path}' is damaged: its header does not match its checksum (the file was changed after it was written)");
+            header.Config.Validate();
+            if (header.Step < 0) throw new ArgumentException($"the step is {header.Step}");
+            foreach (var e in header.Tensors)
+            {
+                if (e?.Name is null || e.Shape is null || e.Dtype is null) throw new ArgumentException("a tensor entry lacks its name, shape or type");
+                if (e.Shape.Length > 8 || e.Shape.Any(d => d < 0 || d > int.MaxValue))
+                    throw new ArgumentException($"tensor {e.Name} has shape [{string.Join(", ", e.Shape)}]");
+                var elements = e.Shape.Aggregate(1.0, (p, d) => p * d);
+                if (elements * (e.Dtype == "f16" ? 2 : 4) != e.Bytes || e.Bytes > f.Length)
+                    throw new ArgumentException($"tensor {e.Name} has {e.Bytes} bytes for shape [{string.Join(", ", e.Shape)}] ({e.Dtype})");
+            }
             return header;
         }
         catch (JsonException e) { throw new FormatException($"'{path}' is damaged: its header is unreadable ({e.Message})"); }
+        catch (ArgumentException e) { throw new FormatException($"'{path}' is damaged: {e.Message}"); }
     }
 
     /// <summary>Reads the header and all tensors (as float32 CPU tensors, caller disposes).</summary>

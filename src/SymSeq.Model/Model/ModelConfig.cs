@@ -22,10 +22,19 @@ public sealed record ModelConfig
     /// </summary>
     public const int MaxSequenceTokens = SymSeq.Generation.ExpressionOptions.PaperMaxLen;
 
+    /// <summary>Every field within what this model can be: a checkpoint's header is checked with it before any tensor is made.</summary>
     public void Validate()
     {
         if (EmbDim <= 0 || Heads <= 0 || EmbDim % Heads != 0)
             throw new ArgumentException($"embedding size {EmbDim} must be a positive multiple of the head count {Heads}");
+        if (EmbDim > 16384 || Heads > 256) throw new ArgumentException($"embedding size {EmbDim} or head count {Heads} is beyond any model SymSeq can run (at most 16384 and 256)");
         if (EncoderLayers < 1 || DecoderLayers < 1) throw new ArgumentException("need at least one encoder and one decoder layer");
+        if (EncoderLayers > 64 || DecoderLayers > 64) throw new ArgumentException($"{EncoderLayers}+{DecoderLayers} layers is beyond any model SymSeq can run (at most 64 each)");
+        if (Words != Vocabulary.Paper.Count)
+            throw new ArgumentException($"the vocabulary has {Words} words; SymSeq's models use the paper's {Vocabulary.Paper.Count}");
+        if (MaxPositions < 8 || MaxPositions > 65536)
+            throw new ArgumentException($"the position table has {MaxPositions} rows; it must hold between 8 and 65536");
+        if (EosIndex != Vocabulary.EosIndex || PadIndex != Vocabulary.PadIndex)
+            throw new ArgumentException($"end-of-sequence and padding ids are {EosIndex} and {PadIndex}; the paper's vocabulary has {Vocabulary.EosIndex} and {Vocabulary.PadIndex}");
     }
 }

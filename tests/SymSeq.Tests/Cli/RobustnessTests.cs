@@ -130,6 +130,52 @@ public class RobustnessTests
         finally { Directory.Delete(dir, true); }
     }
 
+    /// <summary>A checkpoint whose JSON header is rewritten by <paramref name="edit"/> (with or without its header checksum).</summary>
+    internal static byte[] EditedHeader(byte[] file, Action<System.Text.Json.Nodes.JsonObject> edit, bool keepChecksum)
+    {
+        var length = BitConverter.ToInt32(file, 8);
+        var header = System.Text.Json.Nodes.JsonNode.Parse(file.AsSpan(12, length))!.AsObject();
+        edit(header);
+        if (!keepChecksum) header.Remove("HeaderSha256");   // as a file written before the header had one
+        var bytes = System.Text.Encoding.UTF8.GetBytes(header.ToJsonString());
+        return [.. file[..8], .. BitConverter.GetBytes(bytes.Length), .. bytes, .. file[(12 + length)..]];
+    }
+
+    public static TheoryData<string, bool> HeaderEdits() => new()
+    {
+        { "EosIndex=500", true }, { "EosIndex=500", false }, { "EosIndex=-1", false }, { "PadIndex=99", false }, { "Words=1", false },
+        { "MaxPositions=2000000000", false }, { "EmbDim=0", false }, { "Heads=7", false }, { "EncoderLayers=100000", false },
+        { "shape=huge", false }, { "shape=negative", false }, { "Step=-5", false }, { "Step=99", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(HeaderEdits))]
+    public void Edited_checkpoint_headers_are_named_not_loaded(string edit, bool keepChecksum)
+    {
+        var dir = Directory.CreateTempSubdirectory("symseq-hdr").FullName;
+        try
+        {
+            var good = Path.Combine(dir, "good.symseq");
+            using (var m = new Seq2SeqTransformer(new ModelConfig { EmbDim = 16, Heads = 2, EncoderLayers = 1, DecoderLayers = 1, MaxPositions = 64 }))
+                SymSeqCheckpoint.Save(good, m, 3);
+            var (field, value) = (edit.Split('=')[0], edit.Split('=')[1]);
+            var bad = Path.Combine(dir, "bad.symseq");
+            File.WriteAllBytes(bad, EditedHeader(File.ReadAllBytes(good), h =>
+            {
+                var first = h["Tensors"]!.AsArray()[0]!.AsObject();
+                switch (field)
+                {
+                    case "shape": first["Shape"] = value == "huge" ? new System.Text.Json.Nodes.JsonArray(1L << 40, 1L << 40) : new System.Text.Json.Nodes.JsonArray(-3, 16); break;
+                    case "Step": h["Step"] = long.Parse(value); break;
+                    default: h["Config"]![field] = long.Parse(value); break;
+                }
+            }, keepChecksum));
+            Assert.Throws<FormatException>(() => SymSeqCheckpoint.LoadModel(bad).Dispose());
+            AssertCleanError(CliRunner.Run("integrate", "x", "--model", bad), "damaged");
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     [Fact]
     public void Answers_are_printed_simplified()
     {
