@@ -153,6 +153,12 @@ public sealed class DatasetGenerator(GenerateOptions options)
         if (options.ChunkSize < 1) throw new ArgumentException("chunk size must be positive");
     }
 
+    /// <summary>Draws after which a run that has made no example at all stops with the reasons (the rarest task keeps about 1 draw in 100).</summary>
+    public const int BarrenDraws = 5000;
+
+    /// <summary>Or, for slow draws (a CAS that times out on each), this long with no example after 200 draws.</summary>
+    public static readonly TimeSpan BarrenTime = TimeSpan.FromMinutes(1);
+
     /// <summary>The lines of chunk c ("input TAB output" in prefix), or null when cancelled.</summary>
     private List<string>? GenerateChunk(IProblemGenerator generator, long c, CancellationToken cancel)
     {
@@ -163,7 +169,14 @@ public sealed class DatasetGenerator(GenerateOptions options)
         {
             if (cancel.IsCancellationRequested) return null;
             var ex = generator.TryGenerate(rng, out var why);
-            if (ex is null) { Stats.Rejected(why ?? Rejection.Failed); continue; }
+            if (ex is null)
+            {
+                Stats.Rejected(why ?? Rejection.Failed);
+                if (Stats.Examples == 0 && (Stats.Draws >= BarrenDraws || Stats.Draws >= 200 && Stats.Elapsed > BarrenTime))
+                    throw new InvalidOperationException($"{options.Task}: none of the first {Stats.Draws:N0} draws made an example in {Stats.Elapsed.TotalSeconds:F0} s (rejected: {Stats.TopReasons()}); " +
+                        "these settings cannot produce data: check --operators, --leaf-probs, --max-ops, --max-len and the CAS and its --cas-timeout-ms");
+                continue;
+            }
             Stats.Accepted();
             lines.Add(string.Join(' ', ex.InputTokens) + "\t" + string.Join(' ', ex.OutputTokens));
         }

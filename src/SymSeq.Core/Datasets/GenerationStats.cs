@@ -18,15 +18,21 @@ public sealed class GenerationStats
     public void Accepted() { Interlocked.Increment(ref _examples); Interlocked.Increment(ref _draws); }
     public void Rejected(string reason) { Interlocked.Increment(ref _draws); _rejections.AddOrUpdate(reason, 1, (_, v) => v + 1); }
 
+    /// <summary>The rejection reasons, most frequent first, as shares of the draws ("constant 62.0%, too long 20.1%").</summary>
+    public string TopReasons(int count = 4)
+    {
+        var draws = Math.Max(1, Math.Max(Draws, _rejections.Values.Sum() + Examples));
+        return string.Join(", ", _rejections.OrderByDescending(kv => kv.Value).Take(count).Select(kv => $"{kv.Key} {100.0 * kv.Value / draws:F1}%"));
+    }
+
     public double Rate => Examples / Math.Max(1e-9, Elapsed.TotalSeconds);
 
     public string ProgressLine(string task, long done, long total)
     {
         var rate = Rate;
         var eta = rate > 0 ? TimeSpan.FromSeconds((total - done) / rate) : TimeSpan.Zero;
-        var draws = Math.Max(1, Draws);
-        var reasons = string.Join(", ", _rejections.OrderByDescending(kv => kv.Value).Take(4)
-            .Select(kv => $"{kv.Key} {100.0 * kv.Value / draws:F1}%"));
+        // Read apart from each other, the counts may be a few draws out of step: never more than 100% rejected.
+        var reasons = TopReasons();
         return $"{task}: {done:N0}/{total:N0} ({100.0 * done / Math.Max(1, total):F1}%)  {rate:N0} ex/s  ETA {eta:hh\\:mm\\:ss}" +
                (reasons.Length > 0 ? $"  rejected: {reasons}" : "");
     }
