@@ -26,7 +26,7 @@ public static class ModelFiles
     public static string Resolve(string? explicitPath, Problems.Kind kind)
     {
         if (explicitPath is not null)
-            return File.Exists(explicitPath) ? explicitPath : throw new FileNotFoundException($"model '{explicitPath}' does not exist", explicitPath);
+            return File.Exists(explicitPath) ? explicitPath : throw SymSeq.Datasets.MissingFile.Error(explicitPath, "model");
         if (Environment.GetEnvironmentVariable("SYMSEQ_MODEL") is { Length: > 0 } env)
             return File.Exists(env) ? env : throw new FileNotFoundException($"SYMSEQ_MODEL points to '{env}', which does not exist", env);
         return Bundled(kind, AppContext.BaseDirectory) ?? throw new FileNotFoundException(

@@ -13,10 +13,21 @@ public sealed class UsageException(string message) : Exception(message);
 public static class Opt
 {
     public static Option<string?> Text(string name, string description, string? helpName = null) =>
-        new(name) { Description = description, HelpName = helpName };
+        NotBlank(new Option<string?>(name) { Description = description, HelpName = helpName });
 
     public static Option<string> Required(string name, string description, string? helpName = null) =>
-        new(name) { Description = description, HelpName = helpName, Required = true };
+        NotBlank(new Option<string>(name) { Description = description, HelpName = helpName, Required = true });
+
+    /// <summary>An option given with an empty value (--out '') is a usage error, never the current folder or "no file".</summary>
+    private static Option<T> NotBlank<T>(Option<T> o)
+    {
+        o.Validators.Add(r =>
+        {
+            foreach (var t in r.Tokens)
+                if (string.IsNullOrWhiteSpace(t.Value)) r.AddError($"{o.Name}: the value is empty");
+        });
+        return o;
+    }
 
     public static Option<bool> Flag(string name, string description) => new(name) { Description = description };
 
@@ -64,8 +75,15 @@ public static class Opt
         return o;
     }
 
-    /// <summary>A comma-separated list (--data a.test,b.test).</summary>
-    public static string[] Split(string? value) => value?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+    /// <summary>A comma-separated list ("a,b"); an empty item (",", "1,,2", a trailing comma) is a usage error naming the option.</summary>
+    public static string[] Split(string? value, string option = "a list")
+    {
+        if (value is null) return [];
+        var items = value.Split(',', StringSplitOptions.TrimEntries);
+        if (items.Any(i => i.Length == 0))
+            throw new UsageException($"{option}: '{value}' has an empty item; give items separated by single commas");
+        return items;
+    }
 
     private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult r, string message)
     {

@@ -32,8 +32,8 @@ public sealed class CompareCommand : CliApp.ICommand
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var files = Opt.Split(args.GetValue(_data));
-        var systems = Opt.Split(args.GetValue(_systems)).Select(s => s.ToLowerInvariant()).ToList();
+        var files = Opt.Split(args.GetValue(_data), _data.Name);
+        var systems = Opt.Split(args.GetValue(_systems), _systems.Name).Select(s => s.ToLowerInvariant()).ToList();
         foreach (var s in systems)
             if (s is not (Comparison.ModelSystem or Comparison.HybridSystem) && !ComputerAlgebraSystem.Known.Contains(s))
                 throw new UsageException($"--systems: unknown system '{s}'; expected model, hybrid, {string.Join(", ", ComputerAlgebraSystem.Known)}");

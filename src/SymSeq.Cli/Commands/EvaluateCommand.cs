@@ -38,8 +38,8 @@ public sealed class EvaluateCommand : CliApp.ICommand
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var modelPath = args.GetValue(_model);
-        var files = Opt.Split(args.GetValue(_data));
-        var beams = Opt.Split(args.GetValue(_beams)).Select(b => int.TryParse(b, out var k) && k > 0 ? k : throw new UsageException($"--beam: '{b}' is not a positive integer")).ToArray();
+        var files = Opt.Split(args.GetValue(_data), _data.Name);
+        var beams = Opt.Split(args.GetValue(_beams), _beams.Name).Select(b => int.TryParse(b, out var k) && k > 0 ? k : throw new UsageException($"--beam: '{b}' is not a positive integer")).ToArray();
         var limit = args.GetValue(_limit);
         var json = args.GetValue(_json);
         var logPath = args.GetValue(_out);

@@ -33,7 +33,7 @@ public sealed class ExportCommand : CliApp.ICommand
         var deepen = ParseLayers(args.GetValue(_deepen));
         var widen = args.GetValue(_widen);
         foreach (var s in sources)
-            if (!File.Exists(s)) throw new FileNotFoundException($"model '{s}' does not exist", s);
+            if (!File.Exists(s)) throw SymSeq.Datasets.MissingFile.Error(s, "model");
         long step = 0;
         var meta = new Dictionary<string, string> { ["exported_from"] = string.Join(", ", sources.Select(Path.GetFileName)) };
         Seq2SeqTransformer loaded;

@@ -26,7 +26,7 @@ public sealed class RobustnessCommand : CliApp.ICommand
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var files = Opt.Split(args.GetValue(_data));
+        var files = Opt.Split(args.GetValue(_data), _data.Name);
         var limit = args.GetValue(_limit);
         var seed = args.GetValue(_seed);
         var logPath = args.GetValue(_out);

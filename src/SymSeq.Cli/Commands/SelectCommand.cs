@@ -42,8 +42,8 @@ public sealed class SelectCommand : CliApp.ICommand
         var modelPath = args.GetValue(_model)!;
         var data = args.GetValue(_data)!;
         var outPath = args.GetValue(_out)!;
-        if (!File.Exists(modelPath)) throw new FileNotFoundException($"model '{modelPath}' does not exist", modelPath);
-        if (!File.Exists(data)) throw new FileNotFoundException($"dataset '{data}' does not exist", data);
+        if (!File.Exists(modelPath)) throw SymSeq.Datasets.MissingFile.Error(modelPath, "model");
+        if (!File.Exists(data)) throw SymSeq.Datasets.MissingFile.Error(data, "dataset");
         if (Path.GetFullPath(outPath) == Path.GetFullPath(data)) throw new UsageException("--out must not be the dataset it selects from");
         using var outLock = Datasets.FolderLock.ForFile(outPath, "symseq select");
         InferenceThreads.Set(args.GetValue(_threads));

@@ -46,9 +46,9 @@ public sealed class TrainCommand : CliApp.ICommand
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
         var dir = args.GetValue(_data);
-        var tasks = Opt.Split(args.GetValue(_tasks));
-        var train = args.GetValue(_train) is { } t ? Opt.Split(t) : dir is null ? throw new UsageException("give --data DIR or --train FILE") : tasks.Select(k => Path.Combine(dir, k + ".train")).ToArray();
-        var valid = args.GetValue(_valid) is { } v ? Opt.Split(v) : dir is null ? [] : tasks.Select(k => Path.Combine(dir, k + ".valid")).Where(File.Exists).ToArray();
+        var tasks = Opt.Split(args.GetValue(_tasks), _tasks.Name);
+        var train = args.GetValue(_train) is { } t ? Opt.Split(t, _train.Name) : dir is null ? throw new UsageException("give --data DIR or --train FILE") : tasks.Select(k => Path.Combine(dir, k + ".train")).ToArray();
+        var valid = args.GetValue(_valid) is { } v ? Opt.Split(v, _valid.Name) : dir is null ? [] : tasks.Select(k => Path.Combine(dir, k + ".valid")).Where(File.Exists).ToArray();
         var layers = args.GetValue(_layers);
         var options = new TrainOptions
         {

@@ -25,13 +25,13 @@ public sealed class VerifyCommand : CliApp.ICommand
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
-        var files = Opt.Split(args.GetValue(_data));
+        var files = Opt.Split(args.GetValue(_data), _data.Name);
         var json = args.GetValue(_json);
         var log = args.GetValue(_out);
         var threads = args.GetValue(_threads);
         var limit = args.GetValue(_limit);
         foreach (var f in files)
-            if (!File.Exists(f)) throw new FileNotFoundException($"dataset '{f}' does not exist", f);
+            if (!File.Exists(f)) throw SymSeq.Datasets.MissingFile.Error(f, "dataset");
 
         var table = new Dictionary<string, Counts>();
         var logLines = new List<string>();

@@ -37,7 +37,7 @@ public sealed record DatasetLine(long Count, string[] Input, string[] Output)
     /// </summary>
     public static IEnumerable<(DatasetLine Line, string Text, int Number)> ReadFile(string path, string what = "dataset")
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{what} '{path}' does not exist", path);
+        if (!File.Exists(path)) throw MissingFile.Error(path, what);
         return Lines(path);
 
         static IEnumerable<(DatasetLine, string, int)> Lines(string path)

@@ -64,7 +64,7 @@ public static class InfixImporter
     public static Report ImportFile(string path, TimeSpan budget, int threads, CancellationToken cancel = default,
         Action<int, int>? progress = null)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"pairs file '{path}' does not exist", path);
+        if (!File.Exists(path)) throw SymSeq.Datasets.MissingFile.Error(path, "pairs file");
         var pairs = File.ReadLines(path)
             .Select((text, i) => (Text: text.TrimEnd('\r'), Number: i + 1))
             .Where(l => l.Text.Trim().Length > 0 && !l.Text.TrimStart().StartsWith('#'))

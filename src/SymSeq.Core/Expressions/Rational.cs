@@ -78,10 +78,18 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     {
         root = v;
         if (v.IsZero || v.IsOne || k == 1) return true;
-        var guess = new BigInteger(Math.Round(Math.Exp(BigInteger.Log(v) / k)));
-        for (var c = guess - 1; c <= guess + 1; c++)
-            if (c.Sign > 0 && BigInteger.Pow(c, k) == v) { root = c; return true; }
-        return false;
+        if (k >= v.GetBitLength()) return false;   // the root is between 1 and 2
+        // Newton's method in integers from above (exact at any size: a double guess is wrong past 2^53 and infinite past 10^308).
+        var x = BigInteger.One << (int)((v.GetBitLength() + k - 1) / k);
+        while (true)
+        {
+            var y = ((k - 1) * x + v / BigInteger.Pow(x, k - 1)) / k;
+            if (y >= x) break;
+            x = y;
+        }
+        if (BigInteger.Pow(x, k) != v) return false;
+        root = x;
+        return true;
     }
 
     public bool Equals(Rational other) => Num == other.Num && D == other.D;

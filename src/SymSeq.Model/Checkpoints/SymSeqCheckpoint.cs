@@ -80,7 +80,7 @@ public static class SymSeqCheckpoint
     }
 
     private static FileStream OpenChecked(string path) =>
-        File.Exists(path) ? File.OpenRead(path) : throw new FileNotFoundException($"checkpoint '{path}' does not exist", path);
+        File.Exists(path) ? File.OpenRead(path) : throw SymSeq.Datasets.MissingFile.Error(path, "checkpoint");
 
     private static Header ReadHeader(string path, FileStream f, BinaryReader r)
     {
@@ -186,7 +186,7 @@ public static class SymSeqCheckpoint
     /// <summary>Loads either a SymSeq checkpoint or one of the paper's .pth files.</summary>
     public static Seq2SeqTransformer LoadAny(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"model '{path}' does not exist", path);
+        if (!File.Exists(path)) throw SymSeq.Datasets.MissingFile.Error(path, "model");
         if (IsSymSeqCheckpoint(path)) return LoadModel(path);
         try { return PaperCheckpoint.Load(path); }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -24,7 +24,7 @@ public static class TorchCheckpointReader
 
     public static object? Load(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint '{path}' does not exist", path);
+        if (!File.Exists(path)) throw SymSeq.Datasets.MissingFile.Error(path, "checkpoint");
         using var f = File.OpenRead(path);
         var head = new byte[4];
         f.ReadExactly(head);

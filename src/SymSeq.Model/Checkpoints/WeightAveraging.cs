@@ -23,7 +23,7 @@ public static class WeightAveraging
             foreach (var path in paths)
             {
                 if (!SymSeqCheckpoint.IsSymSeqCheckpoint(path))
-                    throw new FormatException(File.Exists(path) ? $"'{path}' is not a SymSeq checkpoint (only SymSeq models can be averaged)" : $"model '{path}' does not exist");
+                    throw new FormatException(File.Exists(path) ? $"'{path}' is not a SymSeq checkpoint (only SymSeq models can be averaged)" : SymSeq.Datasets.MissingFile.Error(path, "model").Message);
                 var (info, tensors) = SymSeqCheckpoint.Read(path);
                 try
                 {

@@ -21,7 +21,7 @@ public static class EvaluationLog
     /// <exception cref="LogMismatchException">A line that is JSON but not an outcome of <c>symseq evaluate</c>, or no outcome at all.</exception>
     public static List<LoggedOutcome> Read(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"evaluation log '{path}' does not exist", path);
+        if (!File.Exists(path)) throw SymSeq.Datasets.MissingFile.Error(path, "evaluation log");
         var outcomes = new List<LoggedOutcome>();
         var number = 0;
         foreach (var line in File.ReadLines(path))

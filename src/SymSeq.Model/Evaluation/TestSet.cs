@@ -44,7 +44,7 @@ public sealed record TestSet(string Task, string Path, IReadOnlyList<Expr> Probl
 
     private static List<Expr> ReadList(string path, int limit)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"test set '{path}' does not exist", path);
+        if (!File.Exists(path)) throw SymSeq.Datasets.MissingFile.Error(path, "test set");
         var problems = new List<Expr>();
         var n = 0;
         foreach (var raw in File.ReadLines(path))

@@ -50,8 +50,8 @@ public sealed record TrainOptions
         if (CurriculumSteps < 0 || CurriculumSteps > MaxSteps) throw new ArgumentException($"the curriculum must last between 0 and --steps ({MaxSteps}) steps, got {CurriculumSteps}");
         if (Resume && InitFrom is not null) throw new ArgumentException("--resume continues a run, --init starts one from a model's weights: give one of them");
         foreach (var f in TrainFiles.Concat(ValidFiles))
-            if (!File.Exists(f)) throw new FileNotFoundException($"data file '{f}' does not exist", f);
-        if (InitFrom is not null && !File.Exists(InitFrom)) throw new FileNotFoundException($"--init: model '{InitFrom}' does not exist", InitFrom);
+            if (!File.Exists(f)) throw SymSeq.Datasets.MissingFile.Error(f, "data file");
+        if (InitFrom is not null && !File.Exists(InitFrom)) throw SymSeq.Datasets.MissingFile.Error(InitFrom, "--init: model");
         if (Resume && Restart) throw new ArgumentException("--resume continues a run, --restart starts it again: give one of them");
         var checkpoint = System.IO.Path.Combine(OutDir, "checkpoint.symseq");
         if (Resume && !File.Exists(checkpoint))

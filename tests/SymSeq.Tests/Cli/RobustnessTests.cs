@@ -176,6 +176,50 @@ public class RobustnessTests
         finally { Directory.Delete(dir, true); }
     }
 
+    [Theory]
+    [InlineData("--data ,", "empty item")]
+    [InlineData("--beam 1,, --data models/test/bwd.test", "empty item")]
+    [InlineData("--data models/test/bwd.test,", "empty item")]
+    [InlineData("--data models", "is a folder")]
+    public void Malformed_lists_and_folders_are_named(string args, string message)
+    {
+        var r = CliRunner.Run(["evaluate", .. args.Split(' ').Select(a => a.StartsWith("models", StringComparison.Ordinal) ? Path.Combine(TestPaths.Repo, a) : a), "--limit", "1"]);
+        AssertCleanError(r, message);
+    }
+
+    [Fact]
+    public void An_empty_output_path_is_refused_not_the_current_folder()
+    {
+        var r = CliRunner.Run("generate", "--task", "bwd", "--count", "5", "--out", "");
+        AssertCleanError(r, "--out: the value is empty");
+        Assert.False(File.Exists("bwd.prefix"));
+    }
+
+    [Theory]
+    [InlineData("--operators", "add:1")]
+    [InlineData("--leaf-probs", "0,0,0,1")]
+    public void Settings_that_make_no_example_stop_with_the_reasons(string option, string value)
+    {
+        var dir = Directory.CreateTempSubdirectory("symseq-barren").FullName;
+        try { AssertCleanError(CliRunner.Run("generate", "--task", "bwd", "--count", "10", "--out", dir, option, value), "cannot produce data"); }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void Scientific_notation_is_integrated_as_the_number()
+    {
+        var r = CliRunner.Run("integrate", "1e-30*x", "--no-model", "--cas", "none");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Equal("x^2/2000000000000000000000000000000 + C", r.Out.Trim());
+    }
+
+    [Fact]
+    public void A_full_device_as_output_is_an_error()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/dev/full")) return;
+        AssertCleanError(CliRunner.Run("verify", "--data", Path.Combine(TestPaths.Repo, "models/test/bwd.test"), "--limit", "3", "--json", "/dev/full"), "disk is full");
+    }
+
     [Fact]
     public void Answers_are_printed_simplified()
     {
