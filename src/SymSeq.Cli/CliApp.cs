@@ -80,7 +80,8 @@ public static class CliApp
             // Every long loop observes the token; whatever does not (a symbolic step deep in a huge expression)
             // is ended by the grace period, so a signal always ends the command. Files are written atomically and
             // run folders unlocked by the OS, so nothing is left half-written.
-            var grace = command.Name == "train" ? TimeSpan.FromSeconds(20) : TimeSpan.FromSeconds(2);
+            // serve answers its in-flight requests first (each has a budget of twice --time-limit).
+            var grace = command.Name switch { "train" => TimeSpan.FromSeconds(20), "serve" => TimeSpan.FromSeconds(30), _ => TimeSpan.FromSeconds(2) };
             new Thread(() =>
             {
                 Thread.Sleep(grace);

@@ -4,7 +4,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SymSeq.Expressions;
@@ -13,34 +12,43 @@ namespace SymSeq.Web;
 
 /// <summary>
 /// The playground: a JSON API over <see cref="MathSolver"/> (the same solver as the command line) and the page in
-/// wwwroot. Every request is bounded: input length, a time budget, and a concurrency limit with a queue (503 past it).
-/// Errors are JSON with status 400 and the parser's column and expectation; nothing returns a stack trace.
+/// wwwroot. Every request is bounded, in this order: its headers must arrive within 5 s; its body (at most 16 KB)
+/// within <see cref="ServeOptions.BodyBudget"/>, read before the request takes a solver slot, so slow clients hold
+/// no slot; a slot must come free within <see cref="ServeOptions.QueueWait"/> and the queue has a length
+/// (503 past either); the work has <see cref="ServeOptions.RequestBudget"/> and runs on a thread of its own, never
+/// the pool's threads that serve connections. Wrong methods get 405, bodies that are not JSON 415. Errors are JSON
+/// with the parser's column and expectation; nothing returns a stack trace.
 /// </summary>
 public static class PlaygroundServer
 {
-    private const string Limited = "solver";
+    private const int MaxBodyBytes = 16 * 1024;
+    private static readonly string[] Endpoints = ["integrate", "solve", "simplify", "diff", "parse"];
 
     public static WebApplication Build(MathSolver solver, ServeOptions options)
     {
         options = options.Validated();
+        // The solver's work runs on threads of its own; these serve connections, and must never all be waiting.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(io, 32));
         var root = AppContext.BaseDirectory;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = root, WebRootPath = Path.Combine(root, "wwwroot") });
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024);
-        builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
-        builder.Services.AddRateLimiter(r =>
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(h => h.ShutdownTimeout = options.RequestBudget + TimeSpan.FromSeconds(1));
+        builder.WebHost.UseKestrel(k =>
         {
-            r.RejectionStatusCode = StatusCodes.Status503ServiceUnavailable;
-            r.OnRejected = (ctx, cancel) => Write(ctx.HttpContext, 503,
-                new ErrorReply($"busy: {options.MaxConcurrent} requests running and {options.QueueLimit} waiting; try again shortly"), cancel);
-            r.AddConcurrencyLimiter(Limited, c =>
-            {
-                c.PermitLimit = options.MaxConcurrent;
-                c.QueueLimit = options.QueueLimit;
-                c.QueueProcessingOrder = QueueProcessingOrder.OldestFirst;
-            });
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(5);
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);
+            k.Limits.MaxConcurrentConnections = options.MaxConnections;
+            k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
         });
+        builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
         var app = builder.Build();
+        var slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.MaxConcurrent, QueueLimit = options.QueueLimit, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        app.Lifetime.ApplicationStopped.Register(slots.Dispose);
         app.Use(async (ctx, next) =>
         {
             try { await next(ctx); }
@@ -52,24 +60,51 @@ public static class PlaygroundServer
         });
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.UseRateLimiter();
 
-        var api = app.MapGroup("/api").RequireRateLimiting(Limited);
-        api.MapPost("/integrate", ctx => Handle(ctx, options, (text, cancel) => Reply(solver.Integrate(text, cancel))));
-        api.MapPost("/solve", ctx => Handle(ctx, options, (text, cancel) => Reply(solver.Solve(text, cancel))));
-        api.MapPost("/simplify", ctx => Handle(ctx, options, (text, _) => Transform(text, e => e.Simplify())));
-        api.MapPost("/diff", ctx => Handle(ctx, options, (text, _) => Transform(text, e => e.Differentiate())));
-        api.MapPost("/parse", ctx => Handle(ctx, options, (text, _) => Transform(text, e => e, equation: text.Contains('='))));
-        app.MapFallback("/api/{**rest}", async ctx => await Write(ctx, 404, new ErrorReply($"no such endpoint: {ctx.Request.Method} {ctx.Request.Path}; POST /api/integrate, /api/solve, /api/simplify, /api/diff or /api/parse"), ctx.RequestAborted));
+        var api = app.MapGroup("/api");
+        api.MapPost("/integrate", ctx => Handle(ctx, options, slots, (text, cancel) => Reply(solver.Integrate(text, cancel))));
+        api.MapPost("/solve", ctx => Handle(ctx, options, slots, (text, cancel) => Reply(solver.Solve(text, cancel))));
+        api.MapPost("/simplify", ctx => Handle(ctx, options, slots, (text, _) => Transform(text, e => e.Simplify())));
+        api.MapPost("/diff", ctx => Handle(ctx, options, slots, (text, _) => Transform(text, e => e.Differentiate())));
+        api.MapPost("/parse", ctx => Handle(ctx, options, slots, (text, _) => Transform(text, e => e, equation: text.Contains('='))));
+        app.MapFallback("/api/{**rest}", async ctx =>
+        {
+            var name = ctx.Request.Path.Value!["/api/".Length..].TrimEnd('/');
+            if (Endpoints.Contains(name))
+            {
+                ctx.Response.Headers.Allow = "POST";
+                await Write(ctx, 405, new ErrorReply($"{ctx.Request.Method} is not allowed on /api/{name}: POST {{\"expression\": \"...\"}} as JSON"), ctx.RequestAborted);
+                return;
+            }
+            await Write(ctx, 404, new ErrorReply($"no such endpoint: {ctx.Request.Method} {ctx.Request.Path}; POST /api/integrate, /api/solve, /api/simplify, /api/diff or /api/parse"), ctx.RequestAborted);
+        });
         return app;
     }
 
-    private static async Task Handle(HttpContext ctx, ServeOptions options, Func<string, CancellationToken, object> work)
+    private static async Task Handle(HttpContext ctx, ServeOptions options, ConcurrencyLimiter slots, Func<string, CancellationToken, object> work)
     {
+        if (!IsJson(ctx.Request.ContentType))
+        {
+            await Write(ctx, 415, new ErrorReply($"the body must be JSON (Content-Type: application/json), not '{ctx.Request.ContentType ?? "none"}'"), ctx.RequestAborted);
+            return;
+        }
+        // The body first, within its own budget: a client that trickles it holds a connection, never a solver slot.
+        byte[] body;
+        using (var reading = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted))
+        {
+            reading.CancelAfter(options.BodyBudget);
+            try { body = await ReadBody(ctx.Request.Body, reading.Token); }
+            catch (OperationCanceledException) when (!ctx.RequestAborted.IsCancellationRequested)
+            {
+                await Write(ctx, 408, new ErrorReply($"the body did not arrive within {options.BodyBudget.TotalSeconds:F0} s"), default);
+                return;
+            }
+            catch (BadHttpRequestException e) { await Write(ctx, e.StatusCode, new ErrorReply(e.Message), ctx.RequestAborted); return; }
+            catch (InvalidDataException) { await Write(ctx, 413, new ErrorReply($"the body is larger than {MaxBodyBytes / 1024} KB"), ctx.RequestAborted); return; }
+        }
         ExpressionRequest? request;
-        try { request = await JsonSerializer.DeserializeAsync<ExpressionRequest>(ctx.Request.Body, Json, ctx.RequestAborted); }
+        try { request = JsonSerializer.Deserialize<ExpressionRequest>(body, Json); }
         catch (JsonException e) { await Write(ctx, 400, new ErrorReply($"the body is not JSON of the form {{\"expression\": \"...\"}}: {e.Message}"), ctx.RequestAborted); return; }
-        catch (BadHttpRequestException e) { await Write(ctx, e.StatusCode, new ErrorReply(e.Message), ctx.RequestAborted); return; }
         var text = request?.Expression;
         if (string.IsNullOrWhiteSpace(text)) { await Write(ctx, 400, new ErrorReply("missing \"expression\""), ctx.RequestAborted); return; }
         if (text.Length > options.MaxInputLength)
@@ -77,17 +112,58 @@ public static class PlaygroundServer
             await Write(ctx, 400, new ErrorReply($"the expression is {text.Length} characters; at most {options.MaxInputLength} are accepted"), ctx.RequestAborted);
             return;
         }
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
-        budget.CancelAfter(options.RequestBudget);
-        object reply;
-        int status = 200;
-        try { reply = await Task.Run(() => work(text, budget.Token), budget.Token); }
-        catch (ExprParseException e) { (status, reply) = (400, new ErrorReply(e.Message, e.Column, e.Expected)); }
-        catch (Exception e) when (e is ArgumentException or UndefinedExpressionException or FormatException) { (status, reply) = (400, new ErrorReply(e.Message)); }
-        catch (SymbolicTimeoutException e) { (status, reply) = (400, new ErrorReply($"too hard to finish in time: {e.Message}")); }
-        catch (OperationCanceledException) when (!ctx.RequestAborted.IsCancellationRequested)
-        { (status, reply) = (503, new ErrorReply($"no answer within the request budget of {options.RequestBudget.TotalSeconds:F0} s")); }
-        await Write(ctx, status, reply, ctx.RequestAborted);
+
+        // Then a slot, waited for within a bound.
+        RateLimitLease lease;
+        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted))
+        {
+            waiting.CancelAfter(options.QueueWait);
+            try { lease = await slots.AcquireAsync(1, waiting.Token); }
+            catch (OperationCanceledException) when (!ctx.RequestAborted.IsCancellationRequested)
+            { await Busy(ctx, options, $"no solver slot came free within {options.QueueWait.TotalSeconds:F0} s"); return; }
+        }
+        using (lease)
+        {
+            if (!lease.IsAcquired)
+            {
+                await Busy(ctx, options, $"{options.MaxConcurrent} requests running and {options.QueueLimit} waiting");
+                return;
+            }
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ctx.RequestAborted);
+            budget.CancelAfter(options.RequestBudget);
+            object reply;
+            int status = 200;
+            try { reply = await Task.Factory.StartNew(() => work(text, budget.Token), budget.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default); }
+            catch (ExprParseException e) { (status, reply) = (400, new ErrorReply(e.Message, e.Column, e.Expected)); }
+            catch (Exception e) when (e is ArgumentException or UndefinedExpressionException or FormatException) { (status, reply) = (400, new ErrorReply(e.Message)); }
+            catch (SymbolicTimeoutException e) { (status, reply) = (400, new ErrorReply($"too hard to finish in time: {e.Message}")); }
+            catch (OperationCanceledException) when (!ctx.RequestAborted.IsCancellationRequested)
+            { (status, reply) = (503, new ErrorReply($"no answer within the request budget of {options.RequestBudget.TotalSeconds:F0} s")); }
+            await Write(ctx, status, reply, ctx.RequestAborted);
+        }
+    }
+
+    private static Task Busy(HttpContext ctx, ServeOptions options, string why)
+    {
+        ctx.Response.Headers.RetryAfter = "2";
+        return Write(ctx, 503, new ErrorReply($"busy: {why}; try again shortly"), ctx.RequestAborted).AsTask();
+    }
+
+    private static bool IsJson(string? contentType) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && (media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The whole body, at most <see cref="MaxBodyBytes"/> (InvalidDataException past it).</summary>
+    private static async Task<byte[]> ReadBody(Stream body, CancellationToken cancel)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        for (int n; (n = await body.ReadAsync(chunk, cancel)) > 0;)
+        {
+            if (buffer.Length + n > MaxBodyBytes) throw new InvalidDataException("body too large");
+            buffer.Write(chunk, 0, n);
+        }
+        return buffer.ToArray();
     }
 
     private static SolveReply Reply(Solution s) => new(

@@ -21,6 +21,15 @@ public sealed record ServeOptions
     /// <summary>Requests waiting for a slot; past it the server answers 503.</summary>
     public int QueueLimit { get; init; } = 32;
 
+    /// <summary>Longest wait for a slot; past it the server answers 503 (a queue that never moves is no answer).</summary>
+    public TimeSpan QueueWait { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>Time for a request's body to arrive, read before the request takes a slot (408 past it).</summary>
+    public TimeSpan BodyBudget { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Open connections at once; past it new ones wait in the OS backlog.</summary>
+    public int MaxConnections { get; init; } = 1000;
+
     public ServeOptions Validated()
     {
         if (Port is < 0 or > 65535) throw new ArgumentException($"--port must be 0..65535, got {Port}");
@@ -28,6 +37,8 @@ public sealed record ServeOptions
         if (MaxConcurrent < 1) throw new ArgumentException($"--concurrency must be at least 1, got {MaxConcurrent}");
         if (QueueLimit < 0) throw new ArgumentException($"--queue must be 0 or more, got {QueueLimit}");
         if (RequestBudget <= TimeSpan.Zero) throw new ArgumentException("the request budget must be positive");
+        if (QueueWait <= TimeSpan.Zero || BodyBudget <= TimeSpan.Zero) throw new ArgumentException("the queue wait and the body budget must be positive");
+        if (MaxConnections < 1) throw new ArgumentException($"the connection limit must be at least 1, got {MaxConnections}");
         return this;
     }
 }

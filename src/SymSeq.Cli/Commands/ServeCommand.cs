@@ -43,7 +43,9 @@ public sealed class ServeCommand : CliApp.ICommand
         stdout.Flush();
         try { await Task.Delay(Timeout.Infinite, cancel); }
         catch (OperationCanceledException) { }
-        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        // SIGTERM or Ctrl-C: no new requests; those in flight are answered within their budget.
+        stderr.WriteLine("stopping: answering the requests in flight");
+        using var grace = new CancellationTokenSource(serve.RequestBudget + TimeSpan.FromSeconds(1));
         await app.StopAsync(grace.Token);
         stderr.WriteLine("stopped");
         return 0;
