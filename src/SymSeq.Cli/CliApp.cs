@@ -25,7 +25,7 @@ public static class CliApp
     [
         new IntegrateCommand(ode: false), new IntegrateCommand(ode: true), new GenerateCommand(), new SplitCommand(),
         new TrainCommand(), new EvaluateCommand(), new BreakdownCommand(), new CompareCommand(), new ExportCommand(), new VerifyCommand(), new ImportCommand(),
-        new MergeCommand(), new ServeCommand(), new RobustnessCommand(), new SelectCommand(), new DiffCommand(), new SimplifyCommand(),
+        new MergeCommand(), new ServeCommand(), new RobustnessCommand(), new SelectCommand(), new DiffCommand(), new SimplifyCommand(), new StatsCommand(),
     ];
 
     private static readonly Lazy<(RootCommand Root, Dictionary<Command, ICommand> Map)> Parser = new(() =>
