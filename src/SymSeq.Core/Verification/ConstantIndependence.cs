@@ -49,7 +49,7 @@ public static class ConstantIndependence
 
     private static int Slot(string coefficient) => 4 + (coefficient[1] - '0');
 
-    /// <summary>Some n×n minor of the rows (each scaled to its largest entry) is clearly nonzero.</summary>
+    /// <summary>Some n×n minor of the matrix (each row, then each column, scaled to its largest entry) is clearly nonzero.</summary>
     private static bool FullRank(double[,] m, int rows, int cols)
     {
         var scaled = new double[rows, cols];
@@ -59,6 +59,13 @@ public static class ConstantIndependence
             for (var j = 0; j < cols; j++) max = Math.Max(max, Math.Abs(m[i, j]));
             if (max == 0) return false;
             for (var j = 0; j < cols; j++) scaled[i, j] = m[i, j] / max;
+        }
+        // Columns too (neither changes the rank): a8 e^(10x) + a9 e^(-10x) has columns 10^13 apart in size.
+        for (var j = 0; j < cols; j++)
+        {
+            var max = 0.0;
+            for (var i = 0; i < rows; i++) max = Math.Max(max, Math.Abs(scaled[i, j]));
+            if (max > 0) for (var i = 0; i < rows; i++) scaled[i, j] /= max;
         }
         return Subsets(cols, rows).Any(columns => Math.Abs(Determinant(scaled, columns)) > 1e-6);
     }
