@@ -5,7 +5,9 @@ using SymSeq.Verification;
 namespace SymSeq.Generation;
 
 /// <summary>
-/// ODE1 and ODE2: a random solution F(x, c1[, c2]) with each constant appearing once; solving F = Y for the
+/// ODE1 and ODE2: a random solution F(x, c1[, c2]) — a random tree whose variable leaves are x and the constants alike,
+/// as in the paper, with what only reparametrizes a constant folded into it (<see cref="ConstantReduction"/>) — kept
+/// when each constant then appears once; solving F = Y for the
 /// constants by inverting the path to them and differentiating eliminates them, which leaves an ODE that F
 /// solves for every value of the constants. The constants are written a8 and a9, as in the paper's data. The equation
 /// is written in its canonical, solved form "Y^(n) - R" (<see cref="Problems.Canonical"/>), and every emitted pair is
@@ -21,7 +23,10 @@ public sealed class OdeGenerator : IProblemGenerator
         if (order is not (1 or 2)) throw new ArgumentOutOfRangeException(nameof(order), "first or second order");
         _context = context;
         _order = order;
+        _withConstants = new RandomExpressionGenerator(context.Options with { Variables = ["x", .. ConstantNames.Take(order)] });
     }
+
+    private readonly RandomExpressionGenerator _withConstants;
 
     public string Task => _order == 1 ? "ode1" : "ode2";
 
@@ -33,7 +38,16 @@ public sealed class OdeGenerator : IProblemGenerator
         try
         {
             var ops = _context.SampleOps(rng);
-            var F = _context.Simplify(WithConstants(_context.Expressions.Generate(ops, rng), rng));
+            // As the paper does: the constants are variables of the random tree, as likely as x at each variable leaf,
+            // and what only reparametrizes a constant is folded into it (sqrt(3*a8) → a8, a8 + x + 9 → a8 + x).
+            var F = _context.Simplify(_withConstants.Generate(ops, rng));
+            if (!ConstantNames.Take(_order).All(c => ExprParts.Contains(F, c))) { rejection = Rejection.Constant; return null; }
+            for (var round = 0; round < 3; round++)   // to a fixed point: simplifying may expose more (2*a8 + x after a fold)
+            {
+                var before = F;
+                foreach (var c in ConstantNames.Take(_order)) F = _context.Simplify(ConstantReduction.Reduce(F, c));
+                if (F.Equals(before)) break;
+            }
             if (!ExprParts.Contains(F, "x") || ConstantNames.Take(_order).Any(c => PathInverter.Occurrences(F, c) != 1))
             { rejection = Rejection.Constant; return null; }
             if (!_context.FitsLength(F)) { rejection = Rejection.TooLong; return null; }
@@ -61,29 +75,6 @@ public sealed class OdeGenerator : IProblemGenerator
         catch (DivideByZeroException) { rejection = Rejection.Invalid; return null; }
         catch (NotSupportedException) { rejection = Rejection.Invalid; return null; }
         catch (SymbolicTimeoutException) { rejection = Rejection.Timeout; return null; }
-    }
-
-    /// <summary>Replaces distinct random leaves with the constants a8 (and a9).</summary>
-    private Expr WithConstants(Expr tree, Random rng)
-    {
-        var leaves = ExprParts.Nodes(tree).Count(n => n is not Op);
-        var picks = Enumerable.Range(0, leaves).OrderBy(_ => rng.Next()).Take(_order).ToArray();
-        if (picks.Length < _order) // a single-leaf tree: combine the constants with it
-            return ConstantNames.Take(_order).Aggregate(tree, (e, c) => e + new Sym(c));
-        var index = 0;
-        return Replace(tree, picks, ref index);
-    }
-
-    private static Expr Replace(Expr e, int[] picks, ref int index)
-    {
-        if (e is not Op op)
-        {
-            var at = Array.IndexOf(picks, index++);
-            return at >= 0 ? new Sym(ConstantNames[at]) : e;
-        }
-        var args = ImmutableArray.CreateBuilder<Expr>(op.Args.Length);
-        foreach (var a in op.Args) args.Add(Replace(a, picks, ref index));
-        return new Op(op.Kind, args.MoveToImmutable());
     }
 
     private static bool HasOrder(Expr e, int order) =>

@@ -114,14 +114,18 @@ public sealed class InfixImporterTests : IDisposable
         foreach (var line in imported)
             Assert.True(PairVerifier.Check(line).Accepted, line.Format());
         generated = generated.Where((_, i) => report.Dropped.All(d => d.LineNumber != i + 1)).ToList();
-        // The same problems: an integrand is the same function (its printed form may simplify differently).
-        if (Problems.KindOf(PrefixCodec.Decode(generated[0].Input)) == Problems.Kind.Integral)
-            foreach (var (g, i) in generated.Zip(imported))
+        // The same problems, line by line: an integrand (y' = g(x) included) is the same function, an ODE the same
+        // equation once both are in canonical form (printed forms may simplify differently).
+        foreach (var (g, i) in generated.Zip(imported))
+        {
+            var (p, q) = (PrefixCodec.Decode(g.Input), PrefixCodec.Decode(i.Input));
+            if (Problems.TryIntegrand(p, out var f))
             {
-                Assert.True(Problems.TryIntegrand(PrefixCodec.Decode(g.Input), out var f));
-                Assert.True(Problems.TryIntegrand(PrefixCodec.Decode(i.Input), out var h));
+                Assert.True(Problems.TryIntegrand(q, out var h), $"{g.Format()}\n{i.Format()}");
                 Assert.True(NumericEquivalence.AreEqual(f, h), $"{g.Format()}\n{i.Format()}");
             }
+            else Assert.Equal(Problems.Canonical(p), Problems.Canonical(q));
+        }
     }
 
     [Fact]
