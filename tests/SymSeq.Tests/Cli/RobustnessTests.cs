@@ -188,6 +188,24 @@ public class RobustnessTests
     }
 
     [Fact]
+    public void A_log_is_a_file_and_leaves_no_lock_behind()
+    {
+        var dir = Directory.CreateTempSubdirectory("symseq-evlog").FullName;
+        try
+        {
+            string[] args = ["evaluate", "--model", TestPaths.Fixture("reference/tiny.pth"), "--data", Path.Combine(TestPaths.Repo, "models/test/bwd.test"),
+                "--limit", "1", "--beam", "1", "--out"];
+            AssertCleanError(CliRunner.Run([.. args, dir]), "is a folder");
+            Assert.False(File.Exists(dir + ".lock"));
+            var log = Path.Combine(dir, "run.jsonl");
+            var r = CliRunner.Run([.. args, log]);
+            Assert.True(r.Code == 0, r.Err);
+            Assert.Equal(["run.jsonl"], Directory.GetFiles(dir).Select(Path.GetFileName));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void An_empty_output_path_is_refused_not_the_current_folder()
     {
         var r = CliRunner.Run("generate", "--task", "bwd", "--count", "5", "--out", "");
