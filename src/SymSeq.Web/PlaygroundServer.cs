@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -43,6 +44,12 @@ public static class PlaygroundServer
             k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
         });
         builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "SymSeq";
+            document.Info.Description = "Integrate functions and solve ODEs with verified answers; simplify, differentiate and parse expressions.";
+            return Task.CompletedTask;
+        }));
         var app = builder.Build();
         var slots = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -61,15 +68,30 @@ public static class PlaygroundServer
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
+        // The API as the ecosystem describes it: GET /openapi/v1.json (request and reply shapes, every status).
+        app.MapOpenApi();
         var api = app.MapGroup("/api");
-        api.MapPost("/integrate", ctx => Handle(ctx, options, slots, (text, cancel) => Reply(solver.Integrate(text, cancel))));
-        api.MapPost("/solve", ctx => Handle(ctx, options, slots, (text, cancel) => Reply(solver.Solve(text, cancel))));
-        api.MapPost("/simplify", ctx => Handle(ctx, options, slots, (text, _) => Transform(text, e => e.Simplify())));
-        api.MapPost("/diff", ctx => Handle(ctx, options, slots, (text, _) => Transform(text, e => e.Differentiate())));
-        api.MapPost("/parse", ctx => Handle(ctx, options, slots, (text, _) => Transform(text, e => e, equation: text.Contains('='))));
+        Endpoint<SolveReply>("integrate", (text, cancel) => Reply(solver.Integrate(text, cancel)),
+            "Integrate a function of x", "The verified antiderivative (without + C), the engine that found it, and the model's candidates.");
+        Endpoint<SolveReply>("solve", (text, cancel) => Reply(solver.Solve(text, cancel)),
+            "Solve an ODE in x, y, y', y''", "The verified general solution (constants a8, a9), the engine that found it, and the model's candidates.");
+        Endpoint<TransformReply>("simplify", (text, _) => Transform(text, e => e.Simplify()), "Simplify an expression", "The expression in SymSeq's canonical form.");
+        Endpoint<TransformReply>("diff", (text, _) => Transform(text, e => e.Differentiate()), "Differentiate with respect to x", "The simplified derivative.");
+        Endpoint<TransformReply>("parse", (text, _) => Transform(text, e => e, equation: text.Contains('=')), "Parse an expression or equation", "The expression as read, in infix and LaTeX.");
+
+        // A handler given as a Delegate, not a RequestDelegate, so that the OpenAPI document lists it.
+        void Endpoint<TReply>(string name, Func<string, CancellationToken, object> work, string summary, string description) =>
+            Describe<TReply>(api.MapPost("/" + name, (Func<HttpContext, Task>)(ctx => Handle(ctx, options, slots, work))), summary, description);
+
         app.MapFallback("/api/{**rest}", async ctx =>
         {
             var name = ctx.Request.Path.Value!["/api/".Length..].TrimEnd('/');
+            // A POST that reaches here is one whose body routing refused by its content type (the endpoints accept JSON).
+            if (Endpoints.Contains(name) && HttpMethods.IsPost(ctx.Request.Method))
+            {
+                await Write(ctx, 415, new ErrorReply($"the body must be JSON (Content-Type: application/json), not '{ctx.Request.ContentType ?? "none"}'"), ctx.RequestAborted);
+                return;
+            }
             if (Endpoints.Contains(name))
             {
                 ctx.Response.Headers.Allow = "POST";
@@ -79,6 +101,17 @@ public static class PlaygroundServer
             await Write(ctx, 404, new ErrorReply($"no such endpoint: {ctx.Request.Method} {ctx.Request.Path}; POST /api/integrate, /api/solve, /api/simplify, /api/diff or /api/parse"), ctx.RequestAborted);
         });
         return app;
+    }
+
+    /// <summary>The OpenAPI description of an endpoint: its JSON body, its reply and every error status it answers.</summary>
+    private static void Describe<TReply>(RouteHandlerBuilder endpoint, string summary, string description)
+    {
+        string[] json = ["application/json"];
+        endpoint.WithSummary(summary).WithDescription(description).WithMetadata(
+            new Microsoft.AspNetCore.Http.Metadata.AcceptsMetadata(json, typeof(ExpressionRequest)),
+            new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(TReply), json));
+        foreach (var status in new[] { 400, 408, 413, 415, 503 })
+            endpoint.WithMetadata(new ProducesResponseTypeMetadata(status, typeof(ErrorReply), json));
     }
 
     private static async Task Handle(HttpContext ctx, ServeOptions options, ConcurrencyLimiter slots, Func<string, CancellationToken, object> work)

@@ -112,4 +112,25 @@ public sealed class SlowClientTests(PlaygroundFixture server) : IClassFixture<Pl
         }
         finally { await app.StopAsync(); await app.DisposeAsync(); }
     }
+
+    [Fact]
+    public async Task The_openapi_document_lists_every_endpoint_with_its_shapes()
+    {
+        using var r = await server.Http.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement;
+        Assert.StartsWith("3.", doc.GetProperty("openapi").GetString());
+        var paths = doc.GetProperty("paths");
+        foreach (var name in new[] { "integrate", "solve", "simplify", "diff", "parse" })
+        {
+            var post = paths.GetProperty($"/api/{name}").GetProperty("post");
+            Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _), name);
+            var responses = post.GetProperty("responses");
+            foreach (var status in new[] { "200", "400", "415", "503" }) Assert.True(responses.TryGetProperty(status, out _), $"{name} {status}");
+        }
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.GetProperty("ExpressionRequest").GetProperty("properties").TryGetProperty("expression", out _));
+        Assert.True(schemas.GetProperty("ErrorReply").GetProperty("properties").TryGetProperty("error", out _));
+        Assert.True(schemas.GetProperty("SolveReply").GetProperty("properties").TryGetProperty("verified", out _));
+    }
 }
