@@ -2,7 +2,9 @@ namespace SymSeq.Datasets;
 
 /// <summary>
 /// Splits a prefix dataset into train/valid/test. Lines are grouped by input, and a whole group goes to one split,
-/// so no valid or test input ever appears in train.
+/// so no valid or test input ever appears in train. Valid and test hold one line per input (its first answer): they
+/// measure problems, and one equation that many solutions share (y'' = −y·y'²/(1 − y²) for every sin(a9·(x + a8)))
+/// must count once, not as many times as it was drawn.
 /// </summary>
 public static class DatasetSplitter
 {
@@ -38,8 +40,8 @@ public static class DatasetSplitter
         var stem = path.EndsWith(".prefix", StringComparison.Ordinal) ? path[..^".prefix".Length] : path;
         var r = new Result(stem + ".train", stem + ".valid", stem + ".test", 0, 0, 0);
         var train = order.Where(k => !validKeys.Contains(k) && !testKeys.Contains(k)).SelectMany(k => groups[k]).ToList();
-        var v = order.Where(validKeys.Contains).SelectMany(k => groups[k]).ToList();
-        var t = order.Where(testKeys.Contains).SelectMany(k => groups[k]).ToList();
+        var v = order.Where(validKeys.Contains).Select(k => groups[k][0]).ToList();
+        var t = order.Where(testKeys.Contains).Select(k => groups[k][0]).ToList();
         AtomicFile.WriteAll([(r.Train, AtomicFile.Lines(train)), (r.Valid, AtomicFile.Lines(v)), (r.Test, AtomicFile.Lines(t))]);
         return r with { TrainLines = train.Count, ValidLines = v.Count, TestLines = t.Count, ExcludedLines = dropped };
     }

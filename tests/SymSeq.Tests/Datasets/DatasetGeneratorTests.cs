@@ -128,6 +128,21 @@ public sealed class DatasetGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Held_out_sets_count_each_problem_once()
+    {
+        // One equation that many solutions share: a test set would count it as often as it was drawn.
+        var path = Path.Combine(_dir, "dups.prefix");
+        var lines = Enumerable.Range(0, 40).Select(i => $"1|sub Y' INT+ {i % 10}\tmul INT+ {i % 10} x")
+            .Concat(Enumerable.Range(1, 6).Select(k => $"1|add Y'' Y\tadd mul a8 sin x mul a9 cos add x INT+ {k}"))
+            .Distinct().ToList();
+        File.WriteAllLines(path, lines);
+        var r = DatasetSplitter.Split(path, 0, 10, seed: 3);
+        var test = Lines(r.Test).Select(l => string.Join(' ', DatasetLine.Parse(l).Input)).ToList();
+        Assert.Equal(10, test.Count);
+        Assert.Equal(test.Count, test.Distinct().Count());
+    }
+
+    [Fact]
     public void Bad_settings_are_rejected_before_any_work()
     {
         Assert.Throws<ArgumentException>(() => new DatasetGenerator(Options("x", task: "nope")).Run(CancellationToken.None));
