@@ -50,7 +50,8 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         StreamWriter? log, HybridSolver? solver, CancellationToken cancel, Action<string>? progress, Action<string>? note)
     {
         var (task, _, problems, _) = set;
-        var kind = Problems.KindOf(problems[0]);
+        // A test set of ODEs is one, though some of its equations are integrals in disguise (y' = 2x + 1): the ODE model's.
+        var kind = problems.Any(p => Problems.KindOf(p) == Problems.Kind.Ode) ? Problems.Kind.Ode : Problems.Kind.Integral;
         var file = kind == Problems.Kind.Integral ? models.IntegralsFile : models.OdesFile;
         var row = new Dictionary<string, Tally>();
         if (beams.Count > 0 && models.Has(kind)) note?.Invoke($"{task}: model {file}");
