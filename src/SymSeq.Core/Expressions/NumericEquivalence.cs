@@ -176,8 +176,7 @@ public static class NumericEquivalence
         return new(disagreed ? Equivalence.Different : Equivalence.Inconclusive, tried, used, worst);
     }
 
-    /// <param name="scale">log2 of the problem's own size at x: terms may exceed the problem by MaxLog2Magnitude, not more.</param>
-    private static PointStatus Evaluate(IReadOnlyList<Expr> terms, Approx x, Approx[] coefficients, Options o, out double residual, double scale = 0)
+    private static PointStatus Evaluate(IReadOnlyList<Expr> terms, Approx x, Approx[] coefficients, Options o, out double residual)
     {
         residual = 0;
         var slots = new Approx[Symbols.SlotCount];
@@ -197,7 +196,7 @@ public static class NumericEquivalence
             sum += v;
             if (!sum.IsValid) return PointStatus.Unusable;
         }
-        if (double.IsNegativeInfinity(largest) || largest > o.MaxLog2Magnitude + Math.Max(0, scale)) return PointStatus.Unusable;
+        if (double.IsNegativeInfinity(largest) || largest > o.MaxLog2Magnitude) return PointStatus.Unusable;
         var mag = sum.Magnitude;
         residual = sum.IsZero ? 0 : Math.Pow(2, Math.Clamp(sum.Log2Magnitude - largest, -1000, 1000));
         return mag <= Kappa * sum.Err ? PointStatus.Agree : PointStatus.Disagree;
@@ -227,16 +226,20 @@ public static class NumericEquivalence
                     : domainLow <= domainHigh && i % 2 == 0 ? domainLow - 0.5 + rng.NextDouble() * (domainHigh - domainLow + 1)
                     : (rng.NextDouble() * 2 - 1) * 2 / round;   // near the origin, where large terms stay in range
                 var at = Approx.Exact(x);
-                var problemReal = Reality(o.Domain!, at, coefficients, out var problemSize);
+                // The problem's own domain strictly: an imaginary part within its rounding bound, no more (tanh(16 + 0.3i) has one
+                // of 7e-15, beyond its bound of 9e-16 though within the 8-fold slack residuals get).
+                var problemReal = Reality(o.Domain!, at, coefficients, out _, strict: true);
                 if (problemReal is null && Math.Abs(x) <= 10) unknown++;   // far out, overflow is expected
                 if (problemReal == false) notReal++;
                 if (problemReal != true) continue;   // the problem is not real there (or cannot tell)
                 inDomain++;
                 if (round == 0) (domainLow, domainHigh) = (Math.Min(domainLow, x), Math.Max(domainHigh, x));
                 var answer = o.Required is { } required ? Reality(required, at, coefficients, out _) : true;
-                if (answer is null) { invalidAnswer.Add(x); continue; }
-                // Terms as large as the problem times 2^MaxLog2Magnitude: (8 sec x - 262142)^3 is 2^54 everywhere.
-                var st = answer == false ? PointStatus.Undefined : Evaluate(terms, at, coefficients, real, out residual, problemSize);
+                // Far out (|x| > 10), an answer that overflows says nothing: ln(cosh(16x)) beside a tanh saturated to ±1.
+                if (answer is null) { if (Math.Abs(x) <= 10) invalidAnswer.Add(x); continue; }
+                // Terms at most 2^MaxLog2Magnitude, however large the problem itself is there: beside a problem of size
+                // 2^54, F + x differs from F by 2^-54 of its size, below any double's rounding, so such points cannot decide.
+                var st = answer == false ? PointStatus.Undefined : Evaluate(terms, at, coefficients, real, out residual);
                 if (st == PointStatus.Unusable) continue;
                 used++;
                 if (st == PointStatus.Agree) worst = Math.Max(worst, residual);
@@ -278,7 +281,7 @@ public static class NumericEquivalence
     /// True when every expression is a real number at x, false when one is a number that is not real, null when one
     /// could not be evaluated; <paramref name="log2Size"/> the largest log2 magnitude among them.
     /// </summary>
-    private static bool? Reality(IReadOnlyList<Expr> exprs, Approx x, Approx[] coefficients, out double log2Size)
+    private static bool? Reality(IReadOnlyList<Expr> exprs, Approx x, Approx[] coefficients, out double log2Size, bool strict = false)
     {
         var slots = new Approx[Symbols.SlotCount];
         Array.Copy(coefficients, slots, slots.Length);
@@ -289,7 +292,7 @@ public static class NumericEquivalence
         {
             var v = ApproxEvaluator.Eval(e, slots);
             if (v.IsValid) log2Size = Math.Max(log2Size, v.Log2Magnitude);
-            switch (RealValue(v))
+            switch (strict ? StrictlyReal(v) : RealValue(v))
             {
                 case null: all = null; break;
                 case false: return false;
@@ -302,6 +305,9 @@ public static class NumericEquivalence
     /// True for a real value (exactly, or with an imaginary part within its error bound: √(x − 10)·√(5 − x) on
     /// (5, 10)), false for one whose imaginary part is beyond it, null for an invalid one.
     /// </summary>
+    private static bool? StrictlyReal(Approx v) =>
+        !v.IsValid ? null : v.IsReal || Math.Abs(v.M.Imaginary) <= v.Err + 1e-300;
+
     private static bool? RealValue(Approx v) =>
         !v.IsValid ? null : v.IsReal || Math.Abs(v.M.Imaginary) <= Kappa * v.Err + 1e-300;
 

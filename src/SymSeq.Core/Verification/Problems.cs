@@ -40,9 +40,16 @@ public static class Problems
         // Rejected too: an answer undefined at every point of the problem's domain (ln(x - 1) beside atanh(x), real
         // for |x| < 1 only) has no interval where it is right, yet its real form may be right everywhere.
         if (verdict.Kind is VerdictKind.Verified or VerdictKind.Uncheckable || !TryIntegrand(problem, out _)) return (answer, verdict);
+        (Expr, Verdict)? undecided = null;
         foreach (var real in RealForms.Of(answer))
-            if (Verify(problem, real) is { Accepted: true } everywhere) return (real, everywhere);
-        return (answer, verdict);
+        {
+            var v = Verify(problem, real);
+            if (v.Accepted) return (real, v);
+            // Rejected as written (ln of a negative where the problem is real) but uncheckable in its real form (the
+            // problem too large there to tell): not shown as wrong, since nothing shows it wrong; not verified either.
+            if (v.Uncheckable && verdict.Kind == VerdictKind.Rejected) undecided ??= (real, v);
+        }
+        return undecided ?? (answer, verdict);
     }
 
     /// <summary>
