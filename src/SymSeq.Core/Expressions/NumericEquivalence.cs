@@ -213,7 +213,7 @@ public static class NumericEquivalence
         var real = o with { RealOnly = true };
         List<double> agreeAt = [], failAt = [], invalidAnswer = [];
         double domainLow = double.PositiveInfinity, domainHigh = double.NegativeInfinity;
-        int tried = 0, inDomain = 0, used = 0, unknown = 0, notReal = 0;
+        int tried = 0, inDomain = 0, inDomainNear = 0, used = 0, unknown = 0, notReal = 0;
         var worst = 0.0;
         for (var round = 0; round < 3 && (round == 0 || agreeAt.Count + failAt.Count < o.MinAgree); round++)
             for (var i = 0; i < o.Points * 2; i++)   // twice the points of a plain check: every interval of the domain must be met
@@ -233,6 +233,7 @@ public static class NumericEquivalence
                 if (problemReal == false) notReal++;
                 if (problemReal != true) continue;   // the problem is not real there (or cannot tell)
                 inDomain++;
+                if (Math.Abs(x) <= 10) inDomainNear++;
                 if (round == 0) (domainLow, domainHigh) = (Math.Min(domainLow, x), Math.Max(domainHigh, x));
                 var answer = o.Required is { } required ? Reality(required, at, coefficients, out _) : true;
                 // Far out (|x| > 10), an answer that overflows says nothing: ln(cosh(16x)) beside a tanh saturated to ±1.
@@ -251,7 +252,7 @@ public static class NumericEquivalence
         if (inDomain == 0) return unknown > 0 && notReal < 4 * unknown ? new(Equivalence.Inconclusive, tried, 0, double.NaN) : null;
         // An answer the evaluator cannot evaluate at a point where the problem is real: a pole or an overflow at a few
         // points, but at a quarter of them or more the answer is undefined there (ln(x + sqrt(x^2)) for x < 0 is ln 0).
-        if (invalidAnswer.Count * 4 >= inDomain) failAt.AddRange(invalidAnswer);
+        if (invalidAnswer.Count * 4 >= inDomainNear) failAt.AddRange(invalidAnswer);   // both counted within |x| <= 10
         if (failAt.Count == 0)
             return new(agreeAt.Count >= o.MinAgree ? Equivalence.Equal : Equivalence.Inconclusive, tried, used, worst, "on the real domain");
         if (agreeAt.Count < 3) return new(Equivalence.Different, tried, used, 1);
