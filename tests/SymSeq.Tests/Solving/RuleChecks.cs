@@ -20,7 +20,17 @@ internal static class RuleChecks
 
     /// <summary>Not wrong: the answer (or its real form) is right on some interval, or the verifier cannot tell.</summary>
     public static bool NotWrong(Expr integrand, Expr answer) =>
-        Problems.VerifyEverywhere(Problems.Integration(integrand), answer).Verdict.Kind != VerdictKind.Rejected;
+        HasNonRealConstant(integrand)
+        || Problems.VerifyEverywhere(Problems.Integration(integrand), answer).Verdict.Kind != VerdictKind.Rejected;
+
+    /// <summary>
+    /// A constant part that is not a real number (atanh(5) = 0.2 + iπ/2, asin(3)): outside the rules' contract, which
+    /// takes constants for real numbers (tanh(u + atanh 5) is the real coth(u + 0.2), yet ln(cosh(...)) is not its real
+    /// antiderivative). The verifier still judges whatever they answer; such answers are just not the rules' promise.
+    /// </summary>
+    public static bool HasNonRealConstant(Expr e) =>
+        ExprParts.Nodes(e).OfType<Op>().Where(op => !ExprParts.Contains(op, "x"))
+            .Any(op => Evaluator.EvalComplex(op, new System.Numerics.Complex[Symbols.SlotCount]) is var v && double.IsFinite(v.Real) && Math.Abs(v.Imaginary) > 1e-9);
 
     /// <summary>An integrand in canonical form, as cores reach the rules.</summary>
     public static Expr Canonical(string integrand) => Simplifier.Simplify(InfixParser.Parse(integrand));
