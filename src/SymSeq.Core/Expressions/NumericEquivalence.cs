@@ -254,12 +254,57 @@ public static class NumericEquivalence
         // points, but at a quarter of them or more the answer is undefined there (ln(x + sqrt(x^2)) for x < 0 is ln 0).
         if (invalidAnswer.Count * 4 >= inDomainNear) failAt.AddRange(invalidAnswer);   // both counted within |x| <= 10
         if (failAt.Count == 0)
+        {
+            // Part of the domain could not be evaluated (it overflows), and a piecewise part of the answer (|u|,
+            // √(u²), asin(sin u), atan(tan u), acos(cos u)) kept one branch at every point that decided: the other
+            // branch may lie where nothing was seen, so nothing is verified (asin(sin x) for x beside e^(x⁸/...)).
+            if (unknown > 0 && agreeAt.Count >= o.MinAgree && o.Required is { } required && OneBranchOnly(required, agreeAt, coefficients))
+                return new(Equivalence.Inconclusive, tried, used, worst, "on one branch of a piecewise part only: the rest of the domain could not be evaluated");
             return new(agreeAt.Count >= o.MinAgree ? Equivalence.Equal : Equivalence.Inconclusive, tried, used, worst, "on the real domain");
+        }
         if (agreeAt.Count < 3) return new(Equivalence.Different, tried, used, 1);
         var where = failAt.Max() < 0 && agreeAt.Min() > 0 ? "for x > 0"
             : failAt.Min() > 0 && agreeAt.Max() < 0 ? "for x < 0"
             : $"on part of the real line (right at x = {agreeAt[0]:G3}, wrong or undefined at x = {failAt[0]:G3})";
         return new(Equivalence.EqualOnPart, tried, used, 1, where);
+    }
+
+    /// <summary>
+    /// Whether every piecewise part of the expressions took a single branch at the given points: the sign of u for |u|,
+    /// sign(u) and √(u²); the period of u for asin(sin u), atan(tan u) (branches of width π around 0) and acos(cos u).
+    /// </summary>
+    private static bool OneBranchOnly(IReadOnlyList<Expr> exprs, List<double> points, Approx[] coefficients)
+    {
+        var inner = new List<(Expr U, Func<double, int> Branch)>();
+        foreach (var n in exprs.SelectMany(ExprParts.Nodes).OfType<Op>())
+            switch (n)
+            {
+                case { Kind: Operator.Abs or Operator.Sign }:
+                    inner.Add((n[0], u => Math.Sign(u))); break;
+                case { Kind: Operator.Sqrt } when n[0] is Op { Kind: Operator.Pow } sq && sq[1] is Num { Value.IsInteger: true } k && k.Value.Num.IsEven:
+                    inner.Add((sq[0], u => Math.Sign(u))); break;
+                case { Kind: Operator.Asin or Operator.Atan } when n[0] is Op { Kind: Operator.Sin or Operator.Tan } f:
+                    inner.Add((f[0], u => (int)Math.Floor((u + Math.PI / 2) / Math.PI))); break;
+                case { Kind: Operator.Acos } when n[0] is Op { Kind: Operator.Cos } c:
+                    inner.Add((c[0], u => (int)Math.Floor(u / Math.PI))); break;
+            }
+        if (inner.Count == 0) return false;
+        var slots = new System.Numerics.Complex[Symbols.SlotCount];
+        for (var i = 0; i < slots.Length; i++) slots[i] = coefficients[i].ToComplex();
+        HashSet<int> Branches(Expr u, Func<double, int> branch, IEnumerable<double> at)
+        {
+            var seen = new HashSet<int>();
+            foreach (var x in at)
+            {
+                slots[0] = x;
+                var v = Evaluator.EvalComplex(u, slots);
+                if (double.IsFinite(v.Real) && Math.Abs(v.Imaginary) < 1e-9) seen.Add(branch(v.Real));
+            }
+            return seen;
+        }
+        // Only a part whose argument does change branch over [-10, 10] (ln|−2e^(−3x) − 4| never does) counts.
+        var grid = Enumerable.Range(0, 401).Select(i => -10 + i * 0.05 + 0.0017).ToArray();
+        return inner.Any(p => Branches(p.U, p.Branch, points).Count == 1 && Branches(p.U, p.Branch, grid).Count > 1);
     }
 
     /// <summary>

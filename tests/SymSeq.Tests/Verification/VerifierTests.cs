@@ -182,4 +182,16 @@ public class VerifierSoundnessTests
     [InlineData("y'' = 0", "a8*x + a9")]
     public void General_solutions_with_independent_constants_verify(string eq, string y) =>
         Assert.True(OdeVerifier.Check(InfixParser.ParseEquation(eq), InfixParser.Parse(y)).Accepted, OdeVerifier.Check(InfixParser.ParseEquation(eq), InfixParser.Parse(y)).Reason);
+
+    [Theory]
+    // The integrand overflows double range outside a small interval; the mutant differs only beyond it.
+    [InlineData("((8*x^7/tan(sqrt(x/5 + 4)) - (tan(sqrt(x/5 + 4))^2 + 1)*x^8/(10*sqrt(x/5 + 4)*tan(sqrt(x/5 + 4))^2))*exp(x^8/tan(sqrt(x/5 + 4))) - 5*x^4*sin(x^5)*cos(cos(x^5)) + 1)",
+                "asin(sin(x)) + exp(asin(sin(x))^8/tan(sqrt(asin(sin(x))/5 + 4))) + sin(cos(asin(sin(x))^5))")]
+    [InlineData("((4*((2*x + 2)/(x*(x + 2)) - 1)*(-x + ln(x*(x + 2)))^3 + 1)*tanh(2) - 6)*exp(sqrt(-6*x + (x + (-x + ln(x*(x + 2)))^4)*tanh(2)))/(2*sqrt(-6*x + (x + (-x + ln(x*(x + 2)))^4)*tanh(2)))",
+                "exp(sqrt(-6*x + (x + (-x + ln(x*(x + 2)))^4)*tanh(2)))*sqrt(x^2)/x")]
+    public void A_piecewise_answer_seen_on_one_branch_only_beside_an_unevaluable_domain_is_never_verified(string integrand, string mutant)
+    {
+        var v = Problems.Verify(Problems.ForIntegrand(InfixParser.Parse(integrand)), InfixParser.Parse(mutant));
+        Assert.False(v.Accepted, v.Reason);
+    }
 }
