@@ -89,7 +89,7 @@ public static class PlaygroundServer
             // A POST that reaches here is one whose body routing refused by its content type (the endpoints accept JSON).
             if (Endpoints.Contains(name) && HttpMethods.IsPost(ctx.Request.Method))
             {
-                await Write(ctx, 415, new ErrorReply($"the body must be JSON (Content-Type: application/json), not '{ctx.Request.ContentType ?? "none"}'"), ctx.RequestAborted);
+                await NotJson(ctx);
                 return;
             }
             if (Endpoints.Contains(name))
@@ -118,7 +118,7 @@ public static class PlaygroundServer
     {
         if (!IsJson(ctx.Request.ContentType))
         {
-            await Write(ctx, 415, new ErrorReply($"the body must be JSON (Content-Type: application/json), not '{ctx.Request.ContentType ?? "none"}'"), ctx.RequestAborted);
+            await NotJson(ctx);
             return;
         }
         // The body first, within its own budget: a client that trickles it holds a connection, never a solver slot.
@@ -175,6 +175,9 @@ public static class PlaygroundServer
             await Write(ctx, status, reply, ctx.RequestAborted);
         }
     }
+
+    private static Task NotJson(HttpContext ctx) => Write(ctx, 415,
+        new ErrorReply($"the body must be JSON (Content-Type: application/json), not '{ctx.Request.ContentType ?? "none"}'"), ctx.RequestAborted).AsTask();
 
     private static Task Busy(HttpContext ctx, ServeOptions options, string why)
     {

@@ -57,9 +57,20 @@ public static class CasLocator
         _ => name,
     };
 
-    private static bool OnPath(string exe) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Any(dir => File.Exists(Path.Combine(dir, exe)));
+    private static bool OnPath(string exe) => Which(exe) is not null;
+
+    /// <summary>The full path of an executable found on PATH (or given with a path), or null.</summary>
+    public static string? Which(string file)
+    {
+        if (file.Contains('/')) return File.Exists(file) ? Path.GetFullPath(file) : null;
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, file);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
 
     private static bool Runs(string exe, params string[] args)
     {

@@ -116,8 +116,8 @@ public sealed class CasProcess(string name, ProcessStartInfo start, string? prea
     /// </summary>
     private ProcessStartInfo Watched(ProcessStartInfo cas)
     {
-        if (!OperatingSystem.IsLinux() || !File.Exists("/bin/sh") || Which("setsid") is not { } setsid) return cas;
-        if (Which(cas.FileName) is null)
+        if (!OperatingSystem.IsLinux() || !File.Exists("/bin/sh") || CasLocator.Which("setsid") is not { } setsid) return cas;
+        if (CasLocator.Which(cas.FileName) is null)
             throw new CasUnavailableException($"{name} is not available: cannot find '{cas.FileName}'; on Debian: apt-get install {CasLocator.AptPackages(name)}");
         var watched = new ProcessStartInfo("/bin/sh")
         {
@@ -143,18 +143,6 @@ public sealed class CasProcess(string name, ProcessStartInfo start, string? prea
         "stop() { kill -KILL -- -$cas 2>/dev/null; kill -KILL $cas 2>/dev/null; exit 143; }; trap stop TERM INT HUP; " +
         "while kill -0 $parent 2>/dev/null && kill -0 $cas 2>/dev/null; do sleep 0.5; done; " +
         "kill -0 $parent 2>/dev/null || stop; wait $cas";
-
-    /// <summary>The full path of an executable found on PATH (or given with a path), or null.</summary>
-    private static string? Which(string file)
-    {
-        if (file.Contains('/')) return File.Exists(file) ? Path.GetFullPath(file) : null;
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(dir, file);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
 
     /// <summary>The pid of the process the CAS runs in, for tests (the watcher's child); null when none runs.</summary>
     public int? WatcherPid => _process is { HasExited: false } p ? p.Id : null;

@@ -228,14 +228,14 @@ public static class NumericEquivalence
                 var at = Approx.Exact(x);
                 // The problem's own domain strictly: an imaginary part within its rounding bound, no more (tanh(16 + 0.3i) has one
                 // of 7e-15, beyond its bound of 9e-16 though within the 8-fold slack residuals get).
-                var problemReal = Reality(o.Domain!, at, coefficients, out _, strict: true);
+                var problemReal = Reality(o.Domain!, at, coefficients, strict: true);
                 if (problemReal is null && Math.Abs(x) <= 10) unknown++;   // far out, overflow is expected
                 if (problemReal == false) notReal++;
                 if (problemReal != true) continue;   // the problem is not real there (or cannot tell)
                 inDomain++;
                 if (Math.Abs(x) <= 10) inDomainNear++;
                 if (round == 0) (domainLow, domainHigh) = (Math.Min(domainLow, x), Math.Max(domainHigh, x));
-                var answer = o.Required is { } required ? Reality(required, at, coefficients, out _) : true;
+                var answer = o.Required is { } required ? Reality(required, at, coefficients) : true;
                 // Far out (|x| > 10), an answer that overflows says nothing: ln(cosh(16x)) beside a tanh saturated to ±1.
                 if (answer is null) { if (Math.Abs(x) <= 10) invalidAnswer.Add(x); continue; }
                 // Terms at most 2^MaxLog2Magnitude, however large the problem itself is there: beside a problem of size
@@ -318,26 +318,24 @@ public static class NumericEquivalence
         {
             var coefficients = SampleCoefficients(rng, low, high, signed);
             for (var i = 0; i < 96; i++)
-                if (Reality([e], Approx.Exact(SampleDomain(rng, i)), coefficients, out _) == true) return true;
+                if (Reality([e], Approx.Exact(SampleDomain(rng, i)), coefficients) == true) return true;
         }
         return false;
     }
 
     /// <summary>
     /// True when every expression is a real number at x, false when one is a number that is not real, null when one
-    /// could not be evaluated; <paramref name="log2Size"/> the largest log2 magnitude among them.
+    /// could not be evaluated.
     /// </summary>
-    private static bool? Reality(IReadOnlyList<Expr> exprs, Approx x, Approx[] coefficients, out double log2Size, bool strict = false)
+    private static bool? Reality(IReadOnlyList<Expr> exprs, Approx x, Approx[] coefficients, bool strict = false)
     {
         var slots = new Approx[Symbols.SlotCount];
         Array.Copy(coefficients, slots, slots.Length);
         slots[0] = x;
         bool? all = true;
-        log2Size = double.NegativeInfinity;
         foreach (var e in exprs)
         {
             var v = ApproxEvaluator.Eval(e, slots);
-            if (v.IsValid) log2Size = Math.Max(log2Size, v.Log2Magnitude);
             switch (strict ? StrictlyReal(v) : RealValue(v))
             {
                 case null: all = null; break;
