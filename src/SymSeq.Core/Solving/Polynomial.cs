@@ -132,7 +132,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
         if (low > 0) yield return Rational.Zero;
         var a0 = System.Numerics.BigInteger.Abs(ints[low]);
         var an = System.Numerics.BigInteger.Abs(ints[^1]);
-        if (a0 > MaxTrialDivision || an > MaxTrialDivision) yield break;
+        if (a0 > MaxRootTrialDivision || an > MaxRootTrialDivision) yield break;
         var ps = Divisors((long)a0);
         var qs = Divisors((long)an);
         if (ps.Count * qs.Count > MaxRootCandidates) yield break;
@@ -155,6 +155,13 @@ public sealed class Polynomial : IEquatable<Polynomial>
     }
 
     internal const int MaxTrialDivision = 100_000;
+
+    /// <summary>
+    /// The constant and leading terms whose divisors the rational-root search lists (√10⁷ ≈ 3,200 trial divisions each;
+    /// the candidate cap bounds the roots tried). Kronecker's method (QuadraticFactors) keeps the smaller bound above,
+    /// since it combines divisors of several values.
+    /// </summary>
+    private const int MaxRootTrialDivision = 10_000_000;
     private const int MaxRootCandidates = 4_000;
 
     internal static List<long> Divisors(long n)
