@@ -48,7 +48,7 @@ public sealed class OdeGenerator : IProblemGenerator
                 foreach (var c in ConstantNames.Take(_order)) F = _context.Simplify(ConstantReduction.Reduce(F, c));
                 if (F.Equals(before)) break;
             }
-            if (!ExprParts.Contains(F, "x") || ConstantNames.Take(_order).Any(c => PathInverter.Occurrences(F, c) != 1))
+            if (!ExprParts.Contains(F, "x") || ConstantNames.Take(_order).Any(c => !ExprParts.Contains(F, c)))
             { rejection = Rejection.Constant; return null; }
             if (!_context.FitsLength(F)) { rejection = Rejection.TooLong; return null; }
 
@@ -57,7 +57,7 @@ public sealed class OdeGenerator : IProblemGenerator
             Expr lhs = F, rhs = new Unknown(0);
             for (var k = 0; k < _order; k++)
             {
-                var solved = PathInverter.SolveFor(lhs, ConstantNames[k], rhs);
+                var solved = ConstantSolver.Solve(lhs, ConstantNames[k], rhs, rng, _context.Simplify);
                 if (solved is null) { rejection = Rejection.NotInvertible; return null; }
                 equation = Problems.DropNonvanishingFactors(_context.Simplify(Derivative.Of(_context.Simplify(solved))));
                 (lhs, rhs) = (equation, Expr.Zero);

@@ -11,8 +11,15 @@ namespace SymSeq.Evaluation;
 /// <summary>An evaluation log that a run cannot resume: another setup's outcomes, or not an evaluation log at all.</summary>
 public sealed class LogMismatchException(string message) : InvalidOperationException(message);
 
-/// <summary>The solved and total counts of one column (beam1, beam10, hybrid) of one task.</summary>
-public readonly record struct Tally(int Solved, int Total);
+/// <summary>
+/// The counts of one column (beam1, beam10, hybrid) of one task: solved (an answer verified on the whole domain), and
+/// solved on an interval (an answer verified there or right on part of the line only: the paper's acceptance, which
+/// checks the equation at points and so takes y = sin(a8 − x) for y' = −√(1 − y²), right where cos(a8 − x) &gt; 0).
+/// </summary>
+public readonly record struct Tally(int Solved, int Total, int OnInterval)
+{
+    public Tally(int solved, int total) : this(solved, total, solved) { }
+}
 
 /// <summary>
 /// What <c>symseq evaluate</c> measures: per test set, the share of problems with a verified answer among the first k
@@ -61,7 +68,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         foreach (var k in beams)
         {
             var column = $"beam{k}";
-            var solved = Resume(done, task, column, beamSetup, problems.Count, out var todo);
+            var (solved, onInterval) = Resume(done, task, column, beamSetup, problems.Count, out var todo);
             var batchSize = Solver.BatchSize(k);
             for (var b = 0; b < todo.Count; b += batchSize)
             {
@@ -70,17 +77,18 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
                 var model = models.For(kind)!;
                 var results = Solver.SolveBatch(model, batch.Select(i => problems[i]).ToList(), k, cancel: cancel, search: search);
                 solved += results.Count(r => r.Verified is not null);
+                onInterval += results.Count(HoldsOnAnInterval);
                 if (log is not null) ScoreReferences(model, set, batch, referenceScores);
                 for (var j = 0; j < batch.Count; j++)
                     log?.WriteLine(BeamLine(task, batch[j], set.AnswerLength(batch[j]), k, beamSetup, results[j], referenceScores.GetValueOrDefault(batch[j])));
                 progress?.Invoke($"{task} beam {k}: {problems.Count - todo.Count + Math.Min(b + batchSize, todo.Count)}/{problems.Count}, {solved} solved");
             }
-            row[column] = new Tally(solved, problems.Count);
+            row[column] = new Tally(solved, problems.Count, onInterval);
         }
         if (solver is not null)
         {
             var setup = Setup(models.Has(kind) ? file : null, precision) + $", {hybrid}";
-            var solved = Resume(done, task, "hybrid", setup, problems.Count, out var todo);
+            var (solved, _) = Resume(done, task, "hybrid", setup, problems.Count, out var todo);
             // One problem at a time: one libtorch thread, as integrate uses (the default spins its threads against
             // each other on a single problem's small tensors, and on a loaded machine turned 5 s budgets into timeouts).
             var threads = TorchSharp.torch.get_num_threads();
@@ -120,10 +128,14 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
     private static string Setup(string? modelFile, string precision) =>
         modelFile is null ? "no model" : $"model {Path.GetFullPath(modelFile)}, {precision}";
 
-    /// <summary>The solved count of the problems the log already has for this column, and the indices still to run.</summary>
-    private static int Resume(Dictionary<(string, int, string), Outcome> done, string task, string column, string setup, int count, out List<int> todo)
+    /// <summary>A verified candidate, or one right on part of the line only.</summary>
+    private static bool HoldsOnAnInterval(SolveResult r) => r.Verified is not null || r.Candidates.Any(c => c.Verdict.HoldsOnSomeInterval);
+
+    /// <summary>The solved counts of the problems the log already has for this column, and the indices still to run.</summary>
+    private static (int Solved, int OnInterval) Resume(Dictionary<(string, int, string), Outcome> done, string task, string column, string setup, int count, out List<int> todo)
     {
         var solved = 0;
+        var onInterval = 0;
         todo = [];
         for (var i = 0; i < count; i++)
         {
@@ -132,12 +144,13 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
                 throw new LogMismatchException($"the log holds {task} {column} outcomes of another setup ({o.Setup ?? "an older log that does not name it"}; now {setup}): " +
                                                     "give another --out, or delete the log to start over");
             if (o.Solved) solved++;
+            if (o.OnInterval) onInterval++;
         }
-        return solved;
+        return (solved, onInterval);
     }
 
     /// <summary>What a resumed run needs of a log line.</summary>
-    private sealed record Outcome(string Task, int Index, string Column, bool Solved, string? Setup);
+    private sealed record Outcome(string Task, int Index, string Column, bool Solved, bool OnInterval, string? Setup);
 
     private static Dictionary<(string, int, string), Outcome> Load(string path)
     {
@@ -149,7 +162,9 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
                 throw new LogMismatchException($"'{path}' is not a log of symseq evaluate; give another --out");
             var column = EvaluationLog.Column(beam) ?? "";
             var setup = line.TryGetProperty("setup", out var s) ? s.GetString() : null;
-            done[(task.GetString()!, index.GetInt32(), column)] = new Outcome(task.GetString()!, index.GetInt32(), column, solved.GetBoolean(), setup);
+            // logs written before the count existed: solved on the whole domain is solved on an interval
+            var onInterval = line.TryGetProperty("on_interval", out var oi) ? oi.GetBoolean() : solved.GetBoolean();
+            done[(task.GetString()!, index.GetInt32(), column)] = new Outcome(task.GetString()!, index.GetInt32(), column, solved.GetBoolean(), onInterval, setup);
         }
         return done;
     }
@@ -184,7 +199,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
             : r.Verified is null && (r.Candidates.Count == 0 || rs > r.Candidates.Max(c => c.Score));
         return JsonSerializer.Serialize(new
         {
-            task, index, beam, solved = r.Verified is not null, input_tokens = input.Tokens, operators = input.Operators, answer_tokens = answerTokens,
+            task, index, beam, solved = r.Verified is not null, on_interval = HoldsOnAnInterval(r), input_tokens = input.Tokens, operators = input.Operators, answer_tokens = answerTokens,
             rank = r.Verified?.Rank, verdict = best?.Verdict.Label, reason = best?.Verdict.Reason,
             reference_score = referenceScore is { } v ? Math.Round(v, 4) : (double?)null, search_error = searchError,
             problem = r.Problem.ToString(),

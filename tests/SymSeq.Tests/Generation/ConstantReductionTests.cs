@@ -20,20 +20,25 @@ public class ConstantReductionTests
         Assert.Equal(reduced, Reduce(solution));
 
     [Fact]
-    public void Generated_odes_keep_each_constant_once_and_solutions_as_short_as_the_papers()
+    public void Generated_odes_keep_their_constant_and_solutions_as_short_as_the_papers()
     {
         var context = new GeneratorContext(ExpressionOptions.Default);
         var generator = new OdeGenerator(context, 1);
         var rng = new Random(21);
         var lengths = new List<int>();
+        var several = 0;
         for (var i = 0; i < 3000 && lengths.Count < 200; i++)
             if (generator.TryGenerate(rng, out _) is { } ex)
             {
-                Assert.Equal(1, ExprParts.Nodes(ex.Output).Count(n => n is Sym { Name: "a8" }));
+                var occurrences = ExprParts.Nodes(ex.Output).Count(n => n is Sym { Name: "a8" });
+                Assert.InRange(occurrences, 1, 8);
+                several += occurrences > 1 ? 1 : 0;
                 lengths.Add(ex.OutputTokens.Length);
             }
         lengths.Sort();
         // The paper's ODE1 solutions (its generator, seed 7001): median 12 tokens, 90th percentile 25.
         Assert.InRange(lengths[lengths.Count / 2], 8, 16);
+        // About a third of the paper's solutions hold their constant more than once (a8 + a8·x): SymPy solves them.
+        Assert.InRange(several, lengths.Count / 10, lengths.Count / 2);
     }
 }

@@ -124,7 +124,7 @@ public class GeneratorTests(ITestOutputHelper output)
         {
             Assert.True(SymSeq.Verification.OdeVerifier.Check(ex.Input, ex.Output).HoldsOnSomeInterval, $"{ex.Output} does not solve {ex.Input}");
             Assert.Contains(ExprParts.Nodes(ex.Input), n => n is Unknown u && u.Order == order);
-            Assert.Equal(1, PathInverter.Occurrences(ex.Output, "a8")); // the paper's constant names: a8 (and a9)
+            Assert.True(PathInverter.Occurrences(ex.Output, "a8") >= 1); // the paper's constant names: a8 (and a9)
         }
     }
 
