@@ -19,6 +19,17 @@ public static class ModelLocator
         return SolverModels.Load(Resolve(explicitPath, kind), p);
     }
 
+    /// <summary>
+    /// One file's model for every kind, loaded when first asked for (a problem the rules answer never loads libtorch);
+    /// a bad precision or a damaged file is reported now, before any work.
+    /// </summary>
+    public static SolverModels OpenOne(string file, string? precision)
+    {
+        var p = ParsePrecision(precision);
+        SymSeq.Checkpoints.SymSeqCheckpoint.CheckAny(file);
+        return SolverModels.FromFiles(file, file, p);
+    }
+
     /// <summary>Both kinds' models, each loaded when first asked for; missing files are reported now.</summary>
     public static SolverModels Open(string? explicitPath, string? precision) => ModelFiles.Open(explicitPath, ParsePrecision(precision));
 

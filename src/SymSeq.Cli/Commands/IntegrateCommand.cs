@@ -55,8 +55,9 @@ public sealed class IntegrateCommand : CliApp.ICommand
         var kind = _ode ? Problems.Kind.Ode : Problems.Kind.Integral;
         var modelFile = noModel ? null : ModelLocator.Resolve(args.GetValue(_model), kind);
         InferenceThreads.UseOne(); // one problem: one libtorch thread scales best (bench -- latency)
-        using var model = noModel ? null : ModelLocator.Load(modelFile, args.GetValue(_precision), kind);
-        using var solver = new HybridSolver(model, options);
+        // loaded only if the search reaches the model: a problem the rules answer never loads libtorch
+        using var models = noModel ? SolverModels.None : ModelLocator.OpenOne(modelFile!, args.GetValue(_precision));
+        using var solver = new HybridSolver(models, options);
         var outcome = solver.Solve(problem, cancel);
         if (verbose)
         {

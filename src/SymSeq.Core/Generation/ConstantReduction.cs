@@ -21,15 +21,24 @@ public static class ConstantReduction
     private static int Occurrences(Expr e, string constant) => ExprParts.Nodes(e).Count(n => n is Sym s && s.Name == constant);
 
     /// <summary>
-    /// The outermost subtree that holds every occurrence of the constant and no x, replaced by the constant; none when
-    /// the occurrences are apart (a8 + 2*a8^2 - x keeps both: folding each would make another expression).
+    /// The outermost subtree that holds every occurrence of the constant and no x, replaced by the constant; or, in a
+    /// sum or product, the arguments that hold it when together they hold every occurrence and no x (x + a8 + 2*a8^2 →
+    /// x + a8: the solutions of y' = 1 are x + c for every c, and a model could not tell which way of writing c a
+    /// generator drew). Nothing when an occurrence sits beside x (a8*(a8 + x) stays).
     /// </summary>
     private static Expr Fold(Expr e, string constant, int total)
     {
         var here = Occurrences(e, constant);
         if (here == 0) return e;
         if (here == total && !ExprParts.Contains(e, "x")) return new Sym(constant);
-        return e is Op op ? new Op(op.Kind, op.Args.Select(a => Fold(a, constant, total)).ToImmutableArray()) : e;
+        if (e is not Op op) return e;
+        if (here == total && op.Kind is Operator.Add or Operator.Mul)
+        {
+            var holding = op.Args.Where(a => Occurrences(a, constant) > 0).ToArray();
+            if (holding.Length > 1 && !holding.Any(a => ExprParts.Contains(a, "x")))
+                return new Op(op.Kind, op.Args.Where(a => Occurrences(a, constant) == 0).Append(new Sym(constant)).ToImmutableArray());
+        }
+        return new Op(op.Kind, op.Args.Select(a => Fold(a, constant, total)).ToImmutableArray());
     }
 
     /// <summary>In the sum or product that has the constant as a direct argument, the arguments with no symbol in them dropped.</summary>

@@ -10,6 +10,16 @@ namespace SymSeq.Checkpoints;
 /// </summary>
 public static class PaperCheckpoint
 {
+    /// <summary>Reads the file as <see cref="Load"/> does, without building the model (no libtorch): throws as loading would.</summary>
+    public static void Check(string path)
+    {
+        var root = TorchCheckpointReader.Load(path) as Dictionary<object, object?>
+            ?? throw new FormatException($"'{path}': expected a dict with 'encoder', 'decoder' and 'params'");
+        ReadConfig(Get(root, "params", path), path).Validate();
+        foreach (var side in new[] { "encoder", "decoder" })
+            if (Get(root, side, path) is not Dictionary<object, object?>) throw new FormatException($"'{path}': '{side}' is not a state dict");
+    }
+
     public static Seq2SeqTransformer Load(string path)
     {
         var root = TorchCheckpointReader.Load(path) as Dictionary<object, object?>

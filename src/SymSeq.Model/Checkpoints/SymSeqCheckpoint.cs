@@ -79,6 +79,34 @@ public static class SymSeqCheckpoint
         return new CheckpointInfo(header.Config, header.Step, header.Meta);
     }
 
+    /// <summary>
+    /// Checks a checkpoint whole without loading it (no libtorch): its header, and its weights against their checksum.
+    /// Throws <see cref="FormatException"/> naming the damage, as loading would.
+    /// </summary>
+    public static void Check(string path)
+    {
+        using var f = OpenChecked(path);
+        using var r = new BinaryReader(f);
+        var header = ReadHeader(path, f, r);
+        var start = f.Position;
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        foreach (var e in header.Tensors)
+        {
+            if (e.Offset < 0 || start + e.Offset + e.Bytes > f.Length) throw new FormatException($"'{path}' is damaged: it is cut short at tensor {e.Name}");
+            f.Position = start + e.Offset;
+            for (var left = e.Bytes; left > 0;)
+            {
+                var n = f.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+                if (n <= 0) throw new FormatException($"'{path}' is truncated at tensor {e.Name}");
+                sha.AppendData(buffer, 0, n);
+                left -= n;
+            }
+        }
+        if (header.Sha256 is { } expected && !string.Equals(expected, Convert.ToHexString(sha.GetHashAndReset()), StringComparison.OrdinalIgnoreCase))
+            throw new FormatException($"'{path}' is damaged: its weights do not match their checksum (the file was changed after it was written)");
+    }
+
     private static FileStream OpenChecked(string path) =>
         File.Exists(path) ? File.OpenRead(path) : throw SymSeq.Datasets.MissingFile.Error(path, "checkpoint");
 
@@ -180,6 +208,21 @@ public static class SymSeqCheckpoint
             if (!tensors.TryGetValue(name, out var t)) throw new FormatException($"'{source}': missing parameter {name}");
             if (!t.shape.SequenceEqual(target.shape)) throw new FormatException($"'{source}': {name} has shape [{string.Join(", ", t.shape)}], expected [{string.Join(", ", target.shape)}]");
             target.copy_(t);
+        }
+    }
+
+    /// <summary>
+    /// Checks a model file without loading it (no libtorch), as <see cref="LoadAny"/> would fail: a SymSeq checkpoint
+    /// whole (<see cref="Check"/>), a .pth file read through.
+    /// </summary>
+    public static void CheckAny(string path)
+    {
+        if (!File.Exists(path)) throw SymSeq.Datasets.MissingFile.Error(path, "model");
+        if (IsSymSeqCheckpoint(path)) { Check(path); return; }
+        try { PaperCheckpoint.Check(path); }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new FormatException($"'{path}' is neither a SymSeq checkpoint nor a PyTorch .pth ({e.Message})");
         }
     }
 

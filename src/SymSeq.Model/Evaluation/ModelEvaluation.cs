@@ -91,7 +91,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
             var (solved, _) = Resume(done, task, "hybrid", setup, problems.Count, out var todo);
             // One problem at a time: one libtorch thread, as integrate uses (the default spins its threads against
             // each other on a single problem's small tensors, and on a loaded machine turned 5 s budgets into timeouts).
-            var threads = TorchSharp.torch.get_num_threads();
+            var threads = InferenceThreads.Current;
             InferenceThreads.UseOne();
             try
             {
@@ -104,7 +104,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
                     progress?.Invoke($"{task} hybrid: {i + 1}/{problems.Count}, {solved} solved");
                 }
             }
-            finally { InferenceThreads.Set(threads); }
+            finally { if (threads is { } t) InferenceThreads.Set(t); }
             row["hybrid"] = new Tally(solved, problems.Count);
         }
         return row;

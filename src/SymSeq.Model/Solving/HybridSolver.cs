@@ -30,18 +30,36 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
 
     public SolveOutcome Solve(Expr problem, CancellationToken cancel = default)
     {
-        // this kind's model, loaded now on first use, before the clock starts
-        var run = new Run(this, problem, Models.For(problem), cancel);
+        // this kind's model is loaded when the search first needs it (a problem the rules answer never loads libtorch),
+        // with the clock stopped meanwhile, so that loading takes nothing from the budget
+        var run = new Run(this, problem, Problems.KindOf(problem), cancel);
         try { return run.Execute(); }
         finally { run.Dispose(); }
     }
 
     /// <summary>The state of one Solve: the clock, the attempts so far and the best candidates seen.</summary>
-    private sealed class Run(HybridSolver owner, Expr problem, Seq2SeqTransformer? net, CancellationToken cancel) : IDisposable
+    private sealed class Run(HybridSolver owner, Expr problem, Problems.Kind kind, CancellationToken cancel) : IDisposable
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private Seq2SeqTransformer? _net;
+
+        /// <summary>The model, loaded on first use with the clock stopped; null when there is none for this kind.</summary>
+        private Seq2SeqTransformer? Net
+        {
+            get
+            {
+                if (_net is not null || !owner.Models.Has(kind)) return _net;
+                _clock.Stop();
+                try { _net = owner.Models.For(kind); }
+                finally { _clock.Start(); }
+                // the model's share is measured on the clock, which did not run during the load
+                _model.Dispose();
+                _model = MakeBudget(ModelLeft > TimeSpan.Zero ? ModelLeft : TimeSpan.Zero, cancel);
+                return _net;
+            }
+        }
         // The model's steps stop at ModelShare of the limit when a CAS may answer, so the CAS always gets its turn.
-        private readonly CancellationTokenSource _model = MakeBudget(ModelLimit(owner.Options), cancel);
+        private CancellationTokenSource _model = MakeBudget(ModelLimit(owner.Options), cancel);
 
         private static TimeSpan ModelLimit(HybridOptions o) => CasMayAnswer(o.Cas) ? o.TimeLimit * ModelShare : o.TimeLimit;
 
@@ -91,11 +109,11 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                     _attempts.Add(new EngineAttempt(Engine.Rules.Describe(), isIntegral ? "no rule integrates every term" : "no ODE method applies", sw.Elapsed));
             }
 
-            if (net is not null)
+            if (owner.Models.Has(kind))
             {
                 foreach (var beam in new[] { O.Beam, O.WideBeam }.Where((b, i) => i == 0 || b > O.Beam))
                 {
-                    if (_model.IsCancellationRequested) break;
+                    if (Net is null || _model.IsCancellationRequested) break;
                     // The whole problem goes alone first: most problems the model solves end here, as fast as the model alone.
                     var sw = Stopwatch.StartNew();
                     if (Search([problem], beam, $"model (beam {beam})") is not { } wholeResults) break;
@@ -156,7 +174,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         private List<SolveResult>? Search(IReadOnlyList<Expr> problems, int beam, string what)
         {
             var sw = Stopwatch.StartNew();
-            try { return Solver.SolveBatch(net!, problems, beam, O.MaxAnswerTokens, _model.Token, O.Search); }
+            try { return Solver.SolveBatch(Net!, problems, beam, O.MaxAnswerTokens, _model.Token, O.Search); }
             catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
             {
                 _attempts.Add(new EngineAttempt(what, "stopped at the time limit", sw.Elapsed));

@@ -64,6 +64,7 @@ public sealed class SolverModels : IDisposable
     /// <summary>The model in <paramref name="file"/> (a SymSeq checkpoint or a paper .pth), in evaluation mode at <paramref name="precision"/>.</summary>
     public static Seq2SeqTransformer Load(string file, Precision precision = Precision.Fp32)
     {
+        SymSeq.Search.InferenceThreads.ApplyPending();
         var model = SymSeqCheckpoint.LoadAny(file);
         model.Precision = precision;
         model.eval();

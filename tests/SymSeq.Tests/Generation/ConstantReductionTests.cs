@@ -14,7 +14,9 @@ public class ConstantReductionTests
     [InlineData("sqrt(10)*a8*x", "x*a8")]                  // and in its product
     [InlineData("exp(2*a8)/x", "a8/x")]
     [InlineData("sin(x*a8 + 1)", "sin(x*a8 + 1)")]         // its parent has no number beside it: as the paper, kept
-    [InlineData("-x + a8 + 2*a8^2", "-x + a8 + 2*a8^2")]    // occurrences apart: folding each would change the family
+    [InlineData("-x + a8 + 2*a8^2", "-x + a8")]             // the terms holding it, together, in a sum
+    [InlineData("x*a8*exp(a8)", "x*a8")]                    // and in a product
+    [InlineData("a8*(a8 + x)", "a8*(x + a8)")]              // beside x: kept
     [InlineData("x^2 + 5", "x^2 + 5")]                     // no constant: unchanged
     public void Folds_only_what_reparametrizes_the_constant(string solution, string reduced) =>
         Assert.Equal(reduced, Reduce(solution));
