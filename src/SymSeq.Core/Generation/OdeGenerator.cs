@@ -42,12 +42,9 @@ public sealed class OdeGenerator : IProblemGenerator
             // and what only reparametrizes a constant is folded into it (sqrt(3*a8) → a8, a8 + x + 9 → a8 + x).
             var F = _context.Simplify(_withConstants.Generate(ops, rng));
             if (!ConstantNames.Take(_order).All(c => ExprParts.Contains(F, c))) { rejection = Rejection.Constant; return null; }
-            for (var round = 0; round < 3; round++)   // to a fixed point: simplifying may expose more (2*a8 + x after a fold)
-            {
-                var before = F;
-                foreach (var c in ConstantNames.Take(_order)) F = _context.Simplify(ConstantReduction.Reduce(F, c));
-                if (F.Equals(before)) break;
-            }
+            F = Reduced(F);
+            // Multiplied out, a solution may fold further ((x*a8 + 27/a8)/a8 → x + 27/a8^2 → x + a8): the shorter is kept.
+            if (Multiplied(F) is { } expanded && (expanded = Reduced(expanded)).Size < F.Size) F = expanded;
             if (!ExprParts.Contains(F, "x") || ConstantNames.Take(_order).Any(c => !ExprParts.Contains(F, c)))
             { rejection = Rejection.Constant; return null; }
             if (!_context.FitsLength(F)) { rejection = Rejection.TooLong; return null; }
@@ -75,6 +72,27 @@ public sealed class OdeGenerator : IProblemGenerator
         catch (DivideByZeroException) { rejection = Rejection.Invalid; return null; }
         catch (NotSupportedException) { rejection = Rejection.Invalid; return null; }
         catch (SymbolicTimeoutException) { rejection = Rejection.Timeout; return null; }
+    }
+
+    /// <summary>F with what only reparametrizes a constant folded in, to a fixed point (simplifying may expose more: 2*a8 + x after a fold).</summary>
+    private Expr Reduced(Expr F)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var before = F;
+            foreach (var c in ConstantNames.Take(_order)) F = _context.Simplify(ConstantReduction.Reduce(F, c));
+            if (F.Equals(before)) break;
+        }
+        return F;
+    }
+
+    /// <summary>F multiplied out and simplified within the step budget, or null when that runs past it.</summary>
+    private Expr? Multiplied(Expr F)
+    {
+        using var budget = new CancellationTokenSource(_context.StepBudget);
+        try { return _context.Simplify(Expansion.Expand(F, budget.Token)); }
+        catch (OperationCanceledException) { return null; }
+        catch (SymbolicTimeoutException) { return null; }
     }
 
     private static bool HasOrder(Expr e, int order) =>
