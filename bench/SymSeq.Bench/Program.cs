@@ -11,7 +11,7 @@ using SymSeq.Generation;
 //   split (not in the default set): one model for all tasks against an integration model and an ODE model, small models
 //   serve (not in the default set): the playground on loopback, --requests N (2000) at --concurrency C (8)
 //   beam (not in the default set): beam-10 search of the first --pairs (64) FWD test problems, batched and one at a time
-string[] benchmarks = ["expr", "gen", "train", "audit", "memory", "latency", "split", "levers", "serve", "beam"];
+string[] benchmarks = ["expr", "gen", "train", "audit", "memory", "latency", "split", "levers", "serve", "beam", "process"];
 string[] options = ["--seconds", "--runs", "--steps", "--threads", "--pairs", "--seed", "--memory-steps", "--rounds",
     "--split-steps", "--seeds", "--lever-steps", "--requests", "--concurrency"];
 if (args.Any(a => a is "-h" or "--help" or "-?"))
@@ -75,6 +75,9 @@ if (which.Contains("audit"))
 
 if (which.Contains("memory"))
     SymSeq.Bench.MemoryBench.Run(steps: (int)Arg("--memory-steps", 10_000), threads: (int)Arg("--threads", Environment.ProcessorCount));
+
+if (which.Contains("process"))
+    SymSeq.Bench.ProcessBench.Run(runs: runs);
 
 if (which.Contains("latency"))
     SymSeq.Bench.LatencyBench.Run(rounds: (int)Arg("--rounds", 5));
