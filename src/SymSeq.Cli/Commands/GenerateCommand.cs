@@ -27,13 +27,15 @@ public sealed class GenerateCommand : CliApp.ICommand
     private readonly Option<string> _cas = Opt.Choice("--cas", "maxima", "fwd: the integrator. A CAS runs one process per worker thread (giac makes pairs about 20 times as fast as maxima, at --cas-timeout-ms 100); " +
         "rules: SymSeq's own integration rules, no external process, far faster, but only the integrals the rules know", ForwardGenerator.Integrators);
     private readonly Option<int> _casTimeout = Opt.Int("--cas-timeout-ms", 5000, "fwd: time the CAS gets per integral; slower draws are dropped", 1, helpName: "MS");
+    private readonly Option<string> _forms = Opt.Choice("--forms", "canonical", "canonical: one line per problem, in its canonical form; model: one line per form the model reads " +
+        "(an integrand also multiplied out), so that a model trained on them reads a problem however it is written", "canonical", "model");
     private readonly Option<bool> _restart = Opt.Flag("--restart", "delete chunks that an earlier run made with other settings, instead of refusing");
 
     public Command Build() => new(Name, Summary + ". Interrupting (Ctrl-C, SIGTERM) keeps every finished chunk; running the same command again resumes. " +
             "DIR/.chunks/TASK records the settings; a run with another seed, operator set or size limit is refused rather than mixed in. The chunks " +
             "are deleted once TASK.prefix and TASK.infix are written. A second run into the same folder and task while one is going fails at once, naming the first.")
     {
-        _task, _count, _out, _seed, _shard, _shards, _threads, _maxOps, _maxInt, _maxLen, _operators, _leafProbs, _stepTimeout, _cas, _casTimeout, _restart,
+        _task, _count, _out, _seed, _shard, _shards, _threads, _maxOps, _maxInt, _maxLen, _operators, _leafProbs, _stepTimeout, _cas, _casTimeout, _forms, _restart,
     };
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -54,6 +56,7 @@ public sealed class GenerateCommand : CliApp.ICommand
             Cas = args.GetValue(_cas)!,
             CasBudget = TimeSpan.FromMilliseconds(args.GetValue(_casTimeout)),
             Restart = args.GetValue(_restart),
+            AllForms = args.GetValue(_forms) == "model",
         };
 
         var gen = new DatasetGenerator(options);

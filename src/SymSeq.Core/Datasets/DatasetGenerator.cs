@@ -20,6 +20,13 @@ public sealed record GenerateOptions(string Task, long Count, string OutDir)
     public bool Restart { get; init; }
 
     /// <summary>
+    /// Every form the model reads of each problem, one line each (<see cref="SymSeq.Verification.Problems.ModelInputs"/>:
+    /// an integrand as canonical and multiplied out), rather than the canonical form alone: a model trained on both
+    /// reads a problem however it was written.
+    /// </summary>
+    public bool AllForms { get; init; }
+
+    /// <summary>
     /// Everything that decides which examples a chunk holds (not the count, which only decides how many chunks
     /// there are, nor the thread count): chunks made under another fingerprint must never be mixed in.
     /// </summary>
@@ -31,7 +38,7 @@ public sealed record GenerateOptions(string Task, long Count, string OutDir)
         $"leaf-probs {string.Join(",", Expressions.LeafProbs.Select(p => p.ToString(System.Globalization.CultureInfo.InvariantCulture)))}",
         $"operators {string.Join(",", Expressions.Operators.Select(o => $"{o.Op.Token()}:{o.Weight.ToString(System.Globalization.CultureInfo.InvariantCulture)}"))}",
         $"variables {string.Join(",", Expressions.Variables)}", $"coefficients {string.Join(",", Expressions.Coefficients)}",
-        Task == "fwd" ? $"cas {Cas}" : "" }.Select(p => p.Trim()).Where(p => p.Length > 0);
+        Task == "fwd" ? $"cas {Cas}" : "", AllForms ? "forms model" : "" }.Select(p => p.Trim()).Where(p => p.Length > 0);
 }
 
 /// <summary>
@@ -165,7 +172,7 @@ public sealed class DatasetGenerator(GenerateOptions options)
         var rng = new Random(StableSeed.Combine(options.Seed, StableSeed.Of(options.Task), c));
         var n = ChunkLength(c);
         var lines = new List<string>((int)n);
-        while (lines.Count < n)
+        for (var made = 0; made < n;)
         {
             if (cancel.IsCancellationRequested) return null;
             var ex = generator.TryGenerate(rng, out var why);
@@ -178,7 +185,12 @@ public sealed class DatasetGenerator(GenerateOptions options)
                 continue;
             }
             Stats.Accepted();
-            lines.Add(string.Join(' ', ex.InputTokens) + "\t" + string.Join(' ', ex.OutputTokens));
+            made++;
+            var answer = string.Join(' ', ex.OutputTokens);
+            lines.Add(string.Join(' ', ex.InputTokens) + "\t" + answer);
+            if (options.AllForms)
+                foreach (var form in DatasetForms.Others(ex.Input, options.StepBudget))
+                    lines.Add(form + "\t" + answer);
         }
         return lines;
     }

@@ -82,9 +82,30 @@ public static class Problems
     public static IReadOnlyList<Expr> ModelInputs(Expr problem, TimeSpan? budget = null)
     {
         var canonical = Canonical(problem, budget);
-        if (KindOf(problem) == Kind.Integral) return [canonical];
+        if (KindOf(problem) == Kind.Integral)
+            return Expanded(canonical, budget) is { } expanded && !expanded.Equals(canonical) ? [canonical, expanded] : [canonical];
         var dropped = FactorsDropped(problem, budget);
         return dropped.Equals(canonical) ? [canonical] : [canonical, dropped];
+    }
+
+    /// <summary>
+    /// "Y' - f" with f multiplied out and simplified: a second form the model reads, since one function is written
+    /// many ways and the canonical form does not undo them all (the paper's SymPy writes 4(x + 1)(3x + 1) where
+    /// SymSeq's derivative gives 4(x(2x + 2) + (x + 1)²); multiplied out, both are 12x² + 16x + 4). Null when
+    /// multiplying out runs past the budget or more than doubles the length.
+    /// </summary>
+    public static Expr? Expanded(Expr canonical, TimeSpan? budget = null)
+    {
+        if (!TryIntegrand(canonical, out var f)) return null;
+        using var cancel = new CancellationTokenSource(budget ?? TimeSpan.FromMilliseconds(500));
+        try
+        {
+            var g = Simplifier.Simplify(Expansion.Expand(f, cancel.Token), budget);
+            return g.Size <= 2 * f.Size + 16 ? new Op(Operator.Sub, new Unknown(1), g) : null;
+        }
+        catch (OperationCanceledException) { return null; }
+        catch (SymbolicTimeoutException) { return null; }
+        catch (UndefinedExpressionException) { return null; }
     }
 
     /// <summary>Drops factors of an equation that cannot vanish and do not involve Y: numbers, exp(u), powers of Y-free terms.</summary>
