@@ -102,7 +102,7 @@ public sealed class DatasetGenerator(GenerateOptions options)
                 finally { (generator as IDisposable)?.Dispose(); }
                 if (lines is null) { state.Stop(); return; }
                 AtomicFile.WriteAllLines(ChunkPath(c), lines);
-                Interlocked.Add(ref done, lines.Count);
+                Interlocked.Add(ref done, ChunkLength(c));   // examples, not lines: --forms model writes several lines per example
                 ChunkCompleted?.Invoke(c);
             });
         }
