@@ -21,7 +21,7 @@ public sealed class SplitCommand : CliApp.ICommand
     {
         var exclude = Opt.Split(args.GetValue(_exclude), _exclude.Name);
         var r = DatasetSplitter.Split(args.GetValue(_data)!, args.GetValue(_valid), args.GetValue(_test), args.GetValue(_seed), exclude);
-        if (exclude.Length > 0) stdout.WriteLine($"dropped {r.ExcludedLines:N0} lines whose input appears in {string.Join(", ", exclude)}");
+        if (exclude.Length > 0) stdout.WriteLine($"dropped {r.ExcludedLines:N0} lines whose input or answer appears in {string.Join(", ", exclude)}");
         stdout.WriteLine($"train {r.TrainLines:N0} lines -> {r.Train}\nvalid {r.ValidLines:N0} lines -> {r.Valid}\ntest  {r.TestLines:N0} lines -> {r.Test}");
         return Task.FromResult(0);
     }

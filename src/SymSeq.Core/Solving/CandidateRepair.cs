@@ -15,7 +15,8 @@ public static class CandidateRepair
     // functions of 1/x (sinh(sinh(6/x))) overflow at the small ones, and the ratio needs three finite points.
     private static readonly double[] Points = [0.31, 0.77, 1.43, 2.29, -0.53, 0.07, -0.13, 0.19, 3.61, -1.87, 5.17];
 
-    public static IEnumerable<Expr> Fixes(Expr integrand, Expr candidate, TimeSpan? budget = null)
+    /// <param name="rules">False: no polynomial or other part is integrated by the basic rules to correct the candidate (--no-rules).</param>
+    public static IEnumerable<Expr> Fixes(Expr integrand, Expr candidate, TimeSpan? budget = null, bool rules = true)
     {
         var fixes = new List<Expr>();
         Expr derivative;
@@ -24,7 +25,7 @@ public static class CandidateRepair
 
         if (ConstantRatio(derivative, integrand, budget) is { } c)
             fixes.Add(Simplifier.SimplifyOrKeep(candidate / c, budget));
-        if (Simplifier.TrySimplify(derivative - integrand, out var residual, budget) && residual is not Num { Value.IsZero: true }
+        if (rules && Simplifier.TrySimplify(derivative - integrand, out var residual, budget) && residual is not Num { Value.IsZero: true }
             && BasicIntegrals.TryIntegrateSum(residual) is { } correction)
             fixes.Add(Simplifier.SimplifyOrKeep(candidate - correction, budget));
         return fixes.Distinct();

@@ -20,7 +20,11 @@ public sealed record HybridOptions
 
     public bool Decompose { get; init; } = true;
 
-    /// <summary>Basic rules before the model: the table of integrals term by term, and the ODE methods of <see cref="OdeRules"/> (linear, Cauchy–Euler, separable).</summary>
+    /// <summary>
+    /// The basic rules, everywhere the solver reaches them: before the model (the table of integrals term by term, the
+    /// ODE methods of <see cref="OdeRules"/>), for the terms of a decomposition, for what completion leaves and for the
+    /// part a repair adds. False (--no-rules): the model, its plain fixes and the CAS only.
+    /// </summary>
     public bool Rules { get; init; } = true;
     public bool Repair { get; init; } = true;
 

@@ -92,7 +92,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         {
             var isIntegral = Problems.TryIntegrand(problem, out var integrand);
             // Linearity's plans: the canonical form's terms, the multiplied-out ones, the cuts of the sum as written.
-            var plans = isIntegral && O.Decompose ? Decomposition.Plans(integrand) : [];
+            var plans = isIntegral && O.Decompose ? Decomposition.Plans(integrand, O.Rules) : [];
 
             // Every term by a basic rule (3x² + 5), or an ODE method of a first course (OdeRules): no model needed.
             if (O.Rules)
@@ -275,7 +275,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                 _attempts.Add(new EngineAttempt($"completion (beam {beam})", "nothing to complete: no candidate misses a shorter integral", sw.Elapsed));
                 return null;
             }
-            var byRules = jobs.Select(j => BasicIntegrals.TryIntegrateSum(j.Integrand)).ToList();
+            var byRules = jobs.Select(j => O.Rules ? BasicIntegrals.TryIntegrateSum(j.Integrand) : null).ToList();
             var pending = jobs.Where((j, i) => byRules[i] is null).Select(j => Problems.Integration(j.Integrand)).ToList();
             var results = pending.Count == 0 ? [] : Search(pending, Math.Min(beam, O.Beam), $"completion (beam {beam})");
             if (results is null) return null;
@@ -316,14 +316,14 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             return null;
         }
 
-        private static Expr? RepairTerm(Expr core, IReadOnlyList<Candidate> candidates) =>
+        private Expr? RepairTerm(Expr core, IReadOnlyList<Candidate> candidates) =>
             Fixes(Problems.Integration(core), core, candidates).FirstOrDefault(f => f.Verdict.Accepted).Fix;
 
         /// <summary>Each simple fix of each checkable candidate, with its verdict, lazily (best candidate first).</summary>
-        private static IEnumerable<(int Rank, Expr Fix, Verdict Verdict)> Fixes(Expr problem, Expr integrand, IReadOnlyList<Candidate> candidates) =>
+        private IEnumerable<(int Rank, Expr Fix, Verdict Verdict)> Fixes(Expr problem, Expr integrand, IReadOnlyList<Candidate> candidates) =>
             from c in candidates
             where c.Answer is not null && !c.Verdict.Uncheckable
-            from fix in CandidateRepair.Fixes(integrand, c.Answer!)
+            from fix in CandidateRepair.Fixes(integrand, c.Answer!, rules: O.Rules)
             let v = Problems.VerifyEverywhere(problem, fix)
             select (c.Rank, v.Answer, v.Verdict);
 

@@ -36,6 +36,17 @@ public class CandidateRepairTests
         Assert.Contains(CandidateRepair.Fixes(f, InfixParser.Parse(candidate)), fix => RuleChecks.VerifiesEverywhere(f, fix));
     }
 
+    [Fact]
+    public void Without_the_rules_a_repair_adds_no_integrated_part()
+    {
+        // x*sin(x) misses cos(x): the rules integrate the residual -sin(x); --no-rules must not
+        var f = InfixParser.Parse("x*cos(x)");
+        Assert.Contains(CandidateRepair.Fixes(f, InfixParser.Parse("x*sin(x)")), fix => RuleChecks.VerifiesEverywhere(f, fix));
+        Assert.DoesNotContain(CandidateRepair.Fixes(f, InfixParser.Parse("x*sin(x)"), rules: false), fix => RuleChecks.VerifiesEverywhere(f, fix));
+        Assert.Contains(CandidateRepair.Fixes(InfixParser.Parse("exp(x)"), InfixParser.Parse("pi*exp(x)"), rules: false),
+            fix => RuleChecks.VerifiesEverywhere(InfixParser.Parse("exp(x)"), fix));   // a constant factor is no rule
+    }
+
     [Theory]
     [InlineData("x/(1 + x^5)", "x^2*sin(x)")]
     [InlineData("x/(1 + x^5)", "sin(x) + exp(x)")]

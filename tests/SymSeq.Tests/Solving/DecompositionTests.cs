@@ -55,6 +55,11 @@ public class DecompositionTests
         var rules = Decomposition.Of(P("3*x^2 + exp(2*x) - sin(x)"))!;
         Assert.True(Problems.Verify(Problems.Integration(P("3*x^2 + exp(2*x) - sin(x)")), rules.ByRules!).Accepted);
         Assert.Null(Decomposition.Of(P("x/(1 + x^5)")));  // one term, factor 1, no rule: nothing to decompose
+        // --no-rules: the terms are there for the model, none integrated by a rule
+        var noRules = Decomposition.Of(P("3*x^2 + exp(2*x) - sin(x)"), rules: false)!;
+        Assert.Null(noRules.ByRules);
+        Assert.Null(Decomposition.Of(P("exp(2*x)"), rules: false));
+        Assert.All(Decomposition.Plans(P("x*cos(x) + 3*x^2"), rules: false), plan => Assert.Null(plan.ByRules));
     }
 
     [Fact]
