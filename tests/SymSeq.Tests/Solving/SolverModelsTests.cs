@@ -30,6 +30,20 @@ public class SolverModelsTests : IDisposable
     }
 
     [Fact]
+    public void A_problem_the_rules_answer_never_loads_a_model()
+    {
+        // Neither file is a model: loading either would throw. The rules answer both problems, so nothing loads.
+        using var models = SolverModels.FromFiles(NotAModel(), NotAModel());
+        using var solver = new HybridSolver(models, new HybridOptions { Cas = "none" });
+        var integral = solver.Solve(Problems.Integration(InfixParser.Parse("x*cos(x)")));
+        Assert.Equal(Engine.Rules, integral.Engine);
+        var ode = solver.Solve(Problems.ForEquation(InfixParser.ParseEquation("y' - y = 0")));
+        Assert.Equal(Engine.Rules, ode.Engine);
+        // one the rules cannot answer reaches the model, and only then is the file read
+        Assert.Throws<FormatException>(() => solver.Solve(Problems.Integration(InfixParser.Parse("x/(1 + x^5)"))));
+    }
+
+    [Fact]
     public void One_file_for_both_kinds_is_loaded_once()
     {
         using var models = SolverModels.FromFiles(Bundled, Path.Combine(TestPaths.Repo, "models", ".", "default.symseq"));
