@@ -46,7 +46,7 @@ public class CasProcessTests
         var watcher = cas.WatcherPid!.Value;
         var child = ChildOf(watcher);
         Assert.True(child is not null, "the CAS runs under its watcher");
-        Assert.Equal('S', Stat(child!.Value)!.Value.State);
+        Assert.Contains(Stat(child!.Value)!.Value.State, "SR");   // alive: waiting for input, or still running on a loaded machine
 
         owner.Kill();   // SIGKILL: nothing of the owner runs any more
         Assert.True(EndsWithin(child.Value, TimeSpan.FromSeconds(5)), "the CAS outlived its owner");

@@ -28,11 +28,11 @@ public class RobustnessSuiteTests
         var path = Path.Combine(Path.GetTempPath(), $"symseq-rob-{Guid.NewGuid():N}.test");
         try
         {
-            // Two integrals the bundled model solves, one nobody solves, one ODE (skipped).
+            // Two integrals the bundled integration model solves, one nobody solves, one ODE (skipped).
             string[] lines = ["x*cos(x)", "x*exp(x)", "exp(x^2)"];
             File.WriteAllLines(path, lines.Select(l => string.Join(' ', PrefixCodec.Encode(Problems.Integration(InfixParser.Parse(l)))) + "\tx")
                 .Append(string.Join(' ', PrefixCodec.Encode(InfixParser.ParseEquation("y' = y"))) + "\tx"));
-            using var model = SymSeqCheckpoint.LoadAny(Path.Combine(TestPaths.Repo, "models", "default.symseq"));
+            using var model = SymSeqCheckpoint.LoadAny(Path.Combine(TestPaths.Repo, "models", "integration.symseq"));
             model.eval();
             var outcomes = new RobustnessSuite(model, new HybridOptions { Cas = "none", TimeLimit = TimeSpan.FromSeconds(30) }).Run([TestSet.Load(path)], default);
             Assert.Equal(10, outcomes.Count); // 2 solved problems × 5 variants

@@ -6,6 +6,7 @@ public class SolverModelsTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("symseq-models-").FullName;
     private static readonly string Bundled = Path.Combine(TestPaths.Repo, "models", "default.symseq");
+    private static readonly string Integration = Path.Combine(TestPaths.Repo, "models", "integration.symseq");
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
@@ -20,7 +21,7 @@ public class SolverModelsTests : IDisposable
     public void Each_kind_of_problem_asks_its_own_model_and_loads_it_only_then()
     {
         // The ODE file is not a model: integrals still solve with theirs, because nothing loads the ODE model until an ODE comes.
-        using var models = SolverModels.FromFiles(Bundled, NotAModel());
+        using var models = SolverModels.FromFiles(Integration, NotAModel());
         using var solver = new HybridSolver(models, new HybridOptions { Cas = "none", Rules = false, TimeLimit = TimeSpan.FromSeconds(30) });
         var integral = solver.Solve(Problems.Integration(InfixParser.Parse("x*cos(x)")));
         Assert.True(integral.Solved);
