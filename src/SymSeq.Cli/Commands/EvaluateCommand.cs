@@ -71,16 +71,16 @@ public sealed class EvaluateCommand : CliApp.ICommand
         }
         var columns = beams.Select(k => $"beam{k}").Concat(hybrid is null ? [] : ["hybrid"]).ToList();
         stdout.WriteLine($"{"task",-12}" + string.Concat(columns.Select(c => $"{c.Replace("beam", "beam "),12}")));
-        foreach (var (task, row) in table)
-            stdout.WriteLine($"{task,-12}" + string.Concat(columns.Select(c => $"{100.0 * row[c].Solved / Math.Max(1, row[c].Total),11:F1}%")));
+        string Row(string task, Dictionary<string, Tally> row, Func<Tally, int> count) =>
+            $"{task,-12}" + string.Concat(columns.Select(c => $"{100.0 * count(row[c]) / Math.Max(1, row[c].Total),11:F1}%"));
+        foreach (var (task, row) in table) stdout.WriteLine(Row(task, row, t => t.Solved));
         // The paper's acceptance checks an equation at points, so an answer right on part of the line counts there
         // (ODE solutions are functions on an interval): shown apart, for tables set beside the paper's.
         var partial = table.Where(t => columns.Any(c => t.Value[c].OnInterval != t.Value[c].Solved)).ToList();
         if (partial.Count > 0)
         {
             stdout.WriteLine("solved on an interval (verified, or right on part of the line only: the paper's acceptance):");
-            foreach (var (task, row) in partial)
-                stdout.WriteLine($"{task,-12}" + string.Concat(columns.Select(c => $"{100.0 * row[c].OnInterval / Math.Max(1, row[c].Total),11:F1}%")));
+            foreach (var (task, row) in partial) stdout.WriteLine(Row(task, row, t => t.OnInterval));
         }
         if (json is not null)
             AtomicFile.Write(json, w => w.Write(JsonSerializer.Serialize(table.ToDictionary(t => t.Key,

@@ -71,7 +71,6 @@ public static class CasLocator
         return null;
     }
 
-
     private static bool Runs(string exe, params string[] args)
     {
         try

@@ -12,8 +12,11 @@ namespace SymSeq.Datasets;
 public static class DatasetForms
 {
     /// <summary>The forms of <paramref name="canonical"/> other than itself, as prefix text.</summary>
-    public static IEnumerable<string> Others(Expr canonical, TimeSpan budget) =>
-        Forms(canonical, budget).Skip(1).Select(PrefixCodec.EncodeString).Where(f => f != PrefixCodec.EncodeString(canonical));
+    public static IEnumerable<string> Others(Expr canonical, TimeSpan budget)
+    {
+        var written = PrefixCodec.EncodeString(canonical);
+        return Forms(canonical, budget).Skip(1).Select(PrefixCodec.EncodeString).Where(f => f != written);
+    }
 
     private static IReadOnlyList<Expr> Forms(Expr problem, TimeSpan budget)
     {

@@ -30,7 +30,7 @@ public static class DatasetSplitter
                 excludedAnswers.Add(string.Join(' ', parsed.Output));
             }
         var dropped = 0;
-        var groups = new Dictionary<string, List<string>>();
+        var groups = new Dictionary<string, List<(string Line, string Answer)>>();
         var order = new List<string>();
         var answers = new Dictionary<string, HashSet<string>>();   // per input, its answers
         var firstOfAnswer = new HashSet<string>();                 // inputs that are the first line of some answer
@@ -41,7 +41,7 @@ public static class DatasetSplitter
             var answer = string.Join(' ', parsed.Output);
             if (excluded.Contains(key) || excludedAnswers.Contains(answer)) { dropped++; continue; }
             if (!groups.TryGetValue(key, out var g)) { groups[key] = g = []; order.Add(key); answers[key] = []; }
-            g.Add(line);
+            g.Add((line, answer));
             answers[key].Add(answer);
             if (seenAnswers.Add(answer)) firstOfAnswer.Add(key);
         }
@@ -67,9 +67,9 @@ public static class DatasetSplitter
         var r = new Result(stem + ".train", stem + ".valid", stem + ".test", 0, 0, 0);
         // train: every line whose input is not held out and whose answer is no held-out problem's
         var train = order.Where(k => !validKeys.Contains(k) && !testKeys.Contains(k))
-            .SelectMany(k => groups[k].Where(line => !heldAnswers.Contains(string.Join(' ', DatasetLine.Parse(line).Output)))).ToList();
-        var v = order.Where(validKeys.Contains).Select(k => groups[k][0]).ToList();
-        var t = order.Where(testKeys.Contains).Select(k => groups[k][0]).ToList();
+            .SelectMany(k => groups[k].Where(l => !heldAnswers.Contains(l.Answer)).Select(l => l.Line)).ToList();
+        var v = order.Where(validKeys.Contains).Select(k => groups[k][0].Line).ToList();
+        var t = order.Where(testKeys.Contains).Select(k => groups[k][0].Line).ToList();
         AtomicFile.WriteAll([(r.Train, AtomicFile.Lines(train)), (r.Valid, AtomicFile.Lines(v)), (r.Test, AtomicFile.Lines(t))]);
         return r with { TrainLines = train.Count, ValidLines = v.Count, TestLines = t.Count, ExcludedLines = dropped };
     }

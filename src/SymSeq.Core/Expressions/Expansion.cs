@@ -19,6 +19,19 @@ public static class Expansion
     /// <summary>Largest exponent of a sum that is multiplied out.</summary>
     public const int MaxPower = 8;
 
+    /// <summary>
+    /// e multiplied out within <paramref name="expandBudget"/> and simplified within <paramref name="simplifyBudget"/>
+    /// (the simplifier's default when null), or null when either runs past its budget. Throws
+    /// <see cref="UndefinedExpressionException"/> for an undefined e.
+    /// </summary>
+    public static Expr? Multiplied(Expr e, TimeSpan expandBudget, TimeSpan? simplifyBudget)
+    {
+        using var cancel = new CancellationTokenSource(expandBudget);
+        try { return Simplifier.Simplify(Expand(e, cancel.Token), simplifyBudget); }
+        catch (OperationCanceledException) { return null; }
+        catch (SymbolicTimeoutException) { return null; }
+    }
+
     /// <summary>The expanded form of e, its size bounded by <see cref="MaxTerms"/> per node.</summary>
     public static Expr Expand(Expr e, CancellationToken cancel = default)
     {

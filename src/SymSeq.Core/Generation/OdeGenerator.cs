@@ -44,7 +44,7 @@ public sealed class OdeGenerator : IProblemGenerator
             if (!ConstantNames.Take(_order).All(c => ExprParts.Contains(F, c))) { rejection = Rejection.Constant; return null; }
             F = Reduced(F);
             // Multiplied out, a solution may fold further ((x*a8 + 27/a8)/a8 → x + 27/a8^2 → x + a8): the shorter is kept.
-            if (Multiplied(F) is { } expanded && (expanded = Reduced(expanded)).Size < F.Size) F = expanded;
+            if (Expansion.Multiplied(F, _context.StepBudget, _context.StepBudget) is { } expanded && (expanded = Reduced(expanded)).Size < F.Size) F = expanded;
             if (!ExprParts.Contains(F, "x") || ConstantNames.Take(_order).Any(c => !ExprParts.Contains(F, c)))
             { rejection = Rejection.Constant; return null; }
             if (!_context.FitsLength(F)) { rejection = Rejection.TooLong; return null; }
@@ -84,15 +84,6 @@ public sealed class OdeGenerator : IProblemGenerator
             if (F.Equals(before)) break;
         }
         return F;
-    }
-
-    /// <summary>F multiplied out and simplified within the step budget, or null when that runs past it.</summary>
-    private Expr? Multiplied(Expr F)
-    {
-        using var budget = new CancellationTokenSource(_context.StepBudget);
-        try { return _context.Simplify(Expansion.Expand(F, budget.Token)); }
-        catch (OperationCanceledException) { return null; }
-        catch (SymbolicTimeoutException) { return null; }
     }
 
     private static bool HasOrder(Expr e, int order) =>

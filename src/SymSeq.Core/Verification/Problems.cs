@@ -97,14 +97,11 @@ public static class Problems
     public static Expr? Expanded(Expr canonical, TimeSpan? budget = null)
     {
         if (!TryIntegrand(canonical, out var f)) return null;
-        using var cancel = new CancellationTokenSource(budget ?? TimeSpan.FromMilliseconds(500));
         try
         {
-            var g = Simplifier.Simplify(Expansion.Expand(f, cancel.Token), budget);
-            return g.Size <= 2 * f.Size + 16 ? new Op(Operator.Sub, new Unknown(1), g) : null;
+            return Expansion.Multiplied(f, budget ?? TimeSpan.FromMilliseconds(500), budget) is { } g && g.Size <= 2 * f.Size + 16
+                ? new Op(Operator.Sub, new Unknown(1), g) : null;
         }
-        catch (OperationCanceledException) { return null; }
-        catch (SymbolicTimeoutException) { return null; }
         catch (UndefinedExpressionException) { return null; }
     }
 

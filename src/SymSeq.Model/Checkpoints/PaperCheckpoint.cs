@@ -11,21 +11,22 @@ namespace SymSeq.Checkpoints;
 public static class PaperCheckpoint
 {
     /// <summary>Reads the file as <see cref="Load"/> does, without building the model (no libtorch): throws as loading would.</summary>
-    public static void Check(string path)
-    {
-        var root = TorchCheckpointReader.Load(path) as Dictionary<object, object?>
-            ?? throw new FormatException($"'{path}': expected a dict with 'encoder', 'decoder' and 'params'");
-        ReadConfig(Get(root, "params", path), path).Validate();
-        foreach (var side in new[] { "encoder", "decoder" })
-            if (Get(root, side, path) is not Dictionary<object, object?>) throw new FormatException($"'{path}': '{side}' is not a state dict");
-    }
+    public static void Check(string path) => Read(path).Config.Validate();
 
     public static Seq2SeqTransformer Load(string path)
+    {
+        var (config, weights) = Read(path);
+        var model = new Seq2SeqTransformer(config);
+        LoadWeights(model, weights, path);
+        return model;
+    }
+
+    /// <summary>The configuration and the encoder's and decoder's weights of a .pth file, read without libtorch.</summary>
+    private static (ModelConfig Config, Dictionary<string, RawTensor> Weights) Read(string path)
     {
         var root = TorchCheckpointReader.Load(path) as Dictionary<object, object?>
             ?? throw new FormatException($"'{path}': expected a dict with 'encoder', 'decoder' and 'params'");
         var config = ReadConfig(Get(root, "params", path), path);
-        var model = new Seq2SeqTransformer(config);
         var weights = new Dictionary<string, RawTensor>();
         foreach (var side in new[] { "encoder", "decoder" })
         {
@@ -33,8 +34,7 @@ public static class PaperCheckpoint
             foreach (var (k, v) in sd)
                 if (v is RawTensor t) weights[$"{side}.{((string)k).Replace("module.", "")}"] = t;
         }
-        LoadWeights(model, weights, path);
-        return model;
+        return (config, weights);
     }
 
     private static object? Get(Dictionary<object, object?> d, string key, string path) =>

@@ -88,21 +88,30 @@ public static class SymSeqCheckpoint
         using var f = OpenChecked(path);
         using var r = new BinaryReader(f);
         var header = ReadHeader(path, f, r);
-        var start = f.Position;
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        var buffer = new byte[1 << 16];
+        foreach (var _ in Blobs(path, f, r, header, sha)) { }
+        CheckWeights(path, header, sha);
+    }
+
+    /// <summary>Each tensor's entry and bytes in turn, added to <paramref name="sha"/>; a file cut short is named as damaged.</summary>
+    private static IEnumerable<(Entry Entry, byte[] Bytes)> Blobs(string path, FileStream f, BinaryReader r, Header header, System.Security.Cryptography.IncrementalHash sha)
+    {
+        var start = f.Position;
         foreach (var e in header.Tensors)
         {
-            if (e.Offset < 0 || start + e.Offset + e.Bytes > f.Length) throw new FormatException($"'{path}' is damaged: it is cut short at tensor {e.Name}");
+            if (e.Offset < 0 || e.Bytes < 0 || start + e.Offset + e.Bytes > f.Length)
+                throw new FormatException($"'{path}' is damaged: it is cut short at tensor {e.Name}");
             f.Position = start + e.Offset;
-            for (var left = e.Bytes; left > 0;)
-            {
-                var n = f.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
-                if (n <= 0) throw new FormatException($"'{path}' is truncated at tensor {e.Name}");
-                sha.AppendData(buffer, 0, n);
-                left -= n;
-            }
+            var bytes = r.ReadBytes(checked((int)e.Bytes));
+            if (bytes.Length != e.Bytes) throw new FormatException($"'{path}' is truncated at tensor {e.Name}");
+            sha.AppendData(bytes);
+            yield return (e, bytes);
         }
+    }
+
+    /// <summary>Throws when the weights read into <paramref name="sha"/> do not match the header's checksum.</summary>
+    private static void CheckWeights(string path, Header header, System.Security.Cryptography.IncrementalHash sha)
+    {
         if (header.Sha256 is { } expected && !string.Equals(expected, Convert.ToHexString(sha.GetHashAndReset()), StringComparison.OrdinalIgnoreCase))
             throw new FormatException($"'{path}' is damaged: its weights do not match their checksum (the file was changed after it was written)");
     }
@@ -145,19 +154,12 @@ public static class SymSeqCheckpoint
         using var f = OpenChecked(path);
         using var r = new BinaryReader(f);
         var header = ReadHeader(path, f, r);
-        var start = f.Position;
         var tensors = new Dictionary<string, Tensor>();
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         try
         {
-            foreach (var e in header.Tensors)
+            foreach (var (e, bytes) in Blobs(path, f, r, header, sha))
             {
-                if (e.Offset < 0 || e.Bytes < 0 || start + e.Offset + e.Bytes > f.Length)
-                    throw new FormatException($"'{path}' is damaged: it is cut short at tensor {e.Name}");
-                f.Position = start + e.Offset;
-                var bytes = r.ReadBytes(checked((int)e.Bytes));
-                if (bytes.Length != e.Bytes) throw new FormatException($"'{path}' is truncated at tensor {e.Name}");
-                sha.AppendData(bytes);
                 var dtype = e.Dtype == "f16" ? ScalarType.Float16 : e.Dtype == "f32" ? ScalarType.Float32
                     : throw new FormatException($"'{path}' is damaged: tensor {e.Name} has unknown type '{e.Dtype}'");
                 var t = empty(e.Shape, dtype);
@@ -172,8 +174,7 @@ public static class SymSeqCheckpoint
                 t.Dispose();
                 tensors[e.Name] = converted;
             }
-            if (header.Sha256 is { } expected && !string.Equals(expected, Convert.ToHexString(sha.GetHashAndReset()), StringComparison.OrdinalIgnoreCase))
-                throw new FormatException($"'{path}' is damaged: its weights do not match their checksum (the file was changed after it was written)");
+            CheckWeights(path, header, sha);
         }
         catch
         {
