@@ -67,6 +67,13 @@ public static class ApproxEvaluator
                 return Eval(Expressions.Derivative.Of(op[0], ((Sym)op[1]).Name), s);
             case Pow when op[1] is Num { Value.IsInteger: true } n && BigInteger.Abs(n.Value.Num) <= long.MaxValue:
                 return IntPower(Eval(op[0], s), (long)n.Value.Num);
+            case Exp when IsNumber(op[0]):
+            {
+                // A number (e^18): its own binary exponent holds any size, with the error bound of its argument; the
+                // growth limit guards functions of x against saturated ratios, which a constant cannot form.
+                var a = Eval(op[0], s);
+                return a.IsValid ? Exponential(a, ConstantGrowth) : a;
+            }
         }
         var u = Eval(op[0], s);
         if (!u.IsValid) return u;
@@ -158,6 +165,9 @@ public static class ApproxEvaluator
     /// of e^-24 = 4e-11 relative is still far above rounding.
     /// </summary>
     public const double MaxGrowth = 12;
+
+    /// <summary>The exponent an exponential of a number, or a power with a constant exponent, may reach.</summary>
+    private const double ConstantGrowth = 1e5;
 
     /// <summary>
     /// The value no longer depends on the argument to double precision (tanh(30) = 1, tan(z) = i for Im z = 40):
@@ -253,7 +263,7 @@ public static class ApproxEvaluator
     {
         if (u.IsZero && u.Err == 0)
             return w.M.Real > 0 && w.Magnitude > w.Err ? Approx.Zero : Approx.Invalid;
-        return Exponential(w * Logarithm(u), constantExponent ? 1e5 : MaxGrowth);
+        return Exponential(w * Logarithm(u), constantExponent ? ConstantGrowth : MaxGrowth);
     }
 
     private static Approx Exponential(Approx u, double maxGrowth = MaxGrowth)

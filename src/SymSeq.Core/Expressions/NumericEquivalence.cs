@@ -213,9 +213,12 @@ public static class NumericEquivalence
         var real = o with { RealOnly = true };
         List<double> agreeAt = [], failAt = [], invalidAnswer = [];
         double domainLow = double.PositiveInfinity, domainHigh = double.NegativeInfinity;
-        int tried = 0, inDomain = 0, inDomainNear = 0, used = 0, unknown = 0, notReal = 0;
+        int tried = 0, inDomain = 0, inDomainNear = 0, used = 0, unknown = 0, notReal = 0, differ = 0, definedUnusable = 0;
         var worst = 0.0;
-        for (var round = 0; round < 3 && (round == 0 || agreeAt.Count + failAt.Count < o.MinAgree); round++)
+        // More rounds while too few points decided, or while some agreed but too few to verify: where the terms can
+        // be evaluated only on a short stretch (coth(x - 21) between saturations, about 9 < x < 33), an answer right on
+        // part of it (ln(sinh(x - 21)), for x > 21) must meet enough points there to show it.
+        for (var round = 0; round < 3 && (round == 0 || agreeAt.Count + failAt.Count < o.MinAgree || agreeAt.Count > 0 && agreeAt.Count < o.MinAgree); round++)
             for (var i = 0; i < o.Points * 2; i++)   // twice the points of a plain check: every interval of the domain must be met
             {
                 tried++;
@@ -241,8 +244,9 @@ public static class NumericEquivalence
                 // Terms at most 2^MaxLog2Magnitude, however large the problem itself is there: beside a problem of size
                 // 2^54, F + x differs from F by 2^-54 of its size, below any double's rounding, so such points cannot decide.
                 var st = answer == false ? PointStatus.Undefined : Evaluate(terms, at, coefficients, real, out residual);
-                if (st == PointStatus.Unusable) continue;
+                if (st == PointStatus.Unusable) { definedUnusable++; continue; }
                 used++;
+                if (st == PointStatus.Disagree) differ++;
                 if (st == PointStatus.Agree) worst = Math.Max(worst, residual);
                 if (st == PointStatus.Agree) agreeAt.Add(x); else failAt.Add(x);
             }
@@ -262,6 +266,10 @@ public static class NumericEquivalence
                 return new(Equivalence.Inconclusive, tried, used, worst, "on one branch of a piecewise part only: the rest of the domain could not be evaluated");
             return new(agreeAt.Count >= o.MinAgree ? Equivalence.Equal : Equivalence.Inconclusive, tried, used, worst, "on the real domain");
         }
+        // The answer undefined at some points and nothing decided where it is defined (every term there beyond
+        // 2^MaxLog2Magnitude, as beside e^18): no verdict, so that a symbolic check may still decide.
+        if (agreeAt.Count == 0 && differ == 0 && definedUnusable >= o.MinAgree)
+            return new(Equivalence.Inconclusive, tried, used, double.NaN, "the answer is undefined at some points and nothing could be decided at the others");
         if (agreeAt.Count < 3) return new(Equivalence.Different, tried, used, 1);
         var where = failAt.Max() < 0 && agreeAt.Min() > 0 ? "for x > 0"
             : failAt.Min() > 0 && agreeAt.Max() < 0 ? "for x < 0"
