@@ -55,7 +55,7 @@ public class FuzzTests
             Check("simplify", s);
             Check("diff", s);
             Check("simplify", s, "--format", "latex");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Tests(300)));
+        }).Check(Fuzz.Config.WithMaxTest(Tests(300)));
 
     [Fact]
     public void Random_trees_of_every_operator_print_parse_and_simplify() =>
@@ -64,7 +64,7 @@ public class FuzzTests
             var text = InfixPrinter.Readable.Print(e);
             Check("simplify", text);
             Check("diff", text);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Tests(200)));
+        }).Check(Fuzz.Config.WithMaxTest(Tests(200)));
 
     [Fact]
     public void Integrate_and_solve_only_give_documented_outcomes() =>
@@ -72,7 +72,7 @@ public class FuzzTests
         {
             Check("integrate", s, "--model", Tiny, "--beam", "2", "--time-limit", "2");
             Check("solve", s, "--model", Tiny, "--beam", "2", "--time-limit", "2");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(Math.Max(25, Tests(25) / 10)));
+        }).Check(Fuzz.Config.WithMaxTest(Math.Max(25, Tests(25) / 10)));
 
     [Fact]
     public void Verify_survives_garbage_lines()

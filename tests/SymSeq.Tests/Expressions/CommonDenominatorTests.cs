@@ -36,6 +36,6 @@ public class CommonDenominatorTests
             var together = CommonDenominator.Together(sum);
             var verdict = NumericEquivalence.Check(sum, together).Verdict;
             return (verdict != Equivalence.Different).Label($"{sum} -> {together}: {verdict}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Fuzz.Config.WithMaxTest(200));
     }
 }

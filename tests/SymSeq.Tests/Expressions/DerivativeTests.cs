@@ -82,7 +82,7 @@ public class DerivativeTests
             if (!(Math.Abs(Evaluator.EvalPerturbed(f, slots, 1e-14) - fx) <= 1e-9 * Math.Max(1, Math.Abs(fx)))) return;
             checkedPoints++;
             Assert.True(Math.Abs(exact - fd2) <= 1e-4 * Math.Max(1, Math.Abs(exact)), $"d/dx {f} at {x}: {exact} vs {fd2}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(400));
+        }).Check(Fuzz.Config.WithMaxTest(400));
         Assert.True(checkedPoints > 100, $"only {checkedPoints} smooth points checked");
     }
 }

@@ -16,7 +16,7 @@ public class ExpansionTests
             if (r.Verdict == Equivalence.Inconclusive) return;
             compared++;
             Assert.True(r.IsEqual, $"{e}  ->  {expanded}  ({r})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        }).Check(Fuzz.Config.WithMaxTest(500));
         Assert.True(compared > 200, $"only {compared} comparisons were conclusive");
     }
 
@@ -32,7 +32,7 @@ public class ExpansionTests
                 if (node is Op { Kind: Operator.Mul } m && m.Args.Count(a => a is Op { Kind: Operator.Add }) > 0 && Size(node) < 200)
                     Assert.Fail($"{e} multiplied out is {s}: the product {node} still holds a sum");
             }
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Fuzz.Config.WithMaxTest(300));
     }
 
     [Fact]

@@ -45,12 +45,12 @@ public class NumericEquivalenceTests
     [Fact]
     public void An_expression_is_never_found_different_from_itself() =>
         Prop.ForAll(ExprGen.Arb(ExprGen.Unary, maxOps: 10, allowNegative: true), e =>
-            NumericEquivalence.Check(e, e).Verdict != Equivalence.Different).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+            NumericEquivalence.Check(e, e).Verdict != Equivalence.Different).Check(Fuzz.Config.WithMaxTest(300));
 
     [Fact]
     public void Adding_one_is_never_agreement() =>
         Prop.ForAll(ExprGen.Arb(ExprGen.Unary, maxOps: 10, allowNegative: true), e =>
-            !NumericEquivalence.Check(e, new Op(Operator.Add, e, Expr.One)).IsEqual).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+            !NumericEquivalence.Check(e, new Op(Operator.Add, e, Expr.One)).IsEqual).Check(Fuzz.Config.WithMaxTest(300));
 
     [Fact]
     public void Scaling_by_huge_or_tiny_factors_is_never_agreement() =>
@@ -63,7 +63,7 @@ public class NumericEquivalenceTests
             var shrunk = NumericEquivalence.Check(new Op(Operator.Mul, tiny, e), e);
             var zero = NumericEquivalence.Check(e, Expr.Zero);
             return zero.IsEqual || (!scaled.IsEqual && !shrunk.IsEqual);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Fuzz.Config.WithMaxTest(300));
 
     [Fact]
     public void Large_integer_powers_keep_their_value() =>
@@ -75,5 +75,5 @@ public class NumericEquivalenceTests
             // Equal values this large cannot be confirmed numerically (the symbolic step does that); they must never
             // be called different, and the wrong power never equal.
             return NumericEquivalence.Check(p, q).Verdict != Equivalence.Different && !NumericEquivalence.Check(p, wrong).IsEqual;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Fuzz.Config.WithMaxTest(300));
 }

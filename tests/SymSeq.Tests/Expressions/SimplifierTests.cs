@@ -71,7 +71,7 @@ public class SimplifierTests
             if (r.Verdict == Equivalence.Inconclusive) return;
             compared++;
             Assert.True(r.IsEqual, $"{e}  ->  {s}  ({r})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        }).Check(Fuzz.Config.WithMaxTest(500));
         Assert.True(compared > 200, $"only {compared} comparisons were conclusive");
     }
 
@@ -82,7 +82,7 @@ public class SimplifierTests
         {
             if (!Simplifier.TrySimplify(e, out var s)) return;
             Assert.Equal(s, Simplifier.Simplify(s));
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        }).Check(Fuzz.Config.WithMaxTest(500));
     }
 
     [Fact]
@@ -94,6 +94,6 @@ public class SimplifierTests
             var tokens = PrefixCodec.Encode(s);
             Assert.Equal(tokens, PrefixCodec.Encode(PrefixCodec.Decode(tokens)));
             Assert.Equal(s, Simplifier.Simplify(PrefixCodec.Decode(tokens)));
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(500));
+        }).Check(Fuzz.Config.WithMaxTest(500));
     }
 }

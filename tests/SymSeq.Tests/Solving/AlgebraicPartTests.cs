@@ -77,7 +77,7 @@ public class AlgebraicPartTests
             if (integral is null) return true.ToProperty();
             answered++;
             return (RuleChecks.NotWrong(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        }).Check(Fuzz.Config.WithMaxTest(150));
         Assert.True(answered * 2 > tried, $"answered {answered} of {tried}");
     }
 }

@@ -44,7 +44,7 @@ public class AnswerFormsTests
             var ok = tidy is not null && !tidy.ToString().Contains("exp")
                 && IntegralVerifier.Check(Simplifier.Simplify(Derivative.Of(answer)), tidy).Accepted;
             return ok.Label($"{answer} -> {tidy}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
     }
     /// <summary>
     /// By parts leaves x·(x + 3/8·x² + sin(x)/4) beside −x²/2 − x³/8; the solver gives the collected form, which has no
@@ -79,7 +79,7 @@ public class AnswerFormsTests
             shortened++;
             var shorter = PrefixCodec.Encode(m).Length < PrefixCodec.Encode(a).Length;
             return (shorter && NumericEquivalence.Check(a, m).Verdict != Equivalence.Different).Label($"{a} -> {m}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Fuzz.Config.WithMaxTest(300));
         Assert.True(shortened > 30, $"only {shortened} shortened");
     }
 }

@@ -89,7 +89,7 @@ public class BasicIntegralsTests
             var core = Expr.Pow(Expr.X, new Num(new Rational(p, q)));
             var integral = BasicIntegrals.TryIntegrate(core);
             return integral is not null && RuleChecks.HoldsSomewhere(core, integral);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
 
     [Fact]
     public void Exponentials_of_any_positive_rational_base_verify() =>
@@ -100,7 +100,7 @@ public class BasicIntegralsTests
             var core = Simplifier.Simplify(Expr.Pow(new Num(a), new Num(new Rational(c, 2)) * Expr.X));
             var integral = BasicIntegrals.TryIntegrate(core);
             return integral is not null && RuleChecks.HoldsSomewhere(core, integral);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
 
     [Fact]
     public void Table_functions_and_powers_of_any_affine_argument_verify()
@@ -115,7 +115,7 @@ public class BasicIntegralsTests
                 var f = Simplifier.Simplify(InfixParser.Parse(shape.Replace("U", $"({p}/3)*x + {d}")));
                 var integral = BasicIntegrals.TryIntegrateSum(f);
                 return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-            }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+            }).Check(Fuzz.Config.WithMaxTest(200));
     }
 
     /// <summary>1/q, 1/√q and √q for random quadratics a·x² + b·x + c: 1/q always answered; every answer verifies.</summary>
@@ -130,7 +130,7 @@ public class BasicIntegralsTests
             var integral = BasicIntegrals.TryIntegrateSum(core);
             var ok = integral is null ? twiceN != -2 : RuleChecks.HoldsSomewhere(core, integral);
             return ok.Label($"{core} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        }).Check(Fuzz.Config.WithMaxTest(150));
     }
 
     /// <summary>u = tan w with u′ = 1/cos²w (and tanh with 1/cosh²w): the substitution, not the half-angle one's rational mess.</summary>
@@ -161,7 +161,7 @@ public class BasicIntegralsTests
             if (c == 0) return true.ToProperty();
             var integrand = Simplifier.Simplify(InfixParser.Parse($"{c}*({f.Replace("U", u)})") * Derivative.Of(InfixParser.Parse(u)));
             return tally.Check(integrand);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        }).Check(Fuzz.Config.WithMaxTest(150));
         tally.AssertIntegratedAtLeast(3, 4);
     }
 
@@ -205,7 +205,7 @@ public class BasicIntegralsTests
             if (integral is null) return true.Label("declined");
             answered++;
             return (RuleChecks.NotWrong(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
+        }).Check(Fuzz.Config.WithMaxTest(1000));
         Assert.True(answered > 20, $"only {answered} answered");
     }
 }

@@ -30,7 +30,7 @@ public class BernoulliOdesTests
 
     /// <summary>y' + k·p(x)·y = q(x)·yⁿ for p, q of basic shapes and n of the list: declined or verified, and most solved.</summary>
     [Fact]
-    public void Random_bernoulli_equations_are_never_answered_wrong()
+    public void Every_bernoulli_equation_of_a_grid_is_answered_right()
     {
         string[] p = ["1", "x", "1/x", "-2", "cos(x)"];
         string[] q = ["1", "x", "exp(x)", "x^2", "-3"];
@@ -38,18 +38,23 @@ public class BernoulliOdesTests
         string[] n = ["2", "3", "-1", "4", "-2"];
         var tried = 0;
         var solved = 0;
-        Prop.ForAll(Gen.Elements(p).ToArbitrary(), Gen.Elements(q).ToArbitrary(), Gen.Elements(n).ToArbitrary(), (pp, qq, nn) =>
+        var wrong = new List<string>();
+        // All 125 equations, not a random draw of them: the count solved is then the same on every run.
+        foreach (var pp in p)
+        foreach (var qq in q)
+        foreach (var nn in n)
         {
             var text = $"y' + ({pp})*y = ({qq})*y^({nn})";
             var problem = InfixParser.ParseEquation(text);
             tried++;
             // generous budgets: on a starved machine a 5 s budget ran out (nothing wrong, but the count fell short)
             var answer = BernoulliOdes.TrySolve(problem, TimeSpan.FromSeconds(20));
-            if (answer is null) return true.Label("declined");
+            if (answer is null) continue;
             solved++;
             var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(20));
-            return verdict.Accepted.Label($"{text} -> {answer} ({verdict.Reason})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+            if (!verdict.Accepted) wrong.Add($"{text} -> {answer} ({verdict.Reason})");
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
         Assert.True(solved >= tried / 2, $"only {solved} of {tried} solved");
     }
 }

@@ -84,7 +84,7 @@ public class ByPartsTests
             var f = Simplifier.Simplify(InfixParser.Parse($"({p})*{fn}({a}/2*x + {b})"));
             var integral = RuleChecks.IntegrateLikeDecomposition(f);
             return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        }).Check(Fuzz.Config.WithMaxTest(120));
     }
 
     /// <summary>p(x)·e^(αx + β)·sin or cos(γx + δ) for random p, α, γ: always integrated, always verified.</summary>
@@ -100,7 +100,7 @@ public class ByPartsTests
             var f = Simplifier.Simplify(InfixParser.Parse($"({p})*exp({a}/2*x)*{fn}({c}*x + {d})"));
             var integral = RuleChecks.IntegrateLikeDecomposition(f);
             return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
     }
 
     /// <summary>xᵏ·h(c·x + d) for h = ln, lnⁿ, atan, atanh: nearly always integrated, and every answer verifies.</summary>
@@ -116,7 +116,7 @@ public class ByPartsTests
             if (k == -1) return true.ToProperty();
             var f = Simplifier.Simplify(InfixParser.Parse($"x^{k}*{shape.Replace("U", $"{c}*x + {d}")}"));
             return tally.Check(f);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        }).Check(Fuzz.Config.WithMaxTest(120));
         tally.AssertIntegratedAtLeast(1, 2);
     }
 
@@ -135,7 +135,7 @@ public class ByPartsTests
             if (c == 0) return true.ToProperty();
             var f = Simplifier.Simplify(InfixParser.Parse($"x^{k}*{h}({shape.Replace("A", $"{a}").Replace("C", $"({c})")})"));
             return tally.Check(f);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
         tally.AssertIntegratedAtLeast(1, 2);
     }
 }

@@ -19,7 +19,7 @@ public class CandidateRepairTests
             if (!IntegralVerifier.Check(f, F).Accepted || !IntegralVerifier.Check(f, Simplifier.SimplifyOrKeep(F), budget).Accepted) return true;
             var wrong = new Num(k) * F;
             return CandidateRepair.Fixes(f, wrong, budget).Any(fix => IntegralVerifier.Check(f, fix, budget).Accepted);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        }).Check(Fuzz.Config.WithMaxTest(120));
 
     [Theory]
     [InlineData("x*cos(x)", "x*sin(x) + cos(x) + 3*x^2 - 5*x")]

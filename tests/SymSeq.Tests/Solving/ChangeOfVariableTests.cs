@@ -67,7 +67,7 @@ public class ChangeOfVariableTests
             var integrand = RuleChecks.Canonical($"x^{m * k - 1}*{f}({c}*x^{k} + {d})");
             var integral = RuleChecks.IntegrateLikeDecomposition(integrand);
             return (integral is not null && RuleChecks.HoldsSomewhere(integrand, integral)).Label($"{integrand} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        }).Check(Fuzz.Config.WithMaxTest(120));
     }
 
     /// <summary>x^(k − 1)·g(c·x^(2k)) for g in the table of 1/√(1 − t²), 1/√(1 + t²), 1/(1 + t²) and random k, c: always integrated, always verified.</summary>
@@ -81,7 +81,7 @@ public class ChangeOfVariableTests
             var integrand = RuleChecks.Canonical($"x^{k - 1}*" + string.Format(g, $"{c}*x^{2 * k}"));
             var integral = RuleChecks.IntegrateLikeDecomposition(integrand);
             return (integral is not null && RuleChecks.HoldsSomewhere(integrand, integral)).Label($"{integrand} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(80));
+        }).Check(Fuzz.Config.WithMaxTest(80));
     }
 
     /// <summary>

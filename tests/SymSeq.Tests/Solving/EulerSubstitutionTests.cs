@@ -47,6 +47,6 @@ public class EulerSubstitutionTests
             var f = RuleChecks.Canonical($"x^({qj.Item2})*({qj.Item1})^({half}/2)");
             var integral = BasicIntegrals.TryIntegrateSum(f);
             return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(80));
+        }).Check(Fuzz.Config.WithMaxTest(80));
     }
 }

@@ -47,7 +47,7 @@ public class ExpOfLogsTests
             answered++;
             if (isElementary) answeredElementary++;
             return (RuleChecks.NotWrong(f, integral)).Label($"{integrand} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Fuzz.Config.WithMaxTest(200));
         Assert.True(elementary >= 20, $"only {elementary} elementary draws of {tried}");
         Assert.True(answeredElementary * 10 >= elementary * 9, $"answered {answeredElementary} of {elementary} elementary draws ({answered} of {tried} in all); missed {string.Join(", ", missed.Take(8))}");
     }

@@ -44,6 +44,6 @@ public class ExponentialRationalTests
             var integral = ExponentialRational.TryIntegrate(integrand) ?? BasicIntegrals.TryIntegrateSum(integrand);
             return (same && integral is not null && RuleChecks.HoldsSomewhere(integrand, integral))
                 .Label($"f = {a}/({b}), α = {al}: found {found}, ∫ {integrand} = {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(80));
+        }).Check(Fuzz.Config.WithMaxTest(80));
     }
 }

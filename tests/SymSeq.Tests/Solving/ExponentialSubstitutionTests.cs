@@ -42,7 +42,7 @@ public class ExponentialSubstitutionTests
             if (a == 0 || b == 0) return true.ToProperty();
             var f = RuleChecks.Canonical($"{c}*exp({j}*({k})*x)/({a} + {b}*exp(({k})*x))");
             return tally.Check(f);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        }).Check(Fuzz.Config.WithMaxTest(120));
         tally.AssertIntegratedAtLeast(3, 4);
     }
 
@@ -60,7 +60,7 @@ public class ExponentialSubstitutionTests
             if (a == 0 || b == 0) return true.ToProperty();
             var f = RuleChecks.Canonical($"({a} + {b}*exp(({k})*x))^({n}/2)*exp({j}*({k})*x)");
             return tally.Check(f);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        }).Check(Fuzz.Config.WithMaxTest(120));
         tally.AssertIntegratedAtLeast(2, 3);
     }
 }

@@ -33,6 +33,6 @@ public class HalfAngleRootsTests
             var f = RuleChecks.Canonical(integrand);
             var integral = BasicIntegrals.TryIntegrateSum(f);
             return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{integrand} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+        }).Check(Fuzz.Config.WithMaxTest(60));
     }
 }

@@ -28,7 +28,7 @@ public class HomogeneousOdesTests
         var tally = new OdeTally();
         Prop.ForAll(Gen.Elements(g).ToArbitrary(), Gen.Choose(-3, 3).Where(k => k != 0).ToArbitrary(), (shape, k) =>
             RuleChecks.NotWrong($"y' = y/x + ({k})*({shape.Replace("V", "(y/x)")})", HomogeneousOdes.TrySolve, tally))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+            .Check(Fuzz.Config.WithMaxTest(60));
         Assert.True(tally.Solved * 2 >= tally.Tried, $"only {tally.Solved} of {tally.Tried} solved");
     }
 }

@@ -33,6 +33,6 @@ public class LinearDenominatorsTests
             var f = P($"({p})/(x^{am.m}*({am.a}*x + {c}))");
             var integral = RuleChecks.IntegrateLikeDecomposition(f);
             return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
     }
 }

@@ -94,7 +94,7 @@ public class LinearOdesTests
                     ? $"{lead}*y' - ({lead * r1})*y = {rhs}"
                     : $"{lead}*y'' - ({lead * (r1 + r2)})*y' + ({lead * r1 * r2})*y = {rhs}";
             })))));
-        Prop.ForAll(equation.ToArbitrary(), SolvedAndVerified).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        Prop.ForAll(equation.ToArbitrary(), SolvedAndVerified).Check(Fuzz.Config.WithMaxTest(150));
     }
 
     /// <summary>x·y' − c·y = d·xᵐ (integrating factor x^(−c), a power of x): always solved, and the answer verifies.</summary>
@@ -102,7 +102,7 @@ public class LinearOdesTests
     public void First_order_equations_with_power_coefficients_are_solved()
     {
         Prop.ForAll(Gen.Choose(-3, 3).ToArbitrary(), Gen.Choose(-3, 3).ToArbitrary(), Gen.Choose(0, 4).ToArbitrary(),
-            (c, d, m) => SolvedAndVerified($"x*y' - ({c})*y = ({d})*x^{m}")).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+            (c, d, m) => SolvedAndVerified($"x*y' - ({c})*y = ({d})*x^{m}")).Check(Fuzz.Config.WithMaxTest(100));
     }
 
     /// <summary>p·x²·y'' + q·x·y' + r·y = c·x^k + d (Cauchy–Euler, every root kind, forcing at a root included): always solved and verified.</summary>
@@ -112,7 +112,7 @@ public class LinearOdesTests
         var equation = Gen.Choose(1, 3).SelectMany(p => Gen.Choose(-4, 4).SelectMany(q => Gen.Choose(-4, 4).SelectMany(r =>
             Gen.Choose(-2, 2).SelectMany(c => Gen.Choose(-2, 3).SelectMany(k => Gen.Choose(-2, 2).Select(d =>
                 $"{p}*x^2*y'' + ({q})*x*y' + ({r})*y = ({c})*x^({k}) + ({d})"))))));
-        Prop.ForAll(equation.ToArbitrary(), SolvedAndVerified).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        Prop.ForAll(equation.ToArbitrary(), SolvedAndVerified).Check(Fuzz.Config.WithMaxTest(100));
     }
 
     private static Property SolvedAndVerified(string text)
@@ -137,7 +137,7 @@ public class LinearOdesTests
             $"y'' + {w * w}*y = {(h.EndsWith("^2") ? $"{h[..^2]}({w}*x)^2" : $"{h}({w}*x)")}"));
         var doubleRoot = Gen.Choose(-2, 2).SelectMany(r => Gen.Elements(powers).Select(h =>
             $"y'' - ({2 * r})*y' + ({r * r})*y = exp({r}*x)*{h}"));
-        Prop.ForAll(Gen.OneOf(oscillator, doubleRoot).ToArbitrary(), SolvedAndVerified).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+        Prop.ForAll(Gen.OneOf(oscillator, doubleRoot).ToArbitrary(), SolvedAndVerified).Check(Fuzz.Config.WithMaxTest(40));
     }
 
     /// <summary>Forcings whose variation-of-parameters integrals are mostly not elementary (e^(kx)·tan x): declined or right, never wrong.</summary>
@@ -148,7 +148,7 @@ public class LinearOdesTests
         var tally = new OdeTally();
         Prop.ForAll(Gen.Choose(-2, 2).ToArbitrary(), Gen.Choose(-2, 2).ToArbitrary(), Gen.Elements(forcings).ToArbitrary(), (b, c, g) =>
             RuleChecks.NotWrong($"y'' + ({b})*y' + ({c})*y = {g}", LinearOdes.TrySolve, tally))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+            .Check(Fuzz.Config.WithMaxTest(40));
     }
 
     /// <summary>y' + p·y = q for p and q drawn from basic shapes: the rule may decline, but what it answers verifies.</summary>
@@ -165,6 +165,6 @@ public class LinearOdesTests
             if (answer is null) return true.Label("declined");
             var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
             return verdict.Accepted.Label($"{text} -> {answer} ({verdict.Reason})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Fuzz.Config.WithMaxTest(200));
     }
 }

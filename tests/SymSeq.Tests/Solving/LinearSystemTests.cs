@@ -30,6 +30,6 @@ public class LinearSystemTests
             var z = LinearSystem.Solve(a, b);
             return (z is not null && Enumerable.Range(0, rows).All(r =>
                 Enumerable.Range(0, columns).Aggregate(Rational.Zero, (s, c) => s + (a[r, c] * z[c])) == b[r])).ToProperty();
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Fuzz.Config.WithMaxTest(200));
     }
 }

@@ -50,7 +50,7 @@ public class LinearityTests
             }
             var back = Linearity.Combine(terms.Select(t => (t.Factor, t.Core)));
             return NumericEquivalence.Check(back, s).Verdict != Equivalence.Different;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Fuzz.Config.WithMaxTest(300));
 
     [Fact]
     public void Products_of_sums_are_multiplied_out_into_terms()
@@ -80,7 +80,7 @@ public class LinearityTests
         {
             if (!Simplifier.TrySimplify(OnlyX(e), out var s)) return true;
             return NumericEquivalence.Check(Linearity.Distribute(s), s).Verdict != Equivalence.Different;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Fuzz.Config.WithMaxTest(300));
 
     /// <summary>The tree with its other symbols replaced by numbers, so x is the only variable.</summary>
     public static Expr OnlyX(Expr e) => ExprParts.Substitute(e, n => n is Sym { Name: not "x" and not "pi" and not "E" } ? new Num(2) : null);

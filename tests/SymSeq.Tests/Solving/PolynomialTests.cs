@@ -18,7 +18,7 @@ public class PolynomialTests
         {
             var (q, r) = Polynomial.DivRem(a, b);
             return (q * b + r).Equals(a) && r.Degree < b.Degree;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Fuzz.Config.WithMaxTest(200));
 
     [Fact]
     public void The_gcd_divides_both_and_a_common_factor_is_found() =>
@@ -27,7 +27,7 @@ public class PolynomialTests
             var g = Polynomial.Gcd(common * a, common * b);
             return Polynomial.DivRem(common * a, g).Remainder.IsZero && Polynomial.DivRem(common * b, g).Remainder.IsZero
                 && Polynomial.DivRem(g, common.Lead.Reciprocal() * common).Remainder.IsZero && g.Lead.IsOne;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        }).Check(Fuzz.Config.WithMaxTest(150));
 
     [Fact]
     public void Expressions_round_trip_and_rational_functions_come_out_reduced() =>
@@ -40,7 +40,7 @@ public class PolynomialTests
             Assert.True(Polynomial.TryRational(e, out var n, out var d));
             // n/d = p/x, reduced: n·x = d·p, gcd(n, d) = 1, d monic
             return (n * Polynomial.X).Equals(d * p) && d.Lead.IsOne && Polynomial.Gcd(n, d).Degree == 0;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
 
     [Fact]
     public void Rational_roots_are_found_with_their_multiplicities() =>
@@ -51,7 +51,7 @@ public class PolynomialTests
             var rebuilt = found.Aggregate(rest, (acc, f) => Enumerable.Range(0, f.Multiplicity).Aggregate(acc, (a, _) => a * (Polynomial.X - Polynomial.Constant(f.Root))));
             foreach (var r in roots) Assert.Contains(found, f => f.Root == r && f.Multiplicity >= roots.Count(x => x == r));
             return rebuilt.Equals(q) && rest.RationalRoots().Roots.Count == 0;
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        }).Check(Fuzz.Config.WithMaxTest(150));
 
     [Theory]
     [InlineData("sin(x)")]

@@ -41,6 +41,6 @@ public class QuadraticFactorsTests
             return (rest.Equals(Polynomial.One) && back.Equals(f.Lead.Reciprocal() * f)
                     && expected.SequenceEqual(quadratics.Select(s => s.ToString()).OrderBy(s => s)))
                 .Label($"{f} -> {string.Join(" · ", quadratics)} · {rest}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        }).Check(Fuzz.Config.WithMaxTest(150));
     }
 }

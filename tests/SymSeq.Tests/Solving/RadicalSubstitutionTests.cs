@@ -44,7 +44,7 @@ public class RadicalSubstitutionTests
             if (integral is null) return true.ToProperty();
             answered++;
             return (RuleChecks.NotWrong(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        }).Check(Fuzz.Config.WithMaxTest(120));
         // About half of these draws are integrated. A bound of one half failed by chance (60 of 120 in one run); a
         // third is more than 3 standard deviations below a rate of one half over 120 draws, and a rule that gave up
         // would answer none.
@@ -72,7 +72,7 @@ public class RadicalSubstitutionTests
             var f = Simplifier.Simplify(InfixParser.Parse($"x^{k}*({a}*x + {b})^({r})"));
             var integral = RuleChecks.IntegrateLikeDecomposition(f);
             return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        }).Check(Fuzz.Config.WithMaxTest(150));
     }
 
     /// <summary>Random rational functions of x, √(a·x + b) and e^√(a·x + b): whatever the rules answer is never rejected
@@ -91,7 +91,7 @@ public class RadicalSubstitutionTests
             catch (ArithmeticException) { return true.ToProperty(); }
             var integral = RuleChecks.IntegrateLikeDecomposition(f);
             return (integral is null || RuleChecks.NotWrong(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Fuzz.Config.WithMaxTest(200));
     }
 
     /// <summary>

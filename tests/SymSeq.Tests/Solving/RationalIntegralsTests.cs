@@ -73,7 +73,7 @@ public class RationalIntegralsTests
                 if (p.IsZero) return true.ToProperty();
                 var q = roots.Aggregate(withQuadratic ? s : Polynomial.One, (acc, r) => acc * (Polynomial.X - Polynomial.Constant(r)));
                 return IntegratedAndVerified(p, q);
-            }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+            }).Check(Fuzz.Config.WithMaxTest(150));
     }
 
     /// <summary>p/(s^m·(x − r)ⁿ) for a random irreducible quadratic s, m = 2 or 3 (Hermite's reduction): always integrated, always verified.</summary>
@@ -91,7 +91,7 @@ public class RationalIntegralsTests
             for (var i = 0; i < m; i++) q *= s;
             for (var i = 0; i < n; i++) q *= Polynomial.X - Polynomial.Constant(new Rational(r));
             return IntegratedAndVerified(p, q);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
     }
 
     /// <summary>p/(s₁·s₂·(x − r)) for two random irreducible quadratics with rational coefficients: always integrated, always verified.</summary>
@@ -106,7 +106,7 @@ public class RationalIntegralsTests
             if (p.IsZero || s.Item1.Equals(s.Item2)) return true.ToProperty();
             var q = s.Item1 * s.Item2 * (r.with ? Polynomial.X - Polynomial.Constant(new Rational(r.r)) : Polynomial.One);
             return IntegratedAndVerified(p, q);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
     }
 
     /// <summary>p/(x⁴ + a·x² + b) for random a, b ≠ 0 with a² ≠ 4b (whether the quartic splits over the rationals or needs
@@ -124,6 +124,6 @@ public class RationalIntegralsTests
             var q = new Polynomial([new Rational(b), Rational.Zero, new Rational(a), Rational.Zero, Rational.One])
                 * (r.with ? Polynomial.X - Polynomial.Constant(new Rational(r.r)) : Polynomial.One);
             return IntegratedAndVerified(p, q);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        }).Check(Fuzz.Config.WithMaxTest(150));
     }
 }

@@ -41,7 +41,7 @@ public class ReducedOrderOdesTests
         // y missing: y'' = g(x)·h(y'); x missing: y'' = g(y)·h(y')
         Prop.ForAll(Gen.Elements(g).ToArbitrary(), Gen.Elements(h).ToArbitrary(), Gen.Elements(true, false).ToArbitrary(), (gg, hh, missingY) =>
             RuleChecks.NotWrong($"y'' = ({gg.Replace("t", missingY ? "x" : "y")})*({hh.Replace("u", "y'")})", ReducedOrderOdes.TrySolve, tally))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+            .Check(Fuzz.Config.WithMaxTest(100));
         Assert.True(tally.Solved >= tally.Tried / 4, $"only {tally.Solved} of {tally.Tried} solved");
     }
 }

@@ -56,7 +56,7 @@ public class SeparableOdesTests
             var answer = SeparableOdes.TrySolve(problem, TimeSpan.FromSeconds(5));
             var verdict = answer is null ? null : OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
             return (verdict?.HoldsOnSomeInterval == true && (verdict.Accepted || hy == "sqrt(y)")).Label($"{text} -> {answer} ({verdict?.Reason})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(120));
+        }).Check(Fuzz.Config.WithMaxTest(120));
     }
 
     /// <summary>y' = g(x)·h(y) + e(x, y) for random shapes, most not separable: declined or verified, never wrong.</summary>
@@ -74,6 +74,6 @@ public class SeparableOdesTests
             var verdict = OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(5));
             // right on some interval at least: sin(x + a8) solves y' = √(1 − y²) only where cos(x + a8) ≥ 0
             return verdict.HoldsOnSomeInterval.Label($"{text} -> {answer} ({verdict.Reason})");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(200));
+        }).Check(Fuzz.Config.WithMaxTest(200));
     }
 }

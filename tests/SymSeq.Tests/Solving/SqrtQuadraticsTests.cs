@@ -50,7 +50,7 @@ public class SqrtQuadraticsTests
             var expected = a > 0 || c - b * b / (4.0 * a) > 0;
             if (integral is not null) answered++;
             return (integral is null ? !expected : RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
         Assert.True(answered > 40, $"only {answered} answered");
     }
 }

@@ -33,7 +33,7 @@ public class TangentHalfAngleTests
             if (a == 0 || b == 0 || a == b || a == -b) return true.ToProperty();   // 1/(1 + cos) is tested by name; a = ±b loses a pole
             var integrand = P($"1/({a} + {b}*{f}({k}*x))");
             return tally.Check(integrand);
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
         tally.AssertIntegratedAtLeast(3, 4);
     }
 }

@@ -44,7 +44,7 @@ public class TrigIdentitiesTests
             var f = RuleChecks.Canonical($"({c.a}*x + {c.b})*{fn}({c.k}*x + {c.d})^2");
             var integral = BasicIntegrals.TryIntegrateSum(f);
             return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(60));
+        }).Check(Fuzz.Config.WithMaxTest(60));
     }
 
     /// <summary>sin(2u)·h(sin u)·cos(u)⁰ and sinh(2u)·h(cosh u) for u = k·x and h from a small table: integrated and verified every time.</summary>
@@ -59,6 +59,6 @@ public class TrigIdentitiesTests
             var f = RuleChecks.Canonical($"{fns.Item1}({2 * k}*x)*{outer.Replace("T", single)}");
             var integral = BasicIntegrals.TryIntegrateSum(f);
             return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(40));
+        }).Check(Fuzz.Config.WithMaxTest(40));
     }
 }

@@ -42,6 +42,6 @@ public class TrigPowersTests
             var f = RuleChecks.Canonical($"({g}({k}*x + {d}))^{n}");
             var integral = BasicIntegrals.TryIntegrateSum(f);
             return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(150));
+        }).Check(Fuzz.Config.WithMaxTest(150));
     }
 }

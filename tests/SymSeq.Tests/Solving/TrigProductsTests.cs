@@ -48,6 +48,6 @@ public class TrigProductsTests
             var f = P($"x^{k}*sin({s.a}*x + {s.b})^{s.m}*cos({c.a}*x + {c.b})^{c.m}");
             var integral = RuleChecks.IntegrateLikeDecomposition(f);
             return (integral is not null && RuleChecks.HoldsSomewhere(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
     }
 }

@@ -45,7 +45,7 @@ public class VariablePowersTests
             if (integral is null) return true.ToProperty();
             answered++;
             return (RuleChecks.NotWrong(f, integral)).Label($"{f} -> {integral}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(100));
+        }).Check(Fuzz.Config.WithMaxTest(100));
         Assert.True(answered >= 80, $"answered {answered} of 100");
     }
 }

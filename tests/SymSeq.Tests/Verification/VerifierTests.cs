@@ -112,7 +112,7 @@ public class VerifierSoundnessTests
             var expanded = Expansion.Expand(F);
             var v = IntegralVerifier.Check(f, expanded);
             Assert.True(v.Kind != VerdictKind.Rejected, $"{expanded} (from {F}) rejected for {f}: {v.Reason}");
-        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+        }).Check(Fuzz.Config.WithMaxTest(300));
         Assert.True(verified > 50, $"only {verified} trees verified");
     }
 
