@@ -15,34 +15,71 @@ namespace SymSeq.Solving;
 public static class BasicIntegrals
 {
     /// <summary>∫ core dx for a core of <see cref="LinearTerm"/> (1 for a constant term), or null.</summary>
-    public static Expr? TryIntegrate(Expr core) => RuleContext.Remembered(core, Integrate);
+    public static Expr? TryIntegrate(Expr core) => TryDerive(core)?.Result;
 
-    private static Expr? Integrate(Expr core)
+    /// <summary>
+    /// ∫ core dx as a step (the rule that answered, its detail and the steps of the integrals it made), or null. The
+    /// step is also recorded as a sub-step of the rule that asked, when one did.
+    /// </summary>
+    public static Step? TryDerive(Expr core)
     {
-        if (!ExprParts.Contains(core, "x")) return core is Num { Value.IsOne: true } ? Expr.X : core * Expr.X;
-        if (core is Sym { Name: "x" }) return Expr.Rat(1, 2) * Expr.Pow(Expr.X, Expr.Two);
-        if (HasNonRealAbs(core)) return null;
-        if (ReciprocalFunctions.Rewrite(core) is { } powers) return TryIntegrate(powers);
-        var antiderivative = core switch
-        {
-            Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && Slope(p[0]) is { } c => Over(PowerRule(p[0], n), c),
-            Op { Kind: Operator.Sqrt } r when Slope(r[0]) is { } c => Over(PowerRule(r[0], Rational.Half), c),
-            Op { Kind: Operator.Pow, Args: [Op { Args.Length: 1 } fn, Num { Value: var n }] } when Slope(fn[0]) is { } c
-                && TrigPowers.Integrate(fn.Kind, fn[0], n) is { } g => Over(g, c),
-            Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && (n == Rational.MinusOne || n == -Rational.Half || n == Rational.Half) && IsPolynomial(p[0]) => OfQuadratic(p[0], n),
-            Op { Kind: Operator.Sqrt } r when IsPolynomial(r[0]) => OfQuadratic(r[0], Rational.Half),
-            Op { Kind: Operator.Div } d when d[0] is Num { Value.IsOne: true } && Slope(d[1]) is { } c => Over(PowerRule(d[1], Rational.MinusOne), c),
-            Op { Kind: Operator.Pow } q when IsPositiveBase(q[0]) && Slope(q[1]) is { } c => core / (c * Expr.Call(Operator.Ln, q[0])),
-            Op { Args.Length: 1 } fn when Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g => Over(g, c),
-            _ => null,
-        } ?? Methods.Select(method => method(core)).FirstOrDefault(g => g is not null);
-        return antiderivative is null ? null : Simplifier.SimplifyOrKeep(antiderivative);
-
-        static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;
+        var step = RuleContext.Remembered(core, Derive);
+        if (step is not null) RuleContext.Record(step);
+        return step;
     }
 
+    /// <summary>The driver: each rule of <see cref="IntegrationRules.All"/> in turn, the first answer taken.</summary>
+    private static Step? Derive(Expr core)
+    {
+        bool? nonRealAbs = null;
+        foreach (var rule in IntegrationRules.All)
+        {
+            if (rule.Name != IntegrationRules.ConstantName && (nonRealAbs ??= HasNonRealAbs(core))) return null;
+            using var frame = RuleContext.Open();
+            if (rule.Apply(core) is not { } answer) continue;
+            return new Step(rule.Name, core, rule.Simplified ? Simplifier.SimplifyOrKeep(answer) : answer, frame.Steps, frame.Detail);
+        }
+        return null;
+    }
+
+    internal static Expr? Constant(Expr core) =>
+        ExprParts.Contains(core, "x") ? null : core is Num { Value.IsOne: true } ? Expr.X : core * Expr.X;
+
+    internal static Expr? PowerRule(Expr core) => core switch
+    {
+        Sym { Name: "x" } => Expr.Rat(1, 2) * Expr.Pow(Expr.X, Expr.Two),
+        Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && Slope(p[0]) is { } c => Over(PowerRule(p[0], n), c),
+        Op { Kind: Operator.Sqrt } r when Slope(r[0]) is { } c => Over(PowerRule(r[0], Rational.Half), c),
+        Op { Kind: Operator.Div } d when d[0] is Num { Value.IsOne: true } && Slope(d[1]) is { } c => Over(PowerRule(d[1], Rational.MinusOne), c),
+        _ => null,
+    };
+
+    internal static Expr? Reciprocals(Expr core) =>
+        ReciprocalFunctions.Rewrite(core) is { } powers ? TryIntegrate(powers) : null;
+
+    internal static Expr? TrigonometricPowers(Expr core) =>
+        core is Op { Kind: Operator.Pow, Args: [Op { Args.Length: 1 } fn, Num { Value: var n }] } && Slope(fn[0]) is { } c
+            && TrigPowers.Integrate(fn.Kind, fn[0], n) is { } g ? Over(g, c) : null;
+
+    internal static Expr? Quadratic(Expr core) => core switch
+    {
+        // an affine base is the power rule's
+        Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && Slope(p[0]) is null
+            && (n == Rational.MinusOne || n == -Rational.Half || n == Rational.Half) && IsPolynomial(p[0]) => OfQuadratic(p[0], n),
+        Op { Kind: Operator.Sqrt } r when Slope(r[0]) is null && IsPolynomial(r[0]) => OfQuadratic(r[0], Rational.Half),
+        _ => null,
+    };
+
+    internal static Expr? OtherBase(Expr core) =>
+        core is Op { Kind: Operator.Pow } q && IsPositiveBase(q[0]) && Slope(q[1]) is { } c ? core / (c * Expr.Call(Operator.Ln, q[0])) : null;
+
+    internal static Expr? TableOfIntegrals(Expr core) =>
+        core is Op { Args.Length: 1 } fn && Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g ? Over(g, c) : null;
+
+    private static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;
+
     /// <summary>∫ c·xᵏ for a product of powers of x and positive multiples of x (x·√(10x), √(2x)/x³), else null.</summary>
-    private static Expr? PowerOfX(Expr core) =>
+    internal static Expr? PowerOfX(Expr core) =>
         core is Op { Kind: Operator.Mul or Operator.Div or Operator.Pow or Operator.Sqrt } && Monomials.TrySplit(core, "x", out var c, out var k)
             ? (c is Num { Value.IsOne: true } ? PowerRule(Expr.X, k) : c * PowerRule(Expr.X, k))
             : null;
@@ -79,18 +116,6 @@ public static class BasicIntegrals
     private static bool IsPolynomial(Expr q) => q is Op { Kind: Operator.Add or Operator.Mul } && q.Size <= 40
         && ExprParts.Nodes(q).All(n => n is Num or Sym { Name: "x" } or Op { Kind: Operator.Add or Operator.Sub or Operator.Mul }
             or Op { Kind: Operator.Pow, Args: [_, Num { Value: { IsInteger: true, Sign: > 0 } }] });
-
-    /// <summary>
-    /// The methods tried after the table, in order, the first answer taken: cheap exact forms first, then the
-    /// substitutions, whose searches cost more, and the identities last (they hand a rewritten integrand back here).
-    /// </summary>
-    private static readonly Func<Expr, Expr?>[] Methods =
-    [
-        PowerOfX, HalfAngleRoots.TryIntegrate, RationalIntegrals.TryIntegrate, LinearDenominators.TryIntegrate, SqrtQuadratics.TryIntegrate, AlgebraicPart.TryIntegrate,
-        ByParts.TryIntegrate, ExponentialRational.TryIntegrate, TrigProducts.TryIntegrate, Substitution.TryIntegrate, ReciprocalFunctions.TryIntegrateAsQuotients, SqrtQuadratics.TryIntegrateHigherPowers, RadicalSubstitution.TryIntegrate,
-        ExponentialSubstitution.TryIntegrate, ExpOfLogs.TryIntegrate, ChangeOfVariable.TryIntegrate, TangentHalfAngle.TryIntegrate,
-        EulerSubstitution.TryIntegrate, TrigIdentities.TryIntegrate, VariablePowers.TryIntegrate, ByParts.TryTabularByRules,
-    ];
 
     /// <summary>(a, b, c) with q = a·x² + b·x + c, all rational and a ≠ 0, else null.</summary>
     internal static (Rational A, Rational B, Rational C)? QuadraticCoefficients(Expr q) =>
@@ -178,14 +203,32 @@ public static class BasicIntegrals
     }
 
     /// <summary>∫ e dx when every summand of e is a factor times a basic integral, or null.</summary>
-    public static Expr? TryIntegrateSum(Expr e)
+    public static Expr? TryIntegrateSum(Expr e) => TryDeriveSum(e)?.Result;
+
+    /// <summary>
+    /// ∫ e dx as a step when every summand of e is a factor times a basic integral: linearity, with one sub-step per
+    /// term (a lone term with factor 1 is its own step), recorded in the asking rule's frame; else null.
+    /// </summary>
+    public static Step? TryDeriveSum(Expr e)
     {
+        var terms = Linearity.Split(e);
         var parts = new List<(Expr, Expr)>();
-        foreach (var t in Linearity.Split(e))
+        IReadOnlyList<Step> steps;
+        using (var frame = RuleContext.Open())
         {
-            if (TryIntegrate(t.Core) is not { } g) return null;
-            parts.Add((t.Factor, g));
+            foreach (var t in terms)
+            {
+                if (TryDerive(t.Core) is not { } s) return null;
+                parts.Add((t.Factor, s.Result));
+            }
+            steps = frame.Steps;
         }
-        return Linearity.Combine(parts);
+        var result = Linearity.Combine(parts);
+        var step = terms is [{ Factor: Num { Value.IsOne: true } }] && steps is [var only]
+            ? only with { Result = result }
+            : new Step(IntegrationRules.LinearityName, e, result, steps,
+                terms.Count == 1 ? $"the constant factor {terms[0].Factor} taken out" : $"{terms.Count} terms integrated one by one");
+        RuleContext.Record(step);
+        return step;
     }
 }

@@ -69,7 +69,7 @@ internal static class ByParts
             return RepeatedTabular(num, others[0]);
         if (inverse.H is not { } h1) return null;
         if (Antiderivative(num, den) is { } big) return InverseTimes(big, h1, inverse.N);
-        return (den.Degree >= 1 ? DividedOut(num, den, others[0]) : null) ?? ByRules(pExpr, h1, inverse.N);
+        return (den.Degree >= 1 ? RuleContext.Tentatively(() => DividedOut(num, den, others[0])) : null) ?? ByRules(pExpr, h1, inverse.N);
     }
 
     /// <summary>(h, n) when the factor is h or hⁿ (1 &lt; n ≤ 6) for an inverse function h or ln, else (null, 0).</summary>
@@ -96,9 +96,9 @@ internal static class ByParts
         // the rules' own calls of ByRules stop at depth 2
         if (RuleContext.Depth(RuleContext.Rule.ByParts) >= 2 || p.Size > MaxRulesFactor) return null;
         using var nested = RuleContext.Enter(RuleContext.Rule.ByParts);
-        return BasicIntegrals.TryIntegrateSum(p) is { } big && !ExprParts.Nodes(big).Any(e => e is Op { Kind: var k } && k == h.Kind)
+        return RuleContext.Tentatively(() => BasicIntegrals.TryIntegrateSum(p) is { } big && !ExprParts.Nodes(big).Any(e => e is Op { Kind: var k } && k == h.Kind)
             ? InverseTimes(big, h, n)
-            : null;
+            : null);
     }
 
     /// <summary>
@@ -122,6 +122,7 @@ internal static class ByParts
     /// </summary>
     private static Expr Tabular(Polynomial p, Operator g, Expr u, Expr a, Expr? written = null)
     {
+        RuleContext.Note($"tabular: u = {p.ToExpr()}, dv = {written ?? Expr.Call(g, u)} dx");
         var terms = new List<Expr>();
         var (sign, f) = (1, g);
         Expr scale = Expr.One;
@@ -151,6 +152,7 @@ internal static class ByParts
     /// </summary>
     private static Expr? RepeatedTabular(Polynomial p, Expr g)
     {
+        RuleContext.Note($"tabular: u = {p.ToExpr()}, dv = {g} dx");
         var terms = new List<Expr>();
         var G = g;
         for (var (k, d) = (0, p); !d.IsZero; k++, d = d.Derivative())
@@ -206,6 +208,7 @@ internal static class ByParts
             _ => vPrime / (Expr.One - Expr.Pow(v, Expr.Two)),
         };
         var hn = n == 1 ? (Expr)h : Expr.Pow(h, Expr.Int(n));
+        RuleContext.Note($"u = {hn}, v = {big}");
         var rest = Simplifier.SimplifyOrKeep(n == 1 ? big * hPrime : Expr.Int(n) * big * hPrime * (n == 2 ? h : Expr.Pow(h, Expr.Int(n - 1))));
         var restIntegral = (n == 1 ? RationalIntegrals.TryIntegrate(rest) : null) ?? BasicIntegrals.TryIntegrateSum(rest);
         if (restIntegral is not null && h.Kind == Operator.Acosh) restIntegral = SplitRoots.Apply(restIntegral, Expr.Pow(v, Expr.Two) - Expr.One, v - Expr.One, v + Expr.One);
@@ -244,6 +247,7 @@ internal static class ByParts
         var sin = Expr.Call(Operator.Sin, t[0]);
         var cos = Expr.Call(Operator.Cos, t[0]);
         var combination = t.Kind == Operator.Sin ? alpha * sin - gamma * cos : alpha * cos + gamma * sin;
+        RuleContext.Note("twice by parts, u the trigonometric factor, then solved for the integral");
         return Simplifier.SimplifyOrKeep(e * combination / (Expr.Pow(alpha, Expr.Two) + Expr.Pow(gamma, Expr.Two)));
     }
 }

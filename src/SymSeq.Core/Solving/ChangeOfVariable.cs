@@ -31,9 +31,9 @@ internal static class ChangeOfVariable
         if (RuleContext.Depth(RuleContext.Rule.ChangeOfVariable) > 0 || core.Size > MaxSize || ExprParts.Contains(core, T.Name)) return null;
         using var nested = RuleContext.Enter(RuleContext.Rule.ChangeOfVariable);
         foreach (var u in Inner(core).Take(MaxCandidates))
-            if (Direct(core, u) is { } direct) return direct;
-            else if (Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse
-                && RightEverywhere(core, viaInverse) is { } answer)
+            if (RuleContext.Tentatively(() => Direct(core, u)) is { } direct) return direct;
+            else if (RuleContext.Tentatively(() => Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse
+                ? RightEverywhere(core, viaInverse) : null) is { } answer)
                 return answer;
         return null;
     }
@@ -139,6 +139,7 @@ internal static class ChangeOfVariable
             var inX = Simplifier.SimplifyOrKeep(Linearity.Distribute(ExprParts.Substitute(g, n => n is Sym { Name: "t" } ? Expr.X : null)));
             if (inX.Size > maxSize) return null;
             if (BasicIntegrals.TryIntegrateSum(inX) is not { } integral) return null;
+            RuleContext.Note($"t = {u}: the integral of {g} in t");
             // t = √v is ≥ 0 wherever it is real: sign(t) is 1 and |t| is t there, and the answer stays analytic
             if (NonNegativeWhereReal(u))
                 integral = ExprParts.Substitute(integral, n => n switch

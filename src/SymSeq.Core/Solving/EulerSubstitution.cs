@@ -44,6 +44,7 @@ internal static class EulerSubstitution
             var g = ExprParts.Substitute(inT, e => e is Sym { Name: "t" } ? Expr.X : null);
             if (!Simplifier.TrySimplify(g, out var gx) || gx.Size > MaxRationalSize || RationalIntegrals.TryIntegrate(gx) is not { } integral) return null;
             var t = tOfX(Expr.Call(Operator.Sqrt, q));
+            RuleContext.Note($"t = {t}: the integral of {gx} in t, by partial fractions");
             var answer = Simplifier.SimplifyOrKeep(ExprParts.Substitute(integral, e => e is Sym { Name: "x" } ? t : null));
             return IntegralVerifier.Check(core, answer).HoldsOnSomeInterval ? answer : null;
         }

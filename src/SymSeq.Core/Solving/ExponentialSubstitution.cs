@@ -40,6 +40,7 @@ internal static class ExponentialSubstitution
         if (!Simplifier.TrySimplify(inT / (new Num(g) * t), out var inTSimplified)
             || (underRoot ? BasicIntegrals.TryIntegrateSum(inTSimplified) : RationalIntegrals.TryIntegrate(inTSimplified)) is not { } inTIntegral) return null;
         var exp = Expr.Call(Operator.Exp, g.IsOne ? Expr.X : new Num(g) * Expr.X);
+        RuleContext.Note($"t = {exp}: the integral of {inTSimplified} in t (written in x)");
         return Simplifier.SimplifyOrKeep(ExprParts.Substitute(inTIntegral, n => n is Sym { Name: "x" } ? exp : null));
     }
 

@@ -20,7 +20,8 @@ internal static class RuleContext
 
     // each rule's depth in BitsPerRule bits of one int: the memo's key takes all of them at once
     [ThreadStatic] private static int _depths;
-    [ThreadStatic] private static Dictionary<(Expr, int), Expr?>? _memo;
+    [ThreadStatic] private static Dictionary<(Expr, int), Step?>? _memo;
+    [ThreadStatic] private static List<Frame>? _frames;
 
     /// <summary>How many calls of <paramref name="rule"/> the current integration is inside.</summary>
     public static int Depth(Rule rule) => (_depths >> (BitsPerRule * (int)rule)) & ((1 << BitsPerRule) - 1);
@@ -58,16 +59,68 @@ internal static class RuleContext
     }
 
     /// <summary>
-    /// <paramref name="integrate"/>(<paramref name="core"/>), or its answer from earlier in the same outermost call at
-    /// the same depths. An exception (a time budget run out) is passed on and nothing is remembered.
+    /// <paramref name="derive"/>(<paramref name="core"/>), or its step from earlier in the same outermost call at the
+    /// same depths. An exception (a time budget run out) is passed on and nothing is remembered.
     /// </summary>
-    public static Expr? Remembered(Expr core, Func<Expr, Expr?> integrate)
+    public static Step? Remembered(Expr core, Func<Expr, Step?> derive)
     {
         using var scope = Remember();   // the outermost call's own scope, unless a caller holds a wider one
         var key = (core, _depths);
         if (_memo!.TryGetValue(key, out var known)) return known;
-        var answer = integrate(core);
-        _memo[key] = answer;
-        return answer;
+        var step = derive(core);
+        _memo[key] = step;
+        return step;
+    }
+
+    /// <summary>
+    /// The steps of the integrals a rule makes while it runs: <see cref="Open"/> one before applying a rule; every
+    /// integral found meanwhile (<see cref="BasicIntegrals.TryDerive"/>) is recorded in the innermost frame, and the
+    /// rule may note the choice it made (<see cref="Note"/>). A rule that gives up has its frame dropped with it.
+    /// </summary>
+    public sealed class Frame : IDisposable
+    {
+        private readonly List<Step> _steps = [];
+        public IReadOnlyList<Step> Steps => _steps;
+        public string? Detail { get; internal set; }
+        internal void Add(Step s) => _steps.Add(s);
+        internal int Count => _steps.Count;
+        internal void Truncate(int count) => _steps.RemoveRange(count, _steps.Count - count);
+
+        public void Dispose()
+        {
+            if (_frames is { Count: > 0 } frames && ReferenceEquals(frames[^1], this)) frames.RemoveAt(frames.Count - 1);
+        }
+    }
+
+    public static Frame Open()
+    {
+        var frame = new Frame();
+        (_frames ??= []).Add(frame);
+        return frame;
+    }
+
+    /// <summary>Records a step in the innermost open frame (none open: nothing to record).</summary>
+    public static void Record(Step step)
+    {
+        if (_frames is { Count: > 0 } frames) frames[^1].Add(step);
+    }
+
+    /// <summary>Notes the choice the current rule made (u = x², u = x and dv = cos x dx), shown with its step.</summary>
+    public static void Note(string detail)
+    {
+        if (_frames is { Count: > 0 } frames) frames[^1].Detail = detail;
+    }
+
+    /// <summary>
+    /// <paramref name="attempt"/>(), keeping the steps it recorded only when it succeeds: a rule that tries several
+    /// ways drops the sub-steps of the ways that failed.
+    /// </summary>
+    public static T? Tentatively<T>(Func<T?> attempt) where T : class
+    {
+        var frame = _frames is { Count: > 0 } frames ? frames[^1] : null;
+        var (mark, detail) = (frame?.Count ?? 0, frame?.Detail);
+        var result = attempt();
+        if (result is null && frame is not null) { frame.Truncate(mark); frame.Detail = detail; }
+        return result;
     }
 }

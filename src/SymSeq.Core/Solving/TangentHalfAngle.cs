@@ -36,6 +36,7 @@ internal static class TangentHalfAngle
             _ => null,
         });
         if (RationalIntegrals.TryIntegrate(inT * Expr.Two / (k * onePlus)) is not { } inTIntegral) return null;
+        RuleContext.Note("t = tan(u/2): sin u = 2t/(1 + t²), cos u = (1 − t²)/(1 + t²), dx = 2 dt/(k(1 + t²)), then partial fractions");
         var half = Expr.Call(Operator.Tan, Simplifier.SimplifyOrKeep(u / Expr.Two));
         var back = ExprParts.Substitute(inTIntegral, n => n is Sym { Name: "x" } ? half : null);
         // atan(tan v) is v up to a constant between the poles, with the same derivative: write v.

@@ -28,13 +28,19 @@ internal static class TrigIdentities
         {
             return Simplifier.TrySimplify(rewritten, out var simple) && Simplifier.TrySimplify(Linearity.Distribute(simple), out var expanded)
                 && !expanded.Equals(core)
-                ? BasicIntegrals.TryIntegrateSum(expanded)
+                ? Rewritten(expanded)
                 : null;
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
         {
             return null;
         }
+    }
+
+    private static Expr? Rewritten(Expr expanded)
+    {
+        RuleContext.Note($"rewritten as {expanded}");
+        return BasicIntegrals.TryIntegrateSum(expanded);
     }
 
     /// <summary>The integrand with one identity applied (squares of tangents first), or null when none applies.</summary>

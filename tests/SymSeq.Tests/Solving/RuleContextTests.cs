@@ -28,7 +28,7 @@ public class RuleContextTests
     public void An_answer_is_remembered_at_the_same_depths_only_and_only_inside_a_scope()
     {
         var calls = 0;
-        Expr? Count(Expr e) { calls++; return e; }
+        Step? Count(Expr e) { calls++; return Step.Leaf("test", e, e); }
         using (RuleContext.Remember())
         {
             RuleContext.Remembered(F, Count);
@@ -48,7 +48,25 @@ public class RuleContextTests
         var calls = 0;
         using var scope = RuleContext.Remember();
         Assert.Throws<SymbolicTimeoutException>(() => RuleContext.Remembered(F, _ => { calls++; throw new SymbolicTimeoutException("out of time"); }));
-        Assert.Equal(F, RuleContext.Remembered(F, e => { calls++; return e; }));
+        Assert.Equal(F, RuleContext.Remembered(F, e => { calls++; return Step.Leaf("test", e, e); })!.Result);
         Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public void A_rule_that_gives_up_on_a_way_drops_the_steps_of_that_way()
+    {
+        using var frame = RuleContext.Open();
+        RuleContext.Record(Step.Leaf("kept", F, F));
+        var failed = RuleContext.Tentatively<Expr>(() =>
+        {
+            RuleContext.Record(Step.Leaf("dropped", F, F));
+            RuleContext.Note("u = x");
+            return null;
+        });
+        Assert.Null(failed);
+        Assert.Equal(["kept"], frame.Steps.Select(s => s.Rule));
+        Assert.Null(frame.Detail);
+        RuleContext.Tentatively<Expr>(() => { RuleContext.Record(Step.Leaf("second", F, F)); return F; });
+        Assert.Equal(["kept", "second"], frame.Steps.Select(s => s.Rule));
     }
 }

@@ -1,0 +1,38 @@
+using SymSeq.Expressions;
+
+namespace SymSeq.Solving;
+
+/// <summary>
+/// One step of a derivation: the rule (or method, or engine) applied, what it was applied to (an integrand, or an
+/// ODE for an ODE method), what it gave, a detail where the rule made a choice (u = x², u = x and dv = cos x dx), and
+/// the steps of the integrals it made on the way (the rules form a step tree, as SymPy's manualintegrate does).
+/// Steps say how an answer was found; the verifier still judges each one (<see cref="StepCheck"/>).
+/// </summary>
+public sealed record Step(string Rule, Expr Problem, Expr Result, IReadOnlyList<Step> SubSteps, string? Detail = null)
+{
+    /// <summary>A step with no sub-steps: an engine's answer, or a table look-up.</summary>
+    public static Step Leaf(string rule, Expr problem, Expr result, string? detail = null) => new(rule, problem, result, [], detail);
+
+    /// <summary>This step and every sub-step, depth first (a parent before its children), with its depth.</summary>
+    public IEnumerable<(Step Step, int Depth)> Flatten(int depth = 0)
+    {
+        yield return (this, depth);
+        foreach (var s in SubSteps)
+            foreach (var inner in s.Flatten(depth + 1))
+                yield return inner;
+    }
+
+    /// <summary>
+    /// The rules that did the work, outermost first, each named once: "by parts -> partial fractions". Bookkeeping
+    /// steps (linearity, the table) appear only when nothing else did.
+    /// </summary>
+    public string Chain
+    {
+        get
+        {
+            var names = Flatten().Select(s => s.Step.Rule).Distinct().ToList();
+            var work = names.Where(n => n is not (IntegrationRules.LinearityName or IntegrationRules.TableName or IntegrationRules.ConstantName)).ToList();
+            return string.Join(" -> ", work.Count > 0 ? work : names);
+        }
+    }
+}
