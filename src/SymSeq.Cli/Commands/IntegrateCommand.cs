@@ -19,6 +19,7 @@ public sealed class IntegrateCommand : CliApp.ICommand
     private readonly Option<string?> _precision = PrecisionOption();
     private readonly Option<bool> _verbose = Opt.Flag("--verbose", "list every engine's attempt and every model candidate with its score and verdict");
     private readonly Option<bool> _noModel = Opt.Flag("--no-model", "rules and the CAS only: the model is not loaded");
+    private readonly Option<bool> _steps = Opt.Flag("--steps", "print how the answer was found, step by step (rule, integral, result, choice made), each step verified");
 
     private readonly bool _ode;
 
@@ -42,7 +43,7 @@ public sealed class IntegrateCommand : CliApp.ICommand
     }
 
     public Command Build() => new Command(Name, Summary + ". Prints the verified answer, and on stderr the engine that found it and the time taken; " +
-        "exit code 3 when nothing verified in time.") { _problem, _model, _format, _precision, _verbose, _noModel }.With(_solver.All);
+        "exit code 3 when nothing verified in time.") { _problem, _model, _format, _precision, _verbose, _noModel, _steps }.With(_solver.All);
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
     {
@@ -71,7 +72,9 @@ public sealed class IntegrateCommand : CliApp.ICommand
             var answer = Simplifier.SimplifyOrKeep(outcome.Answer!);
             stdout.WriteLine(ExprFormats.Print(answer, format) + (_ode ? "" : " + C"));
             var rank = outcome.CandidateRank is { } r ? $", candidate {r} of {outcome.Candidates.Count}" : "";
-            stderr.WriteLine($"verified ({outcome.Verdict!.Reason}); by {outcome.Engine!.Value.Describe()}{rank}, {outcome.Elapsed.TotalSeconds:F2} s");
+            var chain = outcome is { Engine: Engine.Rules, Derivation: { } d } ? $" ({d.Chain})" : "";
+            stderr.WriteLine($"verified ({outcome.Verdict!.Reason}); by {outcome.Engine!.Value.Describe()}{chain}{rank}, {outcome.Elapsed.TotalSeconds:F2} s");
+            if (args.GetValue(_steps) && outcome.Derivation is { } derivation) StepsPrinter.Print(derivation, stdout, format);
             return Task.FromResult(0);
         }
         if (outcome is { Answer: { } partial, Verdict: { Kind: VerdictKind.Partial } onPart })

@@ -19,13 +19,20 @@ internal static class Antiderivatives
     {
         if (integrand is Num { Value.IsZero: true }) return Expr.Zero;
         using var memo = RuleContext.Remember();   // the plans integrate the same terms as the basic sum
-        var basic = BasicIntegrals.TryIntegrateSum(integrand);
-        // the basic rules alone can take a long way round with a parameter in the integrand ((y + x²)/x² gave
-        // √(x²) − y/√(x²), right for x > 0 only); the smallest of the plans' first verified answers is kept when it is smaller
-        var best = basic;
-        foreach (var candidate in RuleIntegration.Candidates(integrand).Take(MaxCandidates))
-            if (!candidate.Equals(basic) && IntegralVerifier.Check(integrand, candidate, clock.Left).HoldsOnSomeInterval) best = Smallest(best, candidate);
-        return best;
+        Step? best;
+        using (RuleContext.Open())   // only the step kept is recorded for the asking method
+        {
+            var basic = BasicIntegrals.TryDeriveSum(integrand);
+            // the basic rules alone can take a long way round with a parameter in the integrand ((y + x²)/x² gave
+            // √(x²) − y/√(x²), right for x > 0 only); the smallest of the plans' first verified answers is kept when it is smaller
+            best = basic;
+            foreach (var candidate in RuleIntegration.Derivations(Decomposition.Plans(integrand)).Take(MaxCandidates))
+                if (!candidate.Result.Equals(basic?.Result) && IntegralVerifier.Check(integrand, candidate.Result, clock.Left).HoldsOnSomeInterval
+                    && ReferenceEquals(Smallest(best?.Result, candidate.Result), candidate.Result))
+                    best = candidate;
+        }
+        if (best is not null) RuleContext.Record(best);
+        return best?.Result;
     }
 
     /// <summary>The one of a and b with fewer nodes (a on a tie), or the one that is not null.</summary>

@@ -13,7 +13,7 @@ namespace SymSeq.Solving;
 /// </summary>
 public sealed class Decomposition
 {
-    private readonly Dictionary<LinearTerm, Expr?> _rules;
+    private readonly Dictionary<LinearTerm, Step?> _rules;
     private readonly Dictionary<IReadOnlyList<LinearTerm>, Expr> _groupSums;
     private readonly Dictionary<Expr, Expr> _solved = [];
     private readonly string? _split;
@@ -34,7 +34,9 @@ public sealed class Decomposition
     {
         Terms = terms;
         _split = split;
-        _rules = terms.Distinct().ToDictionary(t => t, t => rules ? BasicIntegrals.TryIntegrate(t.Core) : null);
+        // the terms' steps stay with the plan (a frame of its own keeps them out of any rule's steps)
+        using (RuleContext.Open())
+            _rules = terms.Distinct().ToDictionary(t => t, t => rules ? BasicIntegrals.TryDerive(t.Core) : null);
         Groups = split is null ? Linearity.Groups(terms) : terms.Select(t => (IReadOnlyList<LinearTerm>)[t]).ToList();
         _groupSums = Groups.Count > 1 ? Groups.Where(g => g.Count > 1).ToDictionary(g => g, Linearity.Sum) : [];
         // The factor of the first term the rules cannot do (a rule term's coefficient says nothing about f's).
@@ -104,7 +106,33 @@ public sealed class Decomposition
     }
 
     /// <summary>The whole integral by basic rules alone (3x² + 5, exp(2x) − sin(x)), or null.</summary>
-    public Expr? ByRules => Terms.All(t => _rules[t] is not null) ? Linearity.Combine(Terms.Select(t => (t.Factor, _rules[t]!))) : null;
+    public Expr? ByRules => ByRulesStep?.Result;
+
+    /// <summary>The whole integral by basic rules alone as a step: linearity over the terms' own steps (a lone term with factor 1: its step), or null.</summary>
+    public Step? ByRulesStep => Terms.All(t => _rules[t] is not null) ? Combined(Terms.Select(t => (t.Factor, _rules[t]!)).ToList()) : null;
+
+    /// <summary>The step of a sum of (factor, step) parts: linearity with the parts' steps as its sub-steps.</summary>
+    private Step Combined(IReadOnlyList<(Expr Factor, Step Step)> parts)
+    {
+        var result = Linearity.Combine(parts.Select(p => (p.Factor, p.Step.Result)));
+        if (parts is [({ } f, var only)] && f is Num { Value.IsOne: true }) return only with { Result = result };
+        return new Step(IntegrationRules.LinearityName, Linearity.Sum(Terms), result, parts.Select(p => p.Step).Distinct().ToList(),
+            _split ?? (parts.Count == 1 ? $"the constant factor {parts[0].Factor} taken out" : $"{parts.Count} terms integrated one by one"));
+    }
+
+    /// <summary>
+    /// The derivation of <see cref="Answer"/> once every group is solved: linearity over each group's step (a basic
+    /// rule's, or <paramref name="solvedBy"/>'s for a sub-integral recorded with <see cref="Solved"/>), or null.
+    /// </summary>
+    public Step? Derivation(Func<Expr, Expr, Step> solvedBy)
+    {
+        if (Unsolved > 0) return null;
+        var parts = new List<(Expr, Step)>();
+        foreach (var g in Groups)
+            if (_groupSums.TryGetValue(g, out var sum) && _solved.TryGetValue(sum, out var whole)) parts.Add((Expr.One, solvedBy(sum, whole)));
+            else parts.AddRange(g.Select(t => (t.Factor, _rules[t] ?? solvedBy(t.Core, _solved[t.Core]))));
+        return Combined(parts);
+    }
 
     /// <summary>
     /// One entry per group not yet solved (a lone term's core, or the group's sum). When all terms form one group,
@@ -149,7 +177,7 @@ public sealed class Decomposition
 
     public string Describe() => _split ?? (Groups.Count == Terms.Count ? $"{Terms.Count} terms" : $"{Terms.Count} terms in {Groups.Count} groups");
 
-    private Expr? TermIntegral(LinearTerm t) => _rules[t] ?? _solved.GetValueOrDefault(t.Core);
+    private Expr? TermIntegral(LinearTerm t) => _rules[t]?.Result ?? _solved.GetValueOrDefault(t.Core);
 
     private Expr? GroupIntegral(IReadOnlyList<LinearTerm> g) =>
         _groupSums.TryGetValue(g, out var sum) && _solved.TryGetValue(sum, out var whole) ? whole

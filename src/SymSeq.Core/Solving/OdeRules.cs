@@ -4,11 +4,9 @@ using SymSeq.Expressions;
 namespace SymSeq.Solving;
 
 /// <summary>
-/// The ODE methods of a first course, tried in order before any model or CAS, all inside one budget: linear equations
-/// (<see cref="LinearOdes"/>), then separable ones (<see cref="SeparableOdes"/>), then Bernoulli
-/// equations (<see cref="BernoulliOdes"/>), then homogeneous ones (<see cref="HomogeneousOdes"/>), then exact ones (<see cref="ExactOdes"/>); a nonlinear second-order
-/// equation missing y or x by reduction of order (<see cref="ReducedOrderOdes"/>). Each proposes at most one answer;
-/// the caller verifies it like any engine's.
+/// The ODE methods of a first course (<see cref="OdeMethods.All"/>), tried in order before any model or CAS, all
+/// inside one budget. Each proposes at most one answer, as a step holding the integrals it made; the caller verifies
+/// it like any engine's.
 /// </summary>
 public static class OdeRules
 {
@@ -20,30 +18,27 @@ public static class OdeRules
 
     public const string ReducedOrder = "reduction of order (p = y′ when y or x is missing, then a first-order method)";
 
-    /// <summary>(method, answer) for each rule that finds an answer, lazily, the later ones with what is left of <paramref name="budget"/>.</summary>
-    public static IEnumerable<(string Method, Expr Answer)> Solve(Expr equation, TimeSpan budget)
-    {
-        var clock = Stopwatch.StartNew();
-        if (LinearOdes.TrySolve(equation, budget) is { } linear) yield return (Linear, linear);
-        if (ExprParts.Nodes(equation).Any(n => n is Unknown { Order: 2 }))
-        {
-            if (budget - clock.Elapsed is var left && left > TimeSpan.Zero && ReducedOrderOdes.TrySolve(equation, left) is { } reduced)
-                yield return (ReducedOrder, reduced);
-            yield break;
-        }
-        foreach (var found in NonlinearFirstOrder(equation, budget - clock.Elapsed)) yield return found;
-    }
+    /// <summary>(method, answer) for each method that finds an answer, lazily, the later ones with what is left of <paramref name="budget"/>.</summary>
+    public static IEnumerable<(string Method, Expr Answer)> Solve(Expr equation, TimeSpan budget) =>
+        Derive(equation, budget).Select(s => (OdeMethods.All.First(m => m.Name == s.Rule).Description, s.Result));
 
-    private static IEnumerable<(string Method, Expr Answer)> NonlinearFirstOrder(Expr equation, TimeSpan budget)
+    /// <summary>
+    /// Each answer found as a step (the method, the equation, the solution, and the steps of the integrals the method
+    /// made: an integrating factor, ∫ dy/h(y)), lazily, in the order of <see cref="OdeMethods.All"/>.
+    /// </summary>
+    public static IEnumerable<Step> Derive(Expr equation, TimeSpan budget)
     {
         var clock = Stopwatch.StartNew();
-        if (budget > TimeSpan.Zero && SeparableOdes.TrySolve(equation, budget) is { } separable)
-            yield return (Separable, separable);
-        if (budget - clock.Elapsed is var rest && rest > TimeSpan.Zero && BernoulliOdes.TrySolve(equation, rest) is { } bernoulli)
-            yield return (Bernoulli, bernoulli);
-        if (budget - clock.Elapsed is var last && last > TimeSpan.Zero && HomogeneousOdes.TrySolve(equation, last) is { } homogeneous)
-            yield return (Homogeneous, homogeneous);
-        if (budget - clock.Elapsed is var final && final > TimeSpan.Zero && ExactOdes.TrySolve(equation, final) is { } exact)
-            yield return (Exact, exact);
+        var order = ExprParts.Nodes(equation).Any(n => n is Unknown { Order: 2 }) ? 2 : 1;
+        foreach (var method in OdeMethods.All)
+        {
+            if (method.Order is { } only && only != order) continue;
+            var left = budget - clock.Elapsed;
+            if (left <= TimeSpan.Zero) yield break;
+            Step? step;
+            using (var frame = RuleContext.Open())
+                step = method.TrySolve(equation, left) is { } answer ? new Step(method.Name, equation, answer, frame.Steps, frame.Detail) : null;
+            if (step is not null) yield return step;
+        }
     }
 }

@@ -10,10 +10,13 @@ namespace SymSeq.Solving;
 public static class RuleIntegration
 {
     /// <summary>The plans' answers by rules, in plan order, lazily (a caller that accepts the first does no more work).</summary>
-    public static IEnumerable<Expr> Candidates(IEnumerable<Decomposition> plans)
+    public static IEnumerable<Expr> Candidates(IEnumerable<Decomposition> plans) => Derivations(plans).Select(s => s.Result);
+
+    /// <summary>The plans' answers by rules as derivations (the answer is each step's result), in plan order, lazily.</summary>
+    public static IEnumerable<Step> Derivations(IEnumerable<Decomposition> plans)
     {
         foreach (var p in plans)
-            if (p.ByRules is { } answer) yield return answer;
+            if (p.ByRulesStep is { } step) yield return step;
     }
 
     /// <summary>The candidates for an integrand: see <see cref="Candidates(IEnumerable{Decomposition})"/>.</summary>

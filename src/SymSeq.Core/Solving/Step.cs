@@ -10,6 +10,9 @@ namespace SymSeq.Solving;
 /// </summary>
 public sealed record Step(string Rule, Expr Problem, Expr Result, IReadOnlyList<Step> SubSteps, string? Detail = null)
 {
+    /// <summary>The last step of an answer reported in another form than found (its real form, a tidier one).</summary>
+    public const string RewrittenName = "rewritten";
+
     /// <summary>A step with no sub-steps: an engine's answer, or a table look-up.</summary>
     public static Step Leaf(string rule, Expr problem, Expr result, string? detail = null) => new(rule, problem, result, [], detail);
 
@@ -31,7 +34,7 @@ public sealed record Step(string Rule, Expr Problem, Expr Result, IReadOnlyList<
         get
         {
             var names = Flatten().Select(s => s.Step.Rule).Distinct().ToList();
-            var work = names.Where(n => n is not (IntegrationRules.LinearityName or IntegrationRules.TableName or IntegrationRules.ConstantName)).ToList();
+            var work = names.Where(n => n is not (IntegrationRules.LinearityName or IntegrationRules.TableName or IntegrationRules.ConstantName or RewrittenName)).ToList();
             return string.Join(" -> ", work.Count > 0 ? work : names);
         }
     }

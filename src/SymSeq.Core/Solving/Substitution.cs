@@ -31,7 +31,7 @@ internal static class Substitution
                         var ratio = Simplifier.Simplify(new Op(Operator.Div, ExprParts.Product(rest), du), StepBudget);
                         if (ExprParts.Contains(ratio, "x") || BasicIntegrals.TryIntegrate(outer) is not { } outerIntegral) continue;
                         var integral = ExprParts.Substitute(outerIntegral, n => n is Sym { Name: "x" } ? u : null);
-                        RuleContext.Note($"u = {u}, du = {du} dx: the integral of {outer} in u");
+                        RuleContext.Note($"t = {u}, dt = {du} dx: the integral of {ExprParts.Substitute(outer, n => n is Sym { Name: "x" } ? new Sym("t") : null)} dt, done in x below");
                         return Simplifier.SimplifyOrKeep(ratio is Num { Value.IsOne: true } ? integral : new Op(Operator.Mul, ratio, integral), StepBudget);
                     }
                     catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)

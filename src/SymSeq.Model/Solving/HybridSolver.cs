@@ -99,12 +99,12 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             {
                 var sw = Stopwatch.StartNew();
                 var before = _attempts.Count;
-                foreach (var byRules in RuleIntegration.Candidates(plans))
-                    if (Accept(byRules, Engine.Rules, "basic rules for every term") is { } direct)
+                foreach (var byRules in RuleIntegration.Derivations(plans))
+                    if (Accept(byRules.Result, Engine.Rules, $"basic rules for every term ({byRules.Chain})", byRules) is { } direct)
                         return direct;
                 if (!isIntegral)
-                    foreach (var (method, answer) in OdeRules.Solve(problem, Left < OdeRuleBudget ? Left : OdeRuleBudget))
-                        if (Accept(answer, Engine.Rules, method) is { } solved) return solved;
+                    foreach (var step in OdeRules.Derive(problem, Left < OdeRuleBudget ? Left : OdeRuleBudget))
+                        if (Accept(step.Result, Engine.Rules, OdeMethods.All.First(m => m.Name == step.Rule).Description, step) is { } solved) return solved;
                 if (_attempts.Count == before)   // no rule had an answer to check: say so, so a failure lists every step
                     _attempts.Add(new EngineAttempt(Engine.Rules.Describe(), isIntegral ? "no rule integrates every term" : "no ODE method applies", sw.Elapsed));
             }
@@ -122,7 +122,9 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                     var whole = results.Verified;
                     _attempts.Add(new EngineAttempt($"model (beam {beam})",
                         whole is null ? $"no candidate verified ({Summary(results)})" : $"candidate {whole.Rank} verified", sw.Elapsed));
-                    if (whole is not null) return Done(whole.Answer!, whole.Verdict, Engine.Model) with { CandidateRank = whole.Rank };
+                    if (whole is not null)
+                        return Done(whole.Answer!, whole.Verdict, Engine.Model,
+                            Step.Leaf("model", Shown, whole.Answer!, $"proposed by the model (candidate {whole.Rank} of {results.Candidates.Count}), {VerifiedBy}")) with { CandidateRank = whole.Rank };
                     if (isIntegral && O.Repair && Repair(integrand, results.Candidates, $"beam {beam}") is { } repaired) return repaired;
 
                     // Then the plans' sub-integrals, cheapest way first; in the second round (first beam only) the terms of the
@@ -230,8 +232,10 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                 failed.UnionWith(batch.Except(Record(plans, batch, results)));
                 foreach (var plan in plans)
                 {
-                    var done = (plan.RescaledAnswer is { } rescaled ? Accept(rescaled, Engine.Decomposition, $"the integrand divided by {plan.Lead}, beam {beam}") : null)
-                        ?? (plan.Answer is { } combined ? Accept(combined, Engine.Decomposition, $"{plan.Describe()}, beam {beam}") : null);
+                    var done = (plan.RescaledAnswer is { } rescaled ? Accept(rescaled, Engine.Decomposition, $"the integrand divided by {plan.Lead}, beam {beam}",
+                            new Step(IntegrationRules.LinearityName, Shown, rescaled, [Step.Leaf("model", plan.Rescaled!, rescaled, "proposed by the model")], $"the constant factor {plan.Lead} taken out")) : null)
+                        ?? (plan.Answer is { } combined ? Accept(combined, Engine.Decomposition, $"{plan.Describe()}, beam {beam}",
+                            plan.Derivation((sub, integral) => Step.Leaf("model", sub, integral, "proposed by the model"))) : null);
                     if (done is not null)
                     {
                         _attempts.Insert(_attempts.Count - 1, new EngineAttempt(what, $"{asked} sub-integrals asked", sw.Elapsed));
@@ -292,7 +296,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                 var (answer, verdict) = Check(job.With(part), job.Engine);
                 if (!verdict.Accepted) continue;
                 _attempts.Add(new EngineAttempt($"completion (beam {beam})", $"{job.What}: {verdict.Label}", sw.Elapsed));
-                return Done(answer, verdict, job.Engine);
+                return Done(answer, verdict, job.Engine, Step.Leaf("completion", Shown, answer, $"{job.What}, {VerifiedBy}"));
             }
             _attempts.Add(new EngineAttempt($"completion (beam {beam})", $"{jobs.Count} sub-integrals, none completed an answer", sw.Elapsed));
             return null;
@@ -309,7 +313,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                 if (verdict.Accepted)
                 {
                     _attempts.Add(new EngineAttempt($"repair ({what})", $"candidate {rank} fixed and verified", sw.Elapsed));
-                    return Done(fix, verdict, Engine.Repair) with { CandidateRank = rank };
+                    return Done(fix, verdict, Engine.Repair, Step.Leaf("repaired model candidate", Shown, fix, $"candidate {rank} of the model, fixed, {VerifiedBy}")) with { CandidateRank = rank };
                 }
             }
             _attempts.Add(new EngineAttempt($"repair ({what})", tried == 0 ? "no candidate had a simple fix" : $"{tried} fixes, none verified", sw.Elapsed));
@@ -327,14 +331,19 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             let v = Problems.VerifyEverywhere(problem, fix)
             select (c.Rank, v.Answer, v.Verdict);
 
-        private SolveOutcome? Accept(Expr answer, Engine engine, string what)
+        private SolveOutcome? Accept(Expr answer, Engine engine, string what, Step? step = null)
         {
             if (!_checkedAnswers.Add(answer)) return null;   // a plan's answer is seen again after every later batch
             var sw = Stopwatch.StartNew();
             (answer, var verdict) = Check(answer, engine);
             _attempts.Add(new EngineAttempt(engine.Describe(), $"{what}: {verdict.Label}", sw.Elapsed));
-            return verdict.Accepted ? Done(answer, verdict, engine) : null;
+            return verdict.Accepted ? Done(answer, verdict, engine, step) : null;
         }
+
+        /// <summary>What the steps show as the problem: the integrand of an integral, the equation of an ODE.</summary>
+        private Expr Shown => Problems.TryIntegrand(problem, out var f) ? f : problem;
+
+        private string VerifiedBy => kind == Problems.Kind.Integral ? "verified by differentiation" : "verified by substitution";
 
         private SolveOutcome? AskCas(string name)
         {
@@ -358,7 +367,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             var engine = Enum.Parse<Engine>(name, ignoreCase: true);
             var (answer, verdict) = Check(result.Answer, engine);
             _attempts.Add(new EngineAttempt(name, $"answered, {verdict.Label}", sw.Elapsed));
-            return verdict.Accepted ? Done(answer, verdict, engine) : null;
+            return verdict.Accepted ? Done(answer, verdict, engine, Step.Leaf(name, Shown, answer, $"answered by {name}, {VerifiedBy}")) : null;
         }
 
         private IEnumerable<string> CasList()
@@ -372,7 +381,9 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         }
 
         /// <summary>The outcome for a verified answer, in a tidier form (<see cref="AnswerForms"/>) when one verifies too.</summary>
-        private SolveOutcome Done(Expr answer, Verdict verdict, Engine engine)
+        /// <param name="step">How the answer was found (a rule's derivation, an engine's proposal); it ends in the
+        /// answer as proposed, and a last step rewrites it when the answer reported differs (its real form, a tidier form).</param>
+        private SolveOutcome Done(Expr answer, Verdict verdict, Engine engine, Step? step)
         {
             foreach (var tidier in AnswerForms.Tidier(problem, answer))
                 if (Problems.Verify(problem, tidier) is { Accepted: true } v)   // a tidier form must be right everywhere too
@@ -380,7 +391,10 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                     (answer, verdict) = (tidier, v);
                     break;
                 }
-            return new(problem, answer, verdict, engine, _clock.Elapsed, _candidates, _attempts);
+            step ??= Step.Leaf(engine.Describe(), Shown, answer, VerifiedBy);
+            if (!step.Result.Equals(answer))
+                step = new Step(Step.RewrittenName, Shown, answer, [step], "in a form that is real wherever the problem is (ln|u| for ln u), or tidier, verified again");
+            return new(problem, answer, verdict, engine, _clock.Elapsed, _candidates, _attempts) { Derivation = step };
         }
 
         private static string Summary(SolveResult r)

@@ -21,4 +21,10 @@ public sealed record SolveOutcome(
 
     /// <summary>The 1-based rank of the model candidate that verified, when the answer is one.</summary>
     public int? CandidateRank { get; init; }
+
+    /// <summary>
+    /// How the answer was found, as a step tree: the rules' derivation (rule, integrand, result, sub-steps), or the
+    /// engine's proposal; null when unsolved. <see cref="Verification.StepCheck"/> judges each step.
+    /// </summary>
+    public Step? Derivation { get; init; }
 }

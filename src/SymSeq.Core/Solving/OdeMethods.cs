@@ -1,0 +1,18 @@
+namespace SymSeq.Solving;
+
+/// <summary>
+/// Every ODE method of SymSeq, in the order <see cref="OdeRules"/> tries them: linear equations of any order first;
+/// a second-order equation then only by reduction of order; a first-order one by the nonlinear methods, cheapest first.
+/// </summary>
+public static class OdeMethods
+{
+    public static readonly IReadOnlyList<OdeMethod> All =
+    [
+        new("linear ODE", OdeRules.Linear, null, LinearOdes.TrySolve),
+        new("reduction of order", OdeRules.ReducedOrder, 2, ReducedOrderOdes.TrySolve),
+        new("separable ODE", OdeRules.Separable, 1, SeparableOdes.TrySolve),
+        new("Bernoulli ODE", OdeRules.Bernoulli, 1, BernoulliOdes.TrySolve),
+        new("homogeneous ODE", OdeRules.Homogeneous, 1, HomogeneousOdes.TrySolve),
+        new("exact ODE", OdeRules.Exact, 1, ExactOdes.TrySolve),
+    ];
+}
