@@ -16,12 +16,12 @@ public static class StepsPrinter
         var steps = StepCheck.Verify(root);
         output.WriteLine("steps:");
         var numbers = new List<int>();
-        foreach (var (step, depth, verdict) in steps)
+        foreach (var (step, depth, verdict, result) in steps)
         {
             while (numbers.Count > depth + 1) numbers.RemoveAt(numbers.Count - 1);
             if (numbers.Count == depth + 1) numbers[depth]++; else numbers.Add(1);
             var indent = new string(' ', 2 + 2 * depth);
-            output.WriteLine($"{indent}{string.Join('.', numbers)}. {step.Rule}: {Statement(step, format)}  [{verdict.Label}]");
+            output.WriteLine($"{indent}{string.Join('.', numbers)}. {step.Rule}: {Statement(step with { Result = result }, format)}  [{verdict.Label}]");
             if (step.Detail is { } detail) output.WriteLine($"{indent}   {detail}");
         }
     }

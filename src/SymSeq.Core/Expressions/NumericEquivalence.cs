@@ -240,7 +240,13 @@ public static class NumericEquivalence
                 if (round == 0) (domainLow, domainHigh) = (Math.Min(domainLow, x), Math.Max(domainHigh, x));
                 var answer = o.Required is { } required ? Reality(required, at, coefficients) : true;
                 // Far out (|x| > 10), an answer that overflows says nothing: ln(cosh(16x)) beside a tanh saturated to ±1.
-                if (answer is null) { if (Math.Abs(x) <= 10) invalidAnswer.Add(x); continue; }
+                // Nor does one beyond the checked growth that plain arithmetic evaluates (e^(4x) at x = -9): it is
+                // defined there, just not checkable; only one that is no number at all (ln 0) is undefined.
+                if (answer is null)
+                {
+                    if (Math.Abs(x) <= 10 && !BeyondGrowthOnly(o.Required!, x, coefficients)) invalidAnswer.Add(x);
+                    continue;
+                }
                 // Terms at most 2^MaxLog2Magnitude, however large the problem itself is there: beside a problem of size
                 // 2^54, F + x differs from F by 2^-54 of its size, below any double's rounding, so such points cannot decide.
                 var st = answer == false ? PointStatus.Undefined : Evaluate(terms, at, coefficients, real, out residual);
@@ -275,6 +281,23 @@ public static class NumericEquivalence
             : failAt.Min() > 0 && agreeAt.Max() < 0 ? "for x < 0"
             : $"on part of the real line (right at x = {agreeAt[0]:G3}, wrong or undefined at x = {failAt[0]:G3})";
         return new(Equivalence.EqualOnPart, tried, used, 1, where);
+    }
+
+    /// <summary>
+    /// Whether the expressions could not be evaluated at x only because an exponential or hyperbolic function's
+    /// argument there is beyond <see cref="ApproxEvaluator.MaxGrowth"/> (e^(4x) at x = −9), while plain arithmetic
+    /// gives each a finite real value: defined there, just not checkable. Not so for ln 0, or a root on its cut.
+    /// </summary>
+    private static bool BeyondGrowthOnly(IReadOnlyList<Expr> exprs, double x, Approx[] coefficients)
+    {
+        var slots = new Complex[Symbols.SlotCount];
+        for (var i = 0; i < slots.Length; i++) slots[i] = coefficients[i].ToComplex();
+        slots[0] = x;
+        static bool Finite(Complex v) => double.IsFinite(v.Real) && double.IsFinite(v.Imaginary);
+        var beyond = exprs.SelectMany(ExprParts.Nodes).OfType<Op>()
+            .Any(n => n.Kind is Operator.Exp or Operator.Sinh or Operator.Cosh or Operator.Tanh
+                && Evaluator.EvalComplex(n[0], slots) is var a && Finite(a) && Math.Abs(a.Real) > ApproxEvaluator.MaxGrowth);
+        return beyond && exprs.All(e => Evaluator.EvalComplex(e, slots) is var v && Finite(v) && Math.Abs(v.Imaginary) <= 1e-9 * Math.Max(1, Math.Abs(v.Real)));
     }
 
     /// <summary>

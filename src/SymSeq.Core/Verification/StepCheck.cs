@@ -3,21 +3,27 @@ using SymSeq.Solving;
 
 namespace SymSeq.Verification;
 
-/// <summary>One step of a derivation with its depth in the tree and the verifier's verdict on its own result.</summary>
-public sealed record CheckedStep(Step Step, int Depth, Verdict Verdict);
+/// <summary>
+/// One step of a derivation with its depth in the tree, the verifier's verdict on its own result, and the result as
+/// verified: the step's own, or its real form (ln|u| for ln u) when only that is right wherever the integrand is.
+/// </summary>
+public sealed record CheckedStep(Step Step, int Depth, Verdict Verdict, Expr Result);
 
 /// <summary>
 /// Every step of a derivation judged by the verifier as a final answer is: the result of an integration step must
 /// differentiate back to its integrand, an ODE method's result must solve its equation. A step's verdict may be
-/// "right on part of the line" (ln x for 1/x inside a substitution) where the final answer, rewritten, is right
-/// everywhere; the steps show exactly that.
+/// "right on part of the line" (ln x for 1/x inside a substitution): then, as for a final answer
+/// (<see cref="Problems.VerifyEverywhere"/>), its real form is checked, and shown when it verifies.
 /// </summary>
 public static class StepCheck
 {
-    public static IReadOnlyList<CheckedStep> Verify(Step root, TimeSpan? budgetPerStep = null) =>
-        root.Flatten().Select(s => new CheckedStep(s.Step, s.Depth, VerifyOne(s.Step, budgetPerStep))).ToList();
+    public static IReadOnlyList<CheckedStep> Verify(Step root) =>
+        root.Flatten().Select(s => VerifyOne(s.Step, s.Depth)).ToList();
 
-    private static Verdict VerifyOne(Step step, TimeSpan? budget) => ExprParts.ContainsUnknown(step.Problem)
-        ? OdeVerifier.Check(step.Problem, step.Result, budget)
-        : IntegralVerifier.Check(step.Problem, step.Result, budget);
+    private static CheckedStep VerifyOne(Step step, int depth)
+    {
+        var problem = ExprParts.ContainsUnknown(step.Problem) ? step.Problem : Problems.Integration(step.Problem);
+        var (result, verdict) = Problems.VerifyEverywhere(problem, step.Result);
+        return new CheckedStep(step, depth, verdict, result);
+    }
 }
