@@ -38,6 +38,31 @@ public sealed record Solution(
 
     /// <summary>Where <see cref="PartialAnswer"/> is right, as "verified for x &gt; 0 only"; null when there is none.</summary>
     public string? PartialRegion { get; init; }
+
+    /// <summary>How the answer was found, step by step, each step verified (empty when unsolved).</summary>
+    public IReadOnlyList<SolutionStep> Steps { get; init; } = [];
+
+    /// <summary>The rules that did the work, "by parts -> partial fractions", or the engine; null when unsolved.</summary>
+    public string? Method { get; init; }
+}
+
+/// <summary>
+/// One step of how an answer was found: the rule (or method, or engine), what it was applied to, what it gave, the
+/// choice it made, and the verifier's verdict on this step's own result. Steps come depth first: a step's sub-steps
+/// (the smaller integrals it made) follow it with <see cref="Depth"/> one more.
+/// </summary>
+/// <param name="Depth">0 for the outermost step.</param>
+/// <param name="Rule">"by parts", "substitution", "partial fractions", "linear ODE", "model", "maxima", ...</param>
+/// <param name="Problem">The integrand, or for an ODE method the equation (left side minus right side).</param>
+/// <param name="Result">Its antiderivative or solution as verified (its real form, ln|u|, when only that verifies).</param>
+/// <param name="Detail">The choice made (u = x², dv = cos(x) dx), or how an engine's answer was checked; null when none.</param>
+/// <param name="Verdict">verified, "verified ... only" (right on part of the line), rejected or uncheckable.</param>
+/// <param name="Reason">The check that decided.</param>
+/// <param name="Equation">True when <see cref="Problem"/> is an ODE (an ODE method's step), false for an integrand.</param>
+public sealed record SolutionStep(int Depth, string Rule, Expression Problem, Expression Result, string? Detail, string Verdict, string Reason, bool Equation)
+{
+    /// <summary>True when the step's result was checked by substitution and accepted.</summary>
+    public bool Verified => Verdict == "verified";
 }
 
 /// <summary>The verifier's judgement of a pair.</summary>

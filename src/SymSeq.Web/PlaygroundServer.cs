@@ -206,7 +206,9 @@ public static class PlaygroundServer
         Rendered.Of(s.Problem), s.Answer is null ? null : Rendered.Of(s.Answer), s.Verified,
         s.Verified ? "verified" : "unsolved", s.Reason ?? "no candidate verified within the time limit", s.Engine,
         s.Candidates.Select(c => new CandidateReply(c.Rank, Math.Round(c.Score, 4), c.Answer is null ? null : Rendered.Of(c.Answer), c.Verdict, c.Reason)).ToList(),
-        s.Attempts, Math.Round(s.Elapsed.TotalMilliseconds, 1));
+        s.Attempts, Math.Round(s.Elapsed.TotalMilliseconds, 1),
+        s.Steps.Select(t => new StepReply(t.Depth, t.Rule, Rendered.Of(t.Problem), Rendered.Of(t.Result), t.Detail, t.Verdict, t.Reason, t.Equation)).ToList(),
+        s.Method);
 
     private static TransformReply Transform(string text, Func<Expression, Expression> f, bool equation = false)
     {

@@ -17,11 +17,14 @@ public sealed record CheckedStep(Step Step, int Depth, Verdict Verdict, Expr Res
 /// </summary>
 public static class StepCheck
 {
-    public static IReadOnlyList<CheckedStep> Verify(Step root) =>
-        root.Flatten().Select(s => VerifyOne(s.Step, s.Depth)).ToList();
+    /// <param name="known">The verdict already given on the final answer: a step with that result for the same
+    /// problem is not checked twice (a model's proposal is one such step).</param>
+    public static IReadOnlyList<CheckedStep> Verify(Step root, (Expr Problem, Expr Answer, Verdict Verdict)? known = null) =>
+        root.Flatten().Select(s => VerifyOne(s.Step, s.Depth, known)).ToList();
 
-    private static CheckedStep VerifyOne(Step step, int depth)
+    private static CheckedStep VerifyOne(Step step, int depth, (Expr Problem, Expr Answer, Verdict Verdict)? known)
     {
+        if (known is { } k && step.Problem.Equals(k.Problem) && step.Result.Equals(k.Answer)) return new CheckedStep(step, depth, k.Verdict, step.Result);
         var problem = ExprParts.ContainsUnknown(step.Problem) ? step.Problem : Problems.Integration(step.Problem);
         var (result, verdict) = Problems.VerifyEverywhere(problem, step.Result);
         return new CheckedStep(step, depth, verdict, result);

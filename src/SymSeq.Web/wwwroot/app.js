@@ -66,15 +66,17 @@
       status.className = "status ok";
       status.textContent = `${m === "diff" ? "derivative" : "simplified"} · ${b.milliseconds} ms`;
       $("details").hidden = true;
+      showSteps(m, []);
       return;
     }
     $("details").hidden = false;
+    showSteps(m, b.steps || []);
     if (b.verified) {
       const lhs = m === "integrate" ? `\\int ${b.problem.latex}\\,dx = ` : "y = ";
       tex(answer, lhs + b.answer.latex + (m === "integrate" ? " + C" : ""), true);
       answer.dataset.infix = b.answer.infix;
       status.className = "status ok";
-      status.textContent = `verified · by ${b.engine} · ${b.milliseconds} ms — ${b.reason}`;
+      status.textContent = `verified · by ${b.engine}${b.method ? ` (${b.method})` : ""} · ${b.milliseconds} ms — ${b.reason}`;
     } else {
       answer.textContent = "No verified answer.";
       answer.dataset.infix = "";
@@ -90,6 +92,30 @@
       tbody.append(tr);
     }
     for (const a of b.attempts) { const li = document.createElement("li"); li.textContent = a; $("attempts").append(li); }
+  }
+
+  // The derivation, one item per step, indented by depth: the rule, the integral (or equation) and its result in
+  // KaTeX, the choice the rule made, and the verifier's verdict on that step.
+  function showSteps(m, steps) {
+    const list = $("steps");
+    list.innerHTML = "";
+    $("steps-panel").hidden = steps.length === 0;
+    for (const s of steps) {
+      const li = document.createElement("li");
+      li.className = `step ${s.verdict === "verified" ? "verified" : "unverified"}`;
+      li.style.marginLeft = `${s.depth * 1.5}em`;
+      const rule = document.createElement("strong");
+      rule.textContent = `${s.rule}: `;
+      const math = document.createElement("span");
+      tex(math, s.equation ? `${s.problem.latex} = 0 \\;\\Rightarrow\\; y = ${s.result.latex}` : `\\int ${s.problem.latex}\\,dx = ${s.result.latex}`, false);
+      const verdict = document.createElement("span");
+      verdict.className = "verdict";
+      verdict.textContent = ` [${s.verdict}]`;
+      verdict.title = s.reason;
+      li.append(rule, math, verdict);
+      if (s.detail) { const d = document.createElement("div"); d.className = "detail"; d.textContent = s.detail; li.append(d); }
+      list.append(li);
+    }
   }
 
   function td(text, title) { const el = document.createElement("td"); el.textContent = text; if (title) el.title = title; return el; }

@@ -36,6 +36,33 @@ public sealed class ApiTests(PlaygroundFixture server) : IClassFixture<Playgroun
     }
 
     [Fact]
+    public async Task A_rules_answer_comes_with_its_steps_each_verified_and_the_rule_chain()
+    {
+        var (status, b) = await Ask("/api/integrate", "x^2*ln(x) + x*exp(x^2)");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("basic rules", b.GetProperty("engine").GetString());
+        Assert.Equal("substitution -> by parts", b.GetProperty("method").GetString());
+        var steps = b.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(("linearity", 0), (steps[0].GetProperty("rule").GetString(), steps[0].GetProperty("depth").GetInt32()));
+        var byParts = steps.Single(s => s.GetProperty("rule").GetString() == "by parts");
+        Assert.Equal(1, byParts.GetProperty("depth").GetInt32());
+        Assert.Equal("u = ln(x), v = x^3/3", byParts.GetProperty("detail").GetString());
+        Assert.Contains("\\ln", byParts.GetProperty("problem").GetProperty("latex").GetString());
+        Assert.All(steps, s => Assert.Equal("verified", s.GetProperty("verdict").GetString()));
+        Assert.All(steps, s => Assert.False(s.GetProperty("equation").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task A_model_answer_has_one_honest_step()
+    {
+        var (_, b) = await Ask("/api/integrate", "cos(x)*ln(x) + sin(x)/x");
+        var step = Assert.Single(b.GetProperty("steps").EnumerateArray());
+        Assert.Equal("model", step.GetProperty("rule").GetString());
+        Assert.StartsWith("proposed by the model (candidate ", step.GetProperty("detail").GetString());
+        Assert.Equal("verified", step.GetProperty("verdict").GetString());
+    }
+
+    [Fact]
     public async Task Solve_answers_an_ode_with_its_verdict()
     {
         var (status, b) = await Ask("/api/solve", "y' - y = 0");

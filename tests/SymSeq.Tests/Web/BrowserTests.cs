@@ -38,6 +38,12 @@ public sealed class BrowserTests(PlaygroundFixture server) : IClassFixture<Playg
         var rows = browser.FindElements(By.CssSelector("#candidates tbody tr"));
         Assert.Equal(10, rows.Count);
         Assert.Contains(rows, r => r.GetAttribute("class") == "verified");
+        // its one step, the model's proposal, in the steps panel (closed until opened), rendered
+        browser.FindElement(By.CssSelector("#steps-panel summary")).Click();
+        var steps = browser.FindElements(By.CssSelector("#steps li"));
+        Assert.Single(steps);
+        Assert.Contains("model", steps[0].Text);
+        Assert.NotEmpty(steps[0].FindElements(By.CssSelector(".katex")));
 
         if (Environment.GetEnvironmentVariable("SYMSEQ_SCREENSHOT") is { Length: > 0 } shot)
         {
