@@ -42,4 +42,15 @@ public partial class DocsTests
         }
         Assert.True(missing.Count == 0, $"{document} names paths that do not exist: {string.Join(", ", missing.Distinct())}");
     }
+
+    /// <summary>The decision list in docs/solver.md names every integration rule, in the order the engine tries them.</summary>
+    [Fact]
+    public void The_solver_doc_lists_every_rule_in_order()
+    {
+        var rows = File.ReadAllLines(Path.Combine(TestPaths.Repo, "docs", "solver.md"))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .Where(c => c.Length > 3 && int.TryParse(c[1], out _))
+            .Select(c => c[2]).ToList();
+        Assert.Equal(IntegrationRules.All.Select(r => r.Name), rows);
+    }
 }
