@@ -152,6 +152,13 @@ public static class BasicIntegrals
             // √(u−1)·√(u+1), not √(u²−1): the two differ in sign for u < −1, where acosh is complex
             Operator.Acosh => u * F(Operator.Acosh, u) - F(Operator.Sqrt, u - Expr.One) * F(Operator.Sqrt, u + Expr.One),
             Operator.Atanh => u * F(Operator.Atanh, u) + half * F(Operator.Ln, Expr.One - uu),
+            // the reciprocal ones, on their real domains: |u| ≥ 1 for asec, acsc, acoth; 0 < u ≤ 1 for asech
+            Operator.Acot => u * F(Operator.Acot, u) + half * F(Operator.Ln, uu + Expr.One),
+            Operator.Acoth => u * F(Operator.Acoth, u) + half * F(Operator.Ln, uu - Expr.One),
+            Operator.Asec => u * F(Operator.Asec, u) - F(Operator.Ln, F(Operator.Abs, u) + F(Operator.Sqrt, uu - Expr.One)),
+            Operator.Acsc => u * F(Operator.Acsc, u) + F(Operator.Ln, F(Operator.Abs, u) + F(Operator.Sqrt, uu - Expr.One)),
+            Operator.Asech => u * F(Operator.Asech, u) + F(Operator.Asin, u),
+            Operator.Acsch => u * F(Operator.Acsch, u) + F(Operator.Asinh, F(Operator.Abs, u)),
             Operator.Abs => half * u * F(Operator.Abs, u),
             Operator.Sign => F(Operator.Abs, u),
             _ => null,

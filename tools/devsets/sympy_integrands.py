@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Integrands in x from SymPy's own integration tests, one per line in SymSeq's infix, as a development set.
+
+    python3 tools/devsets/sympy_integrands.py > /tmp/sympy-integrands.txt
+    symseq compare --data /tmp/sympy-integrands.txt --cas none     # or any measurement that reads integrands
+
+Reads the test files of the installed SymPy (Debian: python3-sympy), finds every call manualintegrate(e, x) or
+integrate(e, x) whose first argument evaluates to an expression in x alone (no other symbols, no special functions
+beyond the elementary ones SymSeq reads), and prints it once. The list is made on demand, never committed: it is
+SymPy's, kept outside SymSeq, and used to find where SymSeq's rules are weak, not to tune them to its lines.
+"""
+import ast
+import glob
+import os
+import sys
+
+import sympy
+from sympy import Symbol
+
+x = Symbol("x")
+ELEMENTARY = {"exp", "log", "sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "sech", "csch",
+              "asin", "acos", "atan", "acot", "asec", "acsc", "asinh", "acosh", "atanh", "acoth", "asech", "acsch",
+              "Abs", "sign", "sqrt", "Pow", "Add", "Mul", "Symbol", "Integer", "Rational", "Float", "Half", "One",
+              "NegativeOne", "Zero", "Pi", "Exp1", "ImaginaryUnit"}
+
+
+def to_infix(e):
+    s = sympy.sstr(e, order="none")
+    return s.replace("**", "^").replace("log(", "ln(").replace("Abs(", "abs(").replace("E", "exp(1)").replace("pi", "pi")
+
+
+def candidates(path):
+    tree = ast.parse(open(path, encoding="utf-8").read(), path)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("manualintegrate", "integrate") and len(node.args) >= 2:
+            if isinstance(node.args[1], ast.Name) and node.args[1].id == "x":
+                yield ast.get_source_segment(open(path, encoding="utf-8").read(), node.args[0])
+
+
+def main():
+    root = os.path.join(os.path.dirname(sympy.__file__), "integrals", "tests")
+    names = {n: getattr(sympy, n) for n in dir(sympy) if not n.startswith("_")}
+    names.update(x=x, y=Symbol("y"), a=Symbol("a"), b=Symbol("b"), n=Symbol("n"), t=Symbol("t"), k=Symbol("k"),
+                 E=sympy.E, pi=sympy.pi, I=sympy.I, S=sympy.S, Rational=sympy.Rational)
+    seen = set()
+    for path in sorted(glob.glob(os.path.join(root, "test_*.py"))):
+        for text in candidates(path):
+            if text is None:
+                continue
+            try:
+                e = sympy.sympify(eval(text, dict(names)))
+            except Exception:
+                continue
+            if not isinstance(e, sympy.Expr) or e.free_symbols != {x}:
+                continue
+            if any(type(a).__name__ not in ELEMENTARY and not isinstance(a, sympy.Number) for a in sympy.preorder_traversal(e)):
+                continue
+            line = to_infix(e)
+            if line not in seen:
+                seen.add(line)
+                print(line)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
