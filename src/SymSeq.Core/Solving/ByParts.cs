@@ -96,9 +96,8 @@ internal static class ByParts
         // the rules' own calls of ByRules stop at depth 2
         if (RuleContext.Depth(RuleContext.Rule.ByParts) >= 2 || p.Size > MaxRulesFactor) return null;
         using var nested = RuleContext.Enter(RuleContext.Rule.ByParts);
-        return RuleContext.Tentatively(() => BasicIntegrals.TryIntegrateSum(p) is { } big && !ExprParts.Nodes(big).Any(e => e is Op { Kind: var k } && k == h.Kind)
-            ? InverseTimes(big, h, n)
-            : null);
+        // P may hold h itself (∫ x²/√(1 − x²) has asin x): then P·h′ holds h·h′, a substitution, and the depth bounds the rest
+        return RuleContext.Tentatively(() => BasicIntegrals.TryIntegrateSum(p) is { } big ? InverseTimes(big, h, n) : null);
     }
 
     /// <summary>

@@ -31,14 +31,17 @@ internal static class ExponentialSubstitution
         Expr T(Rational k) => Expr.Pow(t, new Num(k / g));
         var inT = ExprParts.Substitute(core, n => n switch
         {
-            Op { Kind: Operator.Exp, Args: [var a] } when Rate(a) is { } k => T(k),
-            Op { Kind: Operator.Sinh, Args: [var a] } when Rate(a) is { } k => (T(k) - T(-k)) / Expr.Two,
-            Op { Kind: Operator.Cosh, Args: [var a] } when Rate(a) is { } k => (T(k) + T(-k)) / Expr.Two,
-            Op { Kind: Operator.Tanh, Args: [var a] } when Rate(a) is { } k => (T(k) - T(-k)) / (T(k) + T(-k)),
+            // e^(k·x + c) = e^c·tᵏ/ᵍ: an offset c free of x is a constant factor
+            Op { Kind: Operator.Exp, Args: [var a] } when Rate(a) is { } k => E(a, k) * T(k),
+            Op { Kind: Operator.Sinh, Args: [var a] } when Rate(a) is { } k => (E(a, k) * T(k) - T(-k) / E(a, k)) / Expr.Two,
+            Op { Kind: Operator.Cosh, Args: [var a] } when Rate(a) is { } k => (E(a, k) * T(k) + T(-k) / E(a, k)) / Expr.Two,
+            Op { Kind: Operator.Tanh, Args: [var a] } when Rate(a) is { } k => (E(a, k) * T(k) - T(-k) / E(a, k)) / (E(a, k) * T(k) + T(-k) / E(a, k)),
             _ => null,
         });
         if (!Simplifier.TrySimplify(inT / (new Num(g) * t), out var inTSimplified)
-            || (underRoot ? BasicIntegrals.TryIntegrateSum(inTSimplified) : RationalIntegrals.TryIntegrate(inTSimplified)) is not { } inTIntegral) return null;
+            || (underRoot ? BasicIntegrals.TryIntegrateSum(inTSimplified)
+                // a constant factor e^c leaves coefficients that are not rational: 1/(t·(e·t + 1)) is a linear denominator's
+                : RationalIntegrals.TryIntegrate(inTSimplified) ?? LinearDenominators.TryIntegrate(inTSimplified)) is not { } inTIntegral) return null;
         var exp = Expr.Call(Operator.Exp, g.IsOne ? Expr.X : new Num(g) * Expr.X);
         RuleContext.Note($"t = {exp}: the integral of {inTSimplified} in t (written in x)");
         return Simplifier.SimplifyOrKeep(ExprParts.Substitute(inTIntegral, n => n is Sym { Name: "x" } ? exp : null));
@@ -62,14 +65,12 @@ internal static class ExponentialSubstitution
         return rates is null || rates.Any(k => k is null) ? null : rates.Select(k => k!.Value).ToList();
     }
 
-    /// <summary>k when a = k·x for a rational k ≠ 0 (x itself: 1), else null.</summary>
-    private static Rational? Rate(Expr a) => a switch
-    {
-        Sym { Name: "x" } => Rational.One,
-        Op { Kind: Operator.Mul, Args: [Num { Value: var k }, Sym { Name: "x" }] } when !k.IsZero => k,
-        Op { Kind: Operator.Mul, Args: [Sym { Name: "x" }, Num { Value: var k }] } when !k.IsZero => k,
-        _ => null,
-    };
+    /// <summary>k when a = k·x + c for a rational k ≠ 0 and a c free of x (x itself: 1), else null.</summary>
+    private static Rational? Rate(Expr a) => BasicIntegrals.Slope(a) is Num { Value: var k } && !k.IsZero ? k : null;
+
+    /// <summary>e^c for a = k·x + c (1 when c = 0).</summary>
+    private static Expr E(Expr a, Rational k) =>
+        Simplifier.SimplifyOrKeep(a - new Num(k) * Expr.X) is Num { Value.IsZero: true } ? Expr.One : Expr.Call(Operator.Exp, Simplifier.SimplifyOrKeep(a - new Num(k) * Expr.X));
 
     /// <summary>The largest positive rational g with every k/g an integer: gcd of the numerators over lcm of the denominators.</summary>
     private static Rational Divisor(List<Rational> rates)

@@ -60,6 +60,22 @@ internal static class Substitution
             _ => null,
         });
         if (!ReferenceEquals(secants, du)) yield return secants;
+        // and tan w as sin w/cos w (tanh as sinh/cosh): ln(tan x)′ = 1/(cos²x·tan x) is 1/(sin x·cos x)
+        var quotients = ExprParts.Substitute(secants, n => n switch
+        {
+            Op { Kind: Operator.Tan, Args: [var w] } => new Op(Operator.Div, Expr.Call(Operator.Sin, w), Expr.Call(Operator.Cos, w)),
+            Op { Kind: Operator.Tanh, Args: [var w] } => new Op(Operator.Div, Expr.Call(Operator.Sinh, w), Expr.Call(Operator.Cosh, w)),
+            _ => null,
+        });
+        if (!ReferenceEquals(quotients, secants)) yield return quotients;
+        // and two roots multiplied as one, √(x − 1)·√(x + 1) as √(x² − 1) (acosh′): equal where both factors are
+        // real, which is where acosh is; the verifier judges the answer on the integrand's own domain
+        var merged = ExprParts.Substitute(du, n => n is Op { Kind: Operator.Mul } m
+            && m.Args.Where(a => a is Op { Kind: Operator.Sqrt }).ToArray() is [Op r1, Op r2]
+            && Simplifier.TrySimplify(Expansion.Expand(r1[0] * r2[0]), out var radicand, StepBudget)
+                ? ExprParts.Product(m.Args.Where(a => a is not Op { Kind: Operator.Sqrt }).Append(Expr.Call(Operator.Sqrt, radicand)).ToArray())
+                : null);
+        if (!ReferenceEquals(merged, du)) yield return merged;
     }
 
     /// <summary>(u, f(x)) with factor = f(u): the argument of a function or a power, then the factor itself (f(t) = t).</summary>

@@ -8,7 +8,7 @@ namespace SymSeq.Solving;
 /// <list type="bullet">
 /// <item>Squares of tangents inside a product (a lone power is <see cref="TrigPowers"/>'): tan²u = cos⁻²u − 1,
 /// cot²u = sin⁻²u − 1, tanh²u = 1 − cosh⁻²u, coth²u = 1 + sinh⁻²u, so x·tan²x becomes x·sec²x − x (by parts);</item>
-/// <item>double angles next to functions of the single angle: sin 2u = 2·sin u·cos u, cos 2u = 1 − 2·sin²u (2·cos²u − 1
+/// <item>double and triple angles next to functions of the single angle (sin 3u = 3·sin u − 4·sin³u, cos 3u = 4·cos³u − 3·cos u): sin 2u = 2·sin u·cos u, cos 2u = 1 − 2·sin²u (2·cos²u − 1
 /// when no sin u is there) and their hyperbolic twins, so sin 2x·e^(sin x) becomes 2·sin x·cos x·e^(sin x)
 /// (the change of variable t = sin x).</item>
 /// </list>
@@ -83,11 +83,19 @@ internal static class TrigIdentities
             var hyperbolic = twice.Kind is Operator.Sinh or Operator.Cosh;
             foreach (var once in calls.Where(o => !ReferenceEquals(o, twice) && (o.Kind is Operator.Sinh or Operator.Cosh or Operator.Tanh) == hyperbolic))
             {
-                if (!IsDouble(twice[0], once[0])) continue;
+                var k = IsMultiple(twice[0], once[0], 2) ? 2 : IsMultiple(twice[0], once[0], 3) ? 3 : 0;
+                if (k == 0) continue;
                 var u = once[0];
                 var sin = Expr.Call(hyperbolic ? Operator.Sinh : Operator.Sin, u);
                 var cos = Expr.Call(hyperbolic ? Operator.Cosh : Operator.Cos, u);
                 var hasSin = calls.Any(o => o.Kind == (hyperbolic ? Operator.Sinh : Operator.Sin) && o[0].Equals(u));
+                // triple angles: sin 3u = 3 sin u − 4 sin³u, cos 3u = 4 cos³u − 3 cos u (sinh 3u = 3 sinh u + 4 sinh³u)
+                if (k == 3)
+                    return ExprParts.Substitute(core, e => ReferenceEquals(e, twice)
+                        ? twice.Kind is Operator.Sin or Operator.Sinh
+                            ? Expr.Int(3) * sin + Expr.Int(hyperbolic ? 4 : -4) * Expr.Pow(sin, Expr.Int(3))
+                            : Expr.Int(4) * Expr.Pow(cos, Expr.Int(3)) - Expr.Int(3) * cos
+                        : null);
                 Expr replacement = twice.Kind is Operator.Sin or Operator.Sinh
                     ? Expr.Two * sin * cos
                     : hasSin
@@ -99,7 +107,7 @@ internal static class TrigIdentities
         return null;
     }
 
-    /// <summary>Whether a = 2·b (checked by simplifying a − 2·b to zero).</summary>
-    private static bool IsDouble(Expr a, Expr b) =>
-        Simplifier.TrySimplify(a - Expr.Two * b, out var difference) && difference is Num { Value.IsZero: true };
+    /// <summary>Whether a = k·b (checked by simplifying a − k·b to zero).</summary>
+    private static bool IsMultiple(Expr a, Expr b, int k) =>
+        Simplifier.TrySimplify(a - Expr.Int(k) * b, out var difference) && difference is Num { Value.IsZero: true };
 }
