@@ -21,6 +21,7 @@ public class SolverModelsTests : IDisposable
     public void Each_kind_of_problem_asks_its_own_model_and_loads_it_only_then()
     {
         // The ODE file is not a model: integrals still solve with theirs, because nothing loads the ODE model until an ODE comes.
+        SymSeq.Search.InferenceThreads.UseOne();   // as every front end does: libtorch's default threads spin against a busy machine
         using var models = SolverModels.FromFiles(Integration, NotAModel());
         using var solver = new HybridSolver(models, new HybridOptions { Cas = "none", Rules = false, TimeLimit = TimeSpan.FromSeconds(30) });
         var integral = solver.Solve(Problems.Integration(InfixParser.Parse("x*cos(x)")));
