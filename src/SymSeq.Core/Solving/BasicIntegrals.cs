@@ -35,6 +35,8 @@ public static class BasicIntegrals
         foreach (var rule in IntegrationRules.All)
         {
             if (rule.Name != IntegrationRules.ConstantName && (nonRealAbs ??= HasNonRealAbs(core))) return null;
+            if (core.Size > rule.MaxSize || rule.Nesting is { } guard && RuleContext.Depth(guard) >= rule.MaxDepth) continue;
+            using var nested = rule.Nesting is { } nesting ? RuleContext.Enter(nesting) : (RuleContext.Scope?)null;
             using var frame = RuleContext.Open();
             if (rule.Apply(core) is not { } answer) continue;
             return new Step(rule.Name, core, rule.Simplified ? Simplifier.SimplifyOrKeep(answer) : answer, frame.Steps, frame.Detail);

@@ -21,15 +21,15 @@ namespace SymSeq.Solving;
 internal static class ChangeOfVariable
 {
     /// <summary>Largest integrand tried (nodes), and the most inner u tried.</summary>
-    private const int MaxSize = 40, MaxCandidates = 8;
+    internal const int MaxSize = 40;
+    private const int MaxCandidates = 8;
 
     private static readonly Sym T = new("t");
 
     public static Expr? TryIntegrate(Expr core)
     {
-        // the rules this calls may call it again on the new integrand; the depth stays at one
-        if (RuleContext.Depth(RuleContext.Rule.ChangeOfVariable) > 0 || core.Size > MaxSize || ExprParts.Contains(core, T.Name)) return null;
-        using var nested = RuleContext.Enter(RuleContext.Rule.ChangeOfVariable);
+        // the rules this calls may call it again on the new integrand; the driver keeps the depth at one
+        if (ExprParts.Contains(core, T.Name)) return null;
         foreach (var u in Inner(core).Take(MaxCandidates))
             if (RuleContext.Tentatively(() => Direct(core, u)) is { } direct) return direct;
             else if (RuleContext.Tentatively(() => Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse

@@ -19,15 +19,15 @@ namespace SymSeq.Solving;
 internal static class EulerSubstitution
 {
     /// <summary>Largest integrand tried (nodes), and largest rational integrand in t handed on.</summary>
-    private const int MaxSize = 40, MaxRationalSize = 200;
+    internal const int MaxSize = 40;
+    private const int MaxRationalSize = 200;
 
     private static readonly Sym T = new("t");
 
     public static Expr? TryIntegrate(Expr core)
     {
-        if (RuleContext.Depth(RuleContext.Rule.EulerSubstitution) > 0 || core.Size > MaxSize || ExprParts.Contains(core, T.Name) || Radicand(core) is not { } q) return null;
+        if (ExprParts.Contains(core, T.Name) || Radicand(core) is not { } q) return null;
         if (BasicIntegrals.QuadraticCoefficients(q) is not var (a, b, c)) return null;
-        using var nested = RuleContext.Enter(RuleContext.Rule.EulerSubstitution);
         foreach (var substitution in Substitutions(a, b, c))
             if (Integrate(core, q, substitution) is { } answer) return answer;
         return null;

@@ -15,14 +15,13 @@ namespace SymSeq.Solving;
 /// </summary>
 internal static class ExponentialSubstitution
 {
-    private const int MaxSize = 50;
+    internal const int MaxSize = 50;
 
     /// <summary>Largest power of t allowed (the partial fractions' degree is capped too).</summary>
     private const int MaxPower = 8;
 
     public static Expr? TryIntegrate(Expr core)
     {
-        if (core.Size > MaxSize) return null;
         var underRoot = HasExponentialUnderRoot(core);
         if (!(underRoot || HasExponentialDenominator(core)) || Rates(core) is not { Count: > 0 } rates) return null;
         var g = Divisor(rates);

@@ -11,5 +11,16 @@ namespace SymSeq.Solving;
 /// <param name="Simplified">Whether the driver simplifies the rule's answer (rules that hand back another rule's answer need not).</param>
 public sealed record IntegrationRule(string Name, string Summary, Func<Expr, Expr?> Apply, bool Simplified = true)
 {
+    /// <summary>Largest integrand (nodes) the driver hands this rule: each costs searches that grow with the size.</summary>
+    internal int MaxSize { get; init; } = int.MaxValue;
+
+    /// <summary>
+    /// The nesting this rule counts: the rules it calls may come back to it (a substitution's new integrand, an
+    /// identity's rewritten one), and the driver hands it no integrand once <see cref="MaxDepth"/> of its calls are open.
+    /// </summary>
+    internal RuleContext.Rule? Nesting { get; init; }
+
+    internal int MaxDepth { get; init; } = 1;
+
     public override string ToString() => Name;
 }

@@ -4,7 +4,7 @@ namespace SymSeq.Solving;
 /// Every integration rule of SymSeq, in the order <see cref="BasicIntegrals"/> tries them on a core integrand, the
 /// first answer taken: the table and exact forms first, then the methods that search (substitutions, by parts), and
 /// the identities last (they hand a rewritten integrand back to this list). Read top to bottom, this is the decision
-/// list.
+/// list. The driver owns each rule's limits: the largest integrand it is handed, and how deep its own calls may nest.
 /// </summary>
 public static class IntegrationRules
 {
@@ -31,17 +31,17 @@ public static class IntegrationRules
         new("by parts", "∫ u dv = u·v − ∫ v du: a polynomial times exp, sin, cos, sinh, cosh (tabular), times ln or an inverse function, and e^(αx)·sin(γx)", ByParts.TryIntegrate),
         new("exponential times a rational function", "e^(αx+β)·r(x): e^(αx+β)·f for the rational f with α·f + f′ = r (Risch)", ExponentialRational.TryIntegrate),
         new("product to sum", "products and powers of sines and cosines as sums of single ones; sinh and cosh as exponentials", TrigProducts.TryIntegrate),
-        new("substitution", "∫ c·u′(x)·f(u(x)) dx = c·F(u(x)) when the derivative of an inner u divides", Substitution.TryIntegrate),
+        new("substitution", "∫ c·u′(x)·f(u(x)) dx = c·F(u(x)) when the derivative of an inner u divides", Substitution.TryIntegrate) { MaxSize = Substitution.MaxSize },
         new("reciprocal functions as quotients", "sec, csc, cot and their twins as quotients of sin and cos", ReciprocalFunctions.TryIntegrateAsQuotients),
         new("higher powers of a quadratic's root", "p(x)·q^(m − ½) for larger m", SqrtQuadratics.TryIntegrateHigherPowers),
-        new("rationalizing substitution", "t = u^(1/n) for the roots of one affine or linear-fractional u", RadicalSubstitution.TryIntegrate),
-        new("exponential substitution", "t = e^(g·x) for a rational function of exponentials", ExponentialSubstitution.TryIntegrate),
+        new("rationalizing substitution", "t = u^(1/n) for the roots of one affine or linear-fractional u", RadicalSubstitution.TryIntegrate) { MaxSize = RadicalSubstitution.MaxSize, Nesting = RuleContext.Rule.RadicalSubstitution },
+        new("exponential substitution", "t = e^(g·x) for a rational function of exponentials", ExponentialSubstitution.TryIntegrate) { MaxSize = ExponentialSubstitution.MaxSize },
         new("exponentials of logarithms", "e^(… + k·ln u) taken apart, e^(ln u) = u", ExpOfLogs.TryIntegrate),
-        new("change of variable", "t = u(x) for an inner u, when f/u′ is a function of u alone", ChangeOfVariable.TryIntegrate),
-        new("tangent half-angle", "t = tan(u/2) for a rational function of sin u, cos u, tan u", TangentHalfAngle.TryIntegrate),
-        new("Euler substitution", "Euler's substitutions for a rational function of x and √q", EulerSubstitution.TryIntegrate),
-        new("trigonometric identity", "one identity where it opens a rule (tan² = sec² − 1, sin 2u = 2·sin u·cos u), the result given back to the rules", TrigIdentities.TryIntegrate),
-        new("powers as exponentials", "aᵘ and x^x written as e^(u·ln a) and given back to the rules", VariablePowers.TryIntegrate),
+        new("change of variable", "t = u(x) for an inner u, when f/u′ is a function of u alone", ChangeOfVariable.TryIntegrate) { MaxSize = ChangeOfVariable.MaxSize, Nesting = RuleContext.Rule.ChangeOfVariable },
+        new("tangent half-angle", "t = tan(u/2) for a rational function of sin u, cos u, tan u", TangentHalfAngle.TryIntegrate) { MaxSize = TangentHalfAngle.MaxSize },
+        new("Euler substitution", "Euler's substitutions for a rational function of x and √q", EulerSubstitution.TryIntegrate) { MaxSize = EulerSubstitution.MaxSize, Nesting = RuleContext.Rule.EulerSubstitution },
+        new("trigonometric identity", "one identity where it opens a rule (tan² = sec² − 1, sin 2u = 2·sin u·cos u), the result given back to the rules", TrigIdentities.TryIntegrate) { MaxSize = TrigIdentities.MaxSize, Nesting = RuleContext.Rule.TrigIdentities, MaxDepth = TrigIdentities.MaxDepth },
+        new("powers as exponentials", "aᵘ and x^x written as e^(u·ln a) and given back to the rules", VariablePowers.TryIntegrate) { MaxSize = VariablePowers.MaxSize, Nesting = RuleContext.Rule.VariablePowers },
         new("tabular by parts", "a polynomial times whatever the rules integrate repeatedly (x·sec x·tan x)", ByParts.TryTabularByRules),
     ];
 }

@@ -14,16 +14,16 @@ namespace SymSeq.Solving;
 internal static class RadicalSubstitution
 {
     /// <summary>Largest integrand tried (nodes), and the largest common denominator n.</summary>
-    private const int MaxSize = 60, MaxDenominator = 6;
+    internal const int MaxSize = 60;
+    private const int MaxDenominator = 6;
 
     private static readonly Sym T = new("t");
 
     public static Expr? TryIntegrate(Expr core)
     {
-        // the rules this calls may call it again on g; g has no roots of u, but the depth stays at one
-        if (RuleContext.Depth(RuleContext.Rule.RadicalSubstitution) > 0 || core.Size > MaxSize || ExprParts.Contains(core, T.Name)) return null;
+        // the rules this calls may call it again on g; g has no roots of u, but the driver keeps the depth at one
+        if (ExprParts.Contains(core, T.Name)) return null;
         if (Root(core) is not var (u, n) || Inverse(u, n) is not var (xOfT, dxdt)) return null;
-        using var nested = RuleContext.Enter(RuleContext.Rule.RadicalSubstitution);
         try
         {
             // roots → powers of t, then x → x(t), times dx/dt; integrated in t, and t = u^(1/n) put back

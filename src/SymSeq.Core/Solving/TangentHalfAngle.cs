@@ -10,7 +10,7 @@ namespace SymSeq.Solving;
 /// </summary>
 internal static class TangentHalfAngle
 {
-    private const int MaxSize = 40;
+    internal const int MaxSize = 40;
 
     /// <summary>
     /// A sine or cosine under a division or a negative power: what the substitution is for (1/(a + b·cos x)). Products
@@ -21,7 +21,6 @@ internal static class TangentHalfAngle
 
     public static Expr? TryIntegrate(Expr core)
     {
-        if (core.Size > MaxSize) return null;
         // Every x must sit in sin, cos or tan of one argument u = k·x (k rational).
         if (!HasTrigDenominator(core) || ExprParts.ArgumentsHoldingX(core, op => op.Kind is Operator.Sin or Operator.Cos or Operator.Tan) is not [var u, ..] arguments
             || arguments.Any(a => !a.Equals(u)) || BasicIntegrals.Slope(u) is not Num k || Simplifier.SimplifyOrKeep(u - k * Expr.X) is not Num { Value.IsZero: true })

@@ -18,12 +18,11 @@ namespace SymSeq.Solving;
 internal static class TrigIdentities
 {
     /// <summary>Largest integrand tried (nodes), and the most identities applied one inside another.</summary>
-    private const int MaxSize = 40, MaxDepth = 3;
+    internal const int MaxSize = 40, MaxDepth = 3;
 
     public static Expr? TryIntegrate(Expr core)
     {
-        if (RuleContext.Depth(RuleContext.Rule.TrigIdentities) >= MaxDepth || core.Size > MaxSize || Rewrite(core) is not { } rewritten) return null;
-        using var nested = RuleContext.Enter(RuleContext.Rule.TrigIdentities);
+        if (Rewrite(core) is not { } rewritten) return null;
         try
         {
             return Simplifier.TrySimplify(rewritten, out var simple) && Simplifier.TrySimplify(Linearity.Distribute(simple), out var expanded)

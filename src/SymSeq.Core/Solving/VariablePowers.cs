@@ -12,12 +12,11 @@ namespace SymSeq.Solving;
 internal static class VariablePowers
 {
     /// <summary>Largest integrand tried (nodes).</summary>
-    private const int MaxSize = 40;
+    internal const int MaxSize = 40;
 
     public static Expr? TryIntegrate(Expr core)
     {
-        // the rewritten integrand has no variable powers left, but the depth stays at one all the same
-        if (RuleContext.Depth(RuleContext.Rule.VariablePowers) > 0 || core.Size > MaxSize) return null;
+        // the rewritten integrand has no variable powers left, but the driver keeps the depth at one all the same
         var bases = new HashSet<Expr>();
         var rewritten = ExprParts.Substitute(core, e =>
         {
@@ -27,7 +26,6 @@ internal static class VariablePowers
             return Expr.Call(Operator.Exp, u * Expr.Call(Operator.Ln, a));
         });
         if (bases.Count == 0) return null;
-        using var nested = RuleContext.Enter(RuleContext.Rule.VariablePowers);
         try
         {
             if (!Simplifier.TrySimplify(rewritten, out var simple) || simple.Equals(core) || BasicIntegrals.TryIntegrateSum(simple) is not { } answer)
