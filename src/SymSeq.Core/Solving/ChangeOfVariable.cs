@@ -112,12 +112,22 @@ internal static class ChangeOfVariable
                 : null);
     }
 
-    /// <summary>t^(m/k) for n = x^m when u = x^k and k divides m (x⁴ is t² for u = x²), else null.</summary>
-    private static Expr? PowerOf(Expr n, Expr u) =>
-        u is Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: var k }] }
-        && n is Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: var m }] } && (m / k).IsInteger
-            ? Expr.Pow(T, new Num(m / k))
-            : null;
+    /// <summary>
+    /// t^(m/k) for n = x^m when u = x^k and k divides m (x⁴ is t² for u = x²), and for n = e^(m·x) when u = e^(k·x)
+    /// (e^(10x) is t¹⁰ for u = eˣ: e^(10x)·sin(eˣ) → t⁹·sin t), else null.
+    /// </summary>
+    private static Expr? PowerOf(Expr n, Expr u) => (u, n) switch
+    {
+        (Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: var k }] }, Op { Kind: Operator.Pow, Args: [Sym { Name: "x" }, Num { Value: var m }] })
+            when (m / k).IsInteger => Expr.Pow(T, new Num(m / k)),
+        (Op { Kind: Operator.Exp, Args: [var a] }, Op { Kind: Operator.Exp, Args: [var b] })
+            when Rate(a) is { } k && Rate(b) is { } m => Expr.Pow(T, new Num(m / k)),
+        _ => null,
+    };
+
+    /// <summary>k when a = k·x for a rational k ≠ 0, else null.</summary>
+    private static Rational? Rate(Expr a) =>
+        BasicIntegrals.Slope(a) is Num { Value: var k } && !k.IsZero && Simplifier.SimplifyOrKeep(a - new Num(k) * Expr.X) is Num { Value.IsZero: true } ? k : null;
 
     /// <summary>A principal even root or an exponential: never negative where it is real.</summary>
     private static bool NonNegativeWhereReal(Expr u) => u switch
