@@ -71,6 +71,8 @@ public class BasicIntegralsTests
     [InlineData("1/sin(x/2)")]
     [InlineData("x*exp(x^2)")]                // substitution: the derivative divides
     [InlineData("x/(1+x^2)")]
+    [InlineData("ln(tan(x))/(sin(x)*cos(x))")]   // u′ with tan read as sin/cos
+    [InlineData("acosh(x)/sqrt(x^2 - 1)")]          // u′ = 1/(√(x − 1)·√(x + 1)) read as 1/√(x² − 1)
     [InlineData("ln(x)/x")]
     [InlineData("sin(x)*cos(x)")]
     [InlineData("cos(x)*exp(sin(x))")]
@@ -106,7 +108,8 @@ public class BasicIntegralsTests
     public void Table_functions_and_powers_of_any_affine_argument_verify()
     {
         string[] shapes = ["exp(U)", "ln(U)", "sin(U)", "cos(U)", "tan(U)", "sinh(U)", "cosh(U)", "tanh(U)", "asin(U)",
-            "acos(U)", "atan(U)", "asinh(U)", "acosh(U)", "atanh(U)", "sqrt(U)", "1/(U)", "(U)^3", "(U)^(-5/2)", "3^(U)"];
+            "acos(U)", "atan(U)", "asinh(U)", "acosh(U)", "atanh(U)", "acot(U)", "asec(U)", "acsc(U)", "acoth(U)", "asech(U)", "acsch(U)",
+            "sqrt(U)", "1/(U)", "(U)^3", "(U)^(-5/2)", "3^(U)"];
         Prop.ForAll(Gen.Elements(shapes).ToArbitrary(), Gen.Choose(-18, 18).ToArbitrary(), Gen.Choose(-5, 5).ToArbitrary(),
             (shape, p, d) =>
             {

@@ -46,6 +46,10 @@ public class ByPartsTests
     [InlineData("x*cos(x)^3")]
     [InlineData("(x + 2)*sin(x)*cos(x)^2")]
     [InlineData("x*sinh(x)*cosh(x)^2")]
+    [InlineData("x*asin(x)^2")]
+    [InlineData("x^2*asin(x)/sqrt(1 - x^2)")]
+    [InlineData("x*acoth(x)")]
+    [InlineData("x^2*asec(x)")]
     public void Named_products_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     /// <summary>

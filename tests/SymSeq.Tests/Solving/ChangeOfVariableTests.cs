@@ -26,6 +26,8 @@ public class ChangeOfVariableTests
     [InlineData("x^3/sqrt(x^8 + 1)")]
     [InlineData("x^2/(1 + x^6)^(3/2)")]
     [InlineData("sqrt(tan(x))")]                          // t = √(tan x) gives 2t²/(1 + t⁴), partial fractions over √2
+    [InlineData("exp(10*x)*sin(exp(x))")]
+    [InlineData("exp(3*x)*cos(exp(x))")]
     public void Named_cases_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Fact]

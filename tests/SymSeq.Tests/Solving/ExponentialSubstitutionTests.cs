@@ -19,6 +19,8 @@ public class ExponentialSubstitutionTests
     [InlineData("1/sqrt(exp(2*x) - 1)")]
     [InlineData("exp(x)/sqrt(1 - exp(2*x))")]
     [InlineData("sqrt(exp(2*x) + 1)")]
+    [InlineData("1/(exp(2*x + 1) + 1)")]
+    [InlineData("1/cosh(3*x - 2)")]
     public void Named_cases_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Theory]

@@ -14,6 +14,9 @@ public class TrigIdentitiesTests
     [InlineData("sin(2*x)*ln(cos(x))")]
     [InlineData("cos(2*x)*cos(x)*exp(sin(x))")]
     [InlineData("sinh(2*x)*exp(cosh(x))")]
+    [InlineData("cos(3*x)/cos(x)")]
+    [InlineData("sin(3*x)*sec(x)")]
+    [InlineData("sinh(3*x)/sinh(x)")]
     public void Named_rewrites_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     [Theory]
