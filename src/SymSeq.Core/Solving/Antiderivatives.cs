@@ -18,20 +18,20 @@ internal static class Antiderivatives
     public static Expr? Find(Expr integrand, Deadline clock)
     {
         if (integrand is Num { Value.IsZero: true }) return Expr.Zero;
-        using var memo = RuleContext.Remember();   // the plans integrate the same terms as the basic sum
+        var scope = clock.Scope;   // the plans integrate the same terms as the basic sum: one memo
         Step? best;
-        using (RuleContext.Open())   // only the step kept is recorded for the asking method
+        using (scope.Open())   // only the step kept is recorded for the asking method
         {
-            var basic = BasicIntegrals.TryDeriveSum(integrand);
+            var basic = BasicIntegrals.TryDeriveSum(integrand, scope);
             // the basic rules alone can take a long way round with a parameter in the integrand ((y + x²)/x² gave
             // √(x²) − y/√(x²), right for x > 0 only); the smallest of the plans' first verified answers is kept when it is smaller
             best = basic;
-            foreach (var candidate in RuleIntegration.Derivations(Decomposition.Plans(integrand)).Take(MaxCandidates))
+            foreach (var candidate in RuleIntegration.Derivations(Decomposition.Plans(integrand, scope: scope)).Take(MaxCandidates))
                 if (!candidate.Result.Equals(basic?.Result) && IntegralVerifier.Check(integrand, candidate.Result, clock.Left).HoldsOnSomeInterval
                     && ReferenceEquals(Smallest(best?.Result, candidate.Result), candidate.Result))
                     best = candidate;
         }
-        if (best is not null) RuleContext.Record(best);
+        if (best is not null) scope.Record(best);
         return best?.Result;
     }
 

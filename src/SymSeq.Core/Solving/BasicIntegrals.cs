@@ -15,39 +15,45 @@ namespace SymSeq.Solving;
 public static class BasicIntegrals
 {
     /// <summary>∫ core dx for a core of <see cref="LinearTerm"/> (1 for a constant term), or null.</summary>
-    public static Expr? TryIntegrate(Expr core) => TryDerive(core)?.Result;
+    public static Expr? TryIntegrate(Expr core) => TryIntegrate(core, new RuleScope());
+
+    /// <summary>∫ core dx within a rule's scope: the integrals a rule makes go through here.</summary>
+    public static Expr? TryIntegrate(Expr core, RuleScope scope) => TryDerive(core, scope)?.Result;
 
     /// <summary>
     /// ∫ core dx as a step (the rule that answered, its detail and the steps of the integrals it made), or null. The
     /// step is also recorded as a sub-step of the rule that asked, when one did.
     /// </summary>
-    public static Step? TryDerive(Expr core)
+    public static Step? TryDerive(Expr core) => TryDerive(core, new RuleScope());
+
+    /// <inheritdoc cref="TryDerive(Expr)"/>
+    public static Step? TryDerive(Expr core, RuleScope scope)
     {
-        var step = RuleContext.Remembered(core, Derive);
-        if (step is not null) RuleContext.Record(step);
+        var step = scope.Remembered(core, c => Derive(c, scope));
+        if (step is not null) scope.Record(step);
         return step;
     }
 
     /// <summary>The driver: each rule of <see cref="IntegrationRules.All"/> in turn, the first answer taken.</summary>
-    private static Step? Derive(Expr core)
+    private static Step? Derive(Expr core, RuleScope scope)
     {
         bool? nonRealAbs = null;
         foreach (var rule in IntegrationRules.All)
         {
             if (rule.Name != IntegrationRules.ConstantName && (nonRealAbs ??= HasNonRealAbs(core))) return null;
-            if (core.Size > rule.MaxSize || rule.Nesting is { } guard && RuleContext.Depth(guard) >= rule.MaxDepth) continue;
-            using var nested = rule.Nesting is { } nesting ? RuleContext.Enter(nesting) : (RuleContext.Scope?)null;
-            using var frame = RuleContext.Open();
-            if (rule.Apply(core) is not { } answer) continue;
+            if (core.Size > rule.MaxSize || rule.Nesting is { } guard && scope.Depth(guard) >= rule.MaxDepth) continue;
+            using var nested = rule.Nesting is { } nesting ? scope.Enter(nesting) : (RuleScope.Nested?)null;
+            using var frame = scope.Open();
+            if (rule.Apply(core, scope) is not { } answer) continue;
             return new Step(rule.Name, core, rule.Simplified ? Simplifier.SimplifyOrKeep(answer) : answer, frame.Steps, frame.Detail);
         }
         return null;
     }
 
-    internal static Expr? Constant(Expr core) =>
+    internal static Expr? Constant(Expr core, RuleScope _) =>
         ExprParts.Contains(core, "x") ? null : core is Num { Value.IsOne: true } ? Expr.X : core * Expr.X;
 
-    internal static Expr? PowerRule(Expr core) => core switch
+    internal static Expr? PowerRule(Expr core, RuleScope _) => core switch
     {
         Sym { Name: "x" } => Expr.Rat(1, 2) * Expr.Pow(Expr.X, Expr.Two),
         Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && Slope(p[0]) is { } c => Over(PowerRule(p[0], n), c),
@@ -56,14 +62,14 @@ public static class BasicIntegrals
         _ => null,
     };
 
-    internal static Expr? Reciprocals(Expr core) =>
-        ReciprocalFunctions.Rewrite(core) is { } powers ? TryIntegrate(powers) : null;
+    internal static Expr? Reciprocals(Expr core, RuleScope scope) =>
+        ReciprocalFunctions.Rewrite(core) is { } powers ? TryIntegrate(powers, scope) : null;
 
-    internal static Expr? TrigonometricPowers(Expr core) =>
+    internal static Expr? TrigonometricPowers(Expr core, RuleScope _) =>
         core is Op { Kind: Operator.Pow, Args: [Op { Args.Length: 1 } fn, Num { Value: var n }] } && Slope(fn[0]) is { } c
             && TrigPowers.Integrate(fn.Kind, fn[0], n) is { } g ? Over(g, c) : null;
 
-    internal static Expr? Quadratic(Expr core) => core switch
+    internal static Expr? Quadratic(Expr core, RuleScope _) => core switch
     {
         // an affine base is the power rule's
         Op { Kind: Operator.Pow } p when p[1] is Num { Value: var n } && Slope(p[0]) is null
@@ -72,16 +78,16 @@ public static class BasicIntegrals
         _ => null,
     };
 
-    internal static Expr? OtherBase(Expr core) =>
+    internal static Expr? OtherBase(Expr core, RuleScope _) =>
         core is Op { Kind: Operator.Pow } q && IsPositiveBase(q[0]) && Slope(q[1]) is { } c ? core / (c * Expr.Call(Operator.Ln, q[0])) : null;
 
-    internal static Expr? TableOfIntegrals(Expr core) =>
+    internal static Expr? TableOfIntegrals(Expr core, RuleScope _) =>
         core is Op { Args.Length: 1 } fn && Slope(fn[0]) is { } c && Table(fn.Kind, fn[0]) is { } g ? Over(g, c) : null;
 
     private static Expr Over(Expr g, Expr c) => c is Num { Value.IsOne: true } ? g : g / c;
 
     /// <summary>∫ c·xᵏ for a product of powers of x and positive multiples of x (x·√(10x), √(2x)/x³), else null.</summary>
-    internal static Expr? PowerOfX(Expr core) =>
+    internal static Expr? PowerOfX(Expr core, RuleScope _) =>
         core is Op { Kind: Operator.Mul or Operator.Div or Operator.Pow or Operator.Sqrt } && Monomials.TrySplit(core, "x", out var c, out var k)
             ? (c is Num { Value.IsOne: true } ? PowerRule(Expr.X, k) : c * PowerRule(Expr.X, k))
             : null;
@@ -212,22 +218,28 @@ public static class BasicIntegrals
     }
 
     /// <summary>∫ e dx when every summand of e is a factor times a basic integral, or null.</summary>
-    public static Expr? TryIntegrateSum(Expr e) => TryDeriveSum(e)?.Result;
+    public static Expr? TryIntegrateSum(Expr e) => TryDeriveSum(e, new RuleScope())?.Result;
+
+    /// <summary>∫ e dx within a rule's scope, term by term.</summary>
+    public static Expr? TryIntegrateSum(Expr e, RuleScope scope) => TryDeriveSum(e, scope)?.Result;
+
+    /// <inheritdoc cref="TryDeriveSum(Expr, RuleScope)"/>
+    public static Step? TryDeriveSum(Expr e) => TryDeriveSum(e, new RuleScope());
 
     /// <summary>
     /// ∫ e dx as a step when every summand of e is a factor times a basic integral: linearity, with one sub-step per
     /// term (a lone term with factor 1 is its own step), recorded in the asking rule's frame; else null.
     /// </summary>
-    public static Step? TryDeriveSum(Expr e)
+    public static Step? TryDeriveSum(Expr e, RuleScope scope)
     {
         var terms = Linearity.Split(e);
         var parts = new List<(Expr, Expr)>();
         IReadOnlyList<Step> steps;
-        using (var frame = RuleContext.Open())
+        using (var frame = scope.Open())
         {
             foreach (var t in terms)
             {
-                if (TryDerive(t.Core) is not { } s) return null;
+                if (TryDerive(t.Core, scope) is not { } s) return null;
                 parts.Add((t.Factor, s.Result));
             }
             steps = frame.Steps;
@@ -237,7 +249,7 @@ public static class BasicIntegrals
             ? only with { Result = result }
             : new Step(IntegrationRules.LinearityName, e, result, steps,
                 terms.Count == 1 ? $"the constant factor {terms[0].Factor} taken out" : $"{terms.Count} terms integrated one by one");
-        RuleContext.Record(step);
+        scope.Record(step);
         return step;
     }
 }

@@ -13,9 +13,10 @@ public static class BernoulliOdes
 {
     /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
     /// <param name="budget">Time for all of it (default 1 s); past it the answer is null.</param>
-    public static Expr? TrySolve(Expr equation, TimeSpan? budget = null)
+    /// <param name="scope">Where the integrals this method makes are recorded (their steps), or null for a scope of its own.</param>
+    public static Expr? TrySolve(Expr equation, TimeSpan? budget = null, RuleScope? scope = null)
     {
-        var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "Bernoulli-ODE");
+        var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "Bernoulli-ODE", scope);
         try
         {
             if (SeparableOdes.Rate(equation, clock) is not { } rate) return null;

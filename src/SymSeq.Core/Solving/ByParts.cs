@@ -25,27 +25,27 @@ internal static class ByParts
 {
     private const int MaxPower = 6;
 
-    public static Expr? TryIntegrate(Expr core) =>
-        Integrate(core) is { } answer && (!ExprParts.Nodes(core).Any(n => n is Op { Kind: Operator.Acosh }) || IntegralVerifier.Check(core, answer).HoldsOnSomeInterval)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null) =>
+        Integrate(core, scope ?? new RuleScope()) is { } answer && (!ExprParts.Nodes(core).Any(n => n is Op { Kind: Operator.Acosh }) || IntegralVerifier.Check(core, answer).HoldsOnSomeInterval)
             ? answer
             : null;   // acosh′(v) = v′/√(v² − 1) holds for v > 1 only: an answer that the verifier rejects elsewhere is dropped
 
-    private static Expr? Integrate(Expr core)
+    private static Expr? Integrate(Expr core, RuleScope scope)
     {
         var factors = core is Op { Kind: Operator.Mul } m ? m.Args.ToArray() : [core];
-        if (ExpTimesTrig(factors) is { } cyclic) return cyclic;
+        if (ExpTimesTrig(factors, scope) is { } cyclic) return cyclic;
         // Exactly one factor is not a rational function of x or a power of x; the others multiply to p.
         var others = factors.Where(f => !Polynomial.TryRational(f, out _, out _) && !Monomials.TrySplit(f, "x", out _, out _)).ToArray();
-        if (others.Length == 2 && ExpTimesTrig(others) is not null)
+        if (others.Length == 2 && ExpTimesTrig(others, scope) is not null)
             return Polynomial.TryPolynomial(ExprParts.Product(factors.Where(f => !others.Contains(f)).ToArray()), out var p) && p.Degree >= 1
-                ? RepeatedTabular(p, ExprParts.Product(others))
+                ? RepeatedTabular(p, ExprParts.Product(others), scope)
                 : null;
         // an inverse function h (or a power of one) whose derivative is simpler than itself: the part to differentiate
         var inverses = others.Select(Inverse).Where(i => i.H is not null).ToArray();
         if (others.Length != 1)
             // several factors beside p (x·acos x/√(1 − x²)): one inverse function, the rest integrated by the rules
             return inverses is [var only] && only.H is { } lone
-                ? ByRules(ExprParts.Product(factors.Where(f => !ReferenceEquals(f, only.Factor)).ToArray()), lone, only.N)
+                ? ByRules(ExprParts.Product(factors.Where(f => !ReferenceEquals(f, only.Factor)).ToArray()), lone, only.N, scope)
                 : null;
         var pExpr = ExprParts.Product(factors.Where(f => !ReferenceEquals(f, others[0])).ToArray());
         var inverse = Inverse(others[0]);
@@ -53,23 +53,23 @@ internal static class ByParts
             // c·xʳ for a rational r ≠ −1 (√x·ln x): its antiderivative is a power too; else whatever the rules find
             return inverse.H is not { } hm ? null
                 : Monomials.TrySplit(pExpr, "x", out var c, out var r) && r != Rational.MinusOne
-                    ? InverseTimes(Simplifier.SimplifyOrKeep(c * new Num((r + 1).Reciprocal()) * Expr.Pow(Expr.X, new Num(r + 1))), hm, inverse.N)
-                    : ByRules(pExpr, hm, inverse.N);
+                    ? InverseTimes(Simplifier.SimplifyOrKeep(c * new Num((r + 1).Reciprocal()) * Expr.Pow(Expr.X, new Num(r + 1))), hm, inverse.N, scope)
+                    : ByRules(pExpr, hm, inverse.N, scope);
         if (others[0] is Op { Kind: Operator.Exp or Operator.Sin or Operator.Cos or Operator.Sinh or Operator.Cosh, Args: [var u] } g
             && den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(u) is { } a)
-            return Tabular(num, g.Kind, u, a);
+            return Tabular(num, g.Kind, u, a, scope);
         // c^u for a positive constant c: e^(u·ln c), written back as c^u
         if (others[0] is Op { Kind: Operator.Pow, Args: [var cBase, var cu] } power && cBase is Num { Value: var cv } && cv > Rational.Zero && !cv.IsOne
             && den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(cu) is { } ca)
-            return Tabular(num, Operator.Exp, cu, ca * Expr.Call(Operator.Ln, cBase), power);
+            return Tabular(num, Operator.Exp, cu, ca * Expr.Call(Operator.Ln, cBase), scope, power);
         // sec², csc², sech², csch² of an affine u: the derivatives of tan, −cot, tanh, −coth, whose own integrals are
         // logarithms (so p of degree 1 ends: x·sec²x = x·tan x + ln cos x)
         if (others[0] is Op { Kind: Operator.Pow, Args: [Op { Kind: Operator.Cos or Operator.Sin or Operator.Cosh or Operator.Sinh, Args: [var v] }, Num { Value: var e }] }
             && e == -2 && den.Degree == 0 && num.Degree >= 1 && BasicIntegrals.Slope(v) is not null)
-            return RepeatedTabular(num, others[0]);
+            return RepeatedTabular(num, others[0], scope);
         if (inverse.H is not { } h1) return null;
-        if (Antiderivative(num, den) is { } big) return InverseTimes(big, h1, inverse.N);
-        return (den.Degree >= 1 ? RuleContext.Tentatively(() => DividedOut(num, den, others[0])) : null) ?? ByRules(pExpr, h1, inverse.N);
+        if (Antiderivative(num, den) is { } big) return InverseTimes(big, h1, inverse.N, scope);
+        return (den.Degree >= 1 ? scope.Tentatively(() => DividedOut(num, den, others[0], scope)) : null) ?? ByRules(pExpr, h1, inverse.N, scope);
     }
 
     /// <summary>(h, n) when the factor is h or hⁿ (1 &lt; n ≤ 6) for an inverse function h or ln, else (null, 0).</summary>
@@ -91,26 +91,26 @@ internal static class ByParts
     /// ∫ p·hⁿ with P = ∫ p found by the rules themselves, for the p the closed forms above do not cover
     /// (x/(1 + x²)² → −1/(2(1 + x²)), x/√(1 − x²) → −√(1 − x²)): by parts on what they give, or null.
     /// </summary>
-    private static Expr? ByRules(Expr p, Op h, int n)
+    private static Expr? ByRules(Expr p, Op h, int n, RuleScope scope)
     {
         // the rules' own calls of ByRules stop at depth 2
-        if (RuleContext.Depth(RuleContext.Rule.ByParts) >= 2 || p.Size > MaxRulesFactor) return null;
-        using var nested = RuleContext.Enter(RuleContext.Rule.ByParts);
+        if (scope.Depth(RuleScope.Rule.ByParts) >= 2 || p.Size > MaxRulesFactor) return null;
+        using var nested = scope.Enter(RuleScope.Rule.ByParts);
         // P may hold h itself (∫ x²/√(1 − x²) has asin x): then P·h′ holds h·h′, a substitution, and the depth bounds the rest
-        return RuleContext.Tentatively(() => BasicIntegrals.TryIntegrateSum(p) is { } big ? InverseTimes(big, h, n) : null);
+        return scope.Tentatively(() => BasicIntegrals.TryIntegrateSum(p, scope) is { } big ? InverseTimes(big, h, n, scope) : null);
     }
 
     /// <summary>
     /// ∫ (num/den)·h as ∫ q·h + ∫ (r/den)·h with num = q·den + r, each by the rules (x²/(1 + x²)·atan x: ∫ atan x and
     /// ∫ atan x/(1 + x²), a substitution), or null when the division leaves no polynomial part or a part fails.
     /// </summary>
-    private static Expr? DividedOut(Polynomial num, Polynomial den, Expr h)
+    private static Expr? DividedOut(Polynomial num, Polynomial den, Expr h, RuleScope scope)
     {
         var (q, r) = Polynomial.DivRem(num, den);
         if (q.IsZero) return null;
-        if (BasicIntegrals.TryIntegrate(Simplifier.SimplifyOrKeep(q.ToExpr() * h)) is not { } whole) return null;
+        if (BasicIntegrals.TryIntegrate(Simplifier.SimplifyOrKeep(q.ToExpr() * h), scope) is not { } whole) return null;
         if (r.IsZero) return whole;
-        return BasicIntegrals.TryIntegrate(Simplifier.SimplifyOrKeep(r.ToExpr() / den.ToExpr() * h)) is { } proper
+        return BasicIntegrals.TryIntegrate(Simplifier.SimplifyOrKeep(r.ToExpr() / den.ToExpr() * h), scope) is { } proper
             ? Simplifier.SimplifyOrKeep(whole + proper)
             : null;
     }
@@ -119,9 +119,9 @@ internal static class ByParts
     /// Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ where G₁ = ∫g(u)dx and each G is ± a function of the cycle over aᵏ; an exponential may be
     /// given as <paramref name="written"/> (2ˣ for e^(x·ln 2), with a = ln 2).
     /// </summary>
-    private static Expr Tabular(Polynomial p, Operator g, Expr u, Expr a, Expr? written = null)
+    private static Expr Tabular(Polynomial p, Operator g, Expr u, Expr a, RuleScope scope, Expr? written = null)
     {
-        RuleContext.Note($"tabular: u = {p.ToExpr()}, dv = {written ?? Expr.Call(g, u)} dx");
+        scope.Note($"tabular: u = {p.ToExpr()}, dv = {written ?? Expr.Call(g, u)} dx");
         var terms = new List<Expr>();
         var (sign, f) = (1, g);
         Expr scale = Expr.One;
@@ -149,14 +149,14 @@ internal static class ByParts
     /// The tabular method for a g whose repeated antiderivatives the rules find (e^(αx)·sin(γx): each is a sum of
     /// e^(αx)·sin and e^(αx)·cos): Σₖ (−1)ᵏ·p⁽ᵏ⁾·Gₖ₊₁ with Gₖ₊₁ = ∫Gₖ, or null when one of them is out of reach.
     /// </summary>
-    private static Expr? RepeatedTabular(Polynomial p, Expr g)
+    private static Expr? RepeatedTabular(Polynomial p, Expr g, RuleScope scope)
     {
-        RuleContext.Note($"tabular: u = {p.ToExpr()}, dv = {g} dx");
+        scope.Note($"tabular: u = {p.ToExpr()}, dv = {g} dx");
         var terms = new List<Expr>();
         var G = g;
         for (var (k, d) = (0, p); !d.IsZero; k++, d = d.Derivative())
         {
-            if (!Simplifier.TrySimplify(Linearity.Distribute(G), out var expanded) || BasicIntegrals.TryIntegrateSum(expanded) is not { } next) return null;
+            if (!Simplifier.TrySimplify(Linearity.Distribute(G), out var expanded) || BasicIntegrals.TryIntegrateSum(expanded, scope) is not { } next) return null;
             G = next;
             terms.Add((k % 2 == 0 ? d.ToExpr() : -d.ToExpr()) * G);
         }
@@ -172,21 +172,22 @@ internal static class ByParts
     /// find g's repeated antiderivatives (x·sec x·tan x = x·sec x − ln(sec x + tan x), x·tan x/cos²x), by the tabular
     /// method; else null. At most 2 deep, like <see cref="ByRules"/>.
     /// </summary>
-    public static Expr? TryTabularByRules(Expr core)
+    public static Expr? TryTabularByRules(Expr core, RuleScope? scope = null)
     {
-        if (core is not Op { Kind: Operator.Mul } m || RuleContext.Depth(RuleContext.Rule.ByParts) >= 2) return null;
+        scope ??= new RuleScope();
+        if (core is not Op { Kind: Operator.Mul } m || scope.Depth(RuleScope.Rule.ByParts) >= 2) return null;
         var polynomial = m.Args.Where(f => Polynomial.TryPolynomial(f, out _)).ToArray();
         var others = m.Args.Where(f => !polynomial.Contains(f)).ToArray();
         if (others.Length == 0 || others.Any(f => Inverse(f).H is not null)) return null;
         var g = ExprParts.Product(others);
         if (g.Size > MaxRulesFactor || !Polynomial.TryPolynomial(ExprParts.Product(polynomial), out var p)
             || p.Degree < 1 || p.Degree > MaxTabularDegree) return null;
-        using var nested = RuleContext.Enter(RuleContext.Rule.ByParts);
-        return RepeatedTabular(p, g);
+        using var nested = scope.Enter(RuleScope.Rule.ByParts);
+        return RepeatedTabular(p, g, scope);
     }
 
     /// <summary>∫ p·hⁿ = P·hⁿ − ∫ P·(hⁿ)′ with P = ∫ p given, h = ln, atan, acot, atanh, asin, acos or asinh of v, else null.</summary>
-    private static Expr? InverseTimes(Expr big, Op h, int n)
+    private static Expr? InverseTimes(Expr big, Op h, int n, RuleScope scope)
     {
         var v = h[0];
         var rational = Polynomial.TryRational(v, out var vn, out var vd);
@@ -207,9 +208,9 @@ internal static class ByParts
             _ => vPrime / (Expr.One - Expr.Pow(v, Expr.Two)),
         };
         var hn = n == 1 ? (Expr)h : Expr.Pow(h, Expr.Int(n));
-        RuleContext.Note($"u = {hn}, v = {big}");
+        scope.Note($"u = {hn}, v = {big}");
         var rest = Simplifier.SimplifyOrKeep(n == 1 ? big * hPrime : Expr.Int(n) * big * hPrime * (n == 2 ? h : Expr.Pow(h, Expr.Int(n - 1))));
-        var restIntegral = (n == 1 ? RationalIntegrals.TryIntegrate(rest) : null) ?? BasicIntegrals.TryIntegrateSum(rest);
+        var restIntegral = (n == 1 ? RationalIntegrals.TryIntegrate(rest) : null) ?? BasicIntegrals.TryIntegrateSum(rest, scope);
         if (restIntegral is not null && h.Kind == Operator.Acosh) restIntegral = SplitRoots.Apply(restIntegral, Expr.Pow(v, Expr.Two) - Expr.One, v - Expr.One, v + Expr.One);
         return restIntegral is null ? null : Simplifier.SimplifyOrKeep(big * hn - restIntegral);
     }
@@ -237,7 +238,7 @@ internal static class ByParts
     }
 
     /// <summary>e^(αx+β)·sin(γx+δ) or ·cos(γx+δ) (two factors, both arguments affine), else null.</summary>
-    private static Expr? ExpTimesTrig(Expr[] factors)
+    private static Expr? ExpTimesTrig(Expr[] factors, RuleScope scope)
     {
         if (factors is not [Op f1, Op f2]) return null;
         var (e, t) = f1.Kind == Operator.Exp ? (f1, f2) : (f2, f1);
@@ -246,7 +247,7 @@ internal static class ByParts
         var sin = Expr.Call(Operator.Sin, t[0]);
         var cos = Expr.Call(Operator.Cos, t[0]);
         var combination = t.Kind == Operator.Sin ? alpha * sin - gamma * cos : alpha * cos + gamma * sin;
-        RuleContext.Note("twice by parts, u the trigonometric factor, then solved for the integral");
+        scope.Note("twice by parts, u the trigonometric factor, then solved for the integral");
         return Simplifier.SimplifyOrKeep(e * combination / (Expr.Pow(alpha, Expr.Two) + Expr.Pow(gamma, Expr.Two)));
     }
 }

@@ -26,13 +26,14 @@ internal static class ChangeOfVariable
 
     private static readonly Sym T = new("t");
 
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         // the rules this calls may call it again on the new integrand; the driver keeps the depth at one
         if (ExprParts.Contains(core, T.Name)) return null;
         foreach (var u in Inner(core).Take(MaxCandidates))
-            if (RuleContext.Tentatively(() => Direct(core, u)) is { } direct) return direct;
-            else if (RuleContext.Tentatively(() => Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u) is { } viaInverse
+            if (scope.Tentatively(() => Direct(core, u, scope)) is { } direct) return direct;
+            else if (scope.Tentatively(() => Inverse(u) is { } phi && Integrate(ExprParts.Substitute(core, n => n is Sym { Name: "x" } ? phi : null) * Derivative.Of(phi, T.Name), u, scope) is { } viaInverse
                 ? RightEverywhere(core, viaInverse) : null) is { } answer)
                 return answer;
         return null;
@@ -68,7 +69,7 @@ internal static class ChangeOfVariable
     }
 
     /// <summary>∫ f with g = f/u′ and every u written t, when that leaves no x.</summary>
-    private static Expr? Direct(Expr core, Expr u)
+    private static Expr? Direct(Expr core, Expr u, RuleScope scope)
     {
         try
         {
@@ -82,7 +83,7 @@ internal static class ChangeOfVariable
                 inT = ExprParts.Substitute(inT, n => n.Equals(g) ? T - d : null);
             }
             if (ExprParts.Contains(inT, "x")) inT = Pythagorean(inT, u);
-            return Integrate(inT, u);
+            return Integrate(inT, u, scope);
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
         {
@@ -141,15 +142,15 @@ internal static class ChangeOfVariable
     /// ∫ g(t) dt by the basic rules with t = u put back, or null when g still holds x, passes <paramref name="maxSize"/>
     /// nodes once multiplied out, or no rule integrates it. The ending every substitution rule shares.
     /// </summary>
-    internal static Expr? Integrate(Expr inT, Expr u, int maxSize = int.MaxValue)
+    internal static Expr? Integrate(Expr inT, Expr u, RuleScope scope, int maxSize = int.MaxValue)
     {
         try
         {
             if (!Simplifier.TrySimplify(inT, out var g) || ExprParts.Contains(g, "x") || !ExprParts.Contains(g, T.Name)) return null;
             var inX = Simplifier.SimplifyOrKeep(Linearity.Distribute(ExprParts.Substitute(g, n => n is Sym { Name: "t" } ? Expr.X : null)));
             if (inX.Size > maxSize) return null;
-            if (BasicIntegrals.TryIntegrateSum(inX) is not { } integral) return null;
-            RuleContext.Note($"t = {u}: the integral of {g} in t");
+            if (BasicIntegrals.TryIntegrateSum(inX, scope) is not { } integral) return null;
+            scope.Note($"t = {u}: the integral of {g} in t");
             // t = √v is ≥ 0 wherever it is real: sign(t) is 1 and |t| is t there, and the answer stays analytic
             if (NonNegativeWhereReal(u))
                 integral = ExprParts.Substitute(integral, n => n switch

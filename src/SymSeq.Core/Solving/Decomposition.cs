@@ -30,13 +30,13 @@ public sealed class Decomposition
     /// <param name="split">Null: the terms of one form, grouped by what they share. Else the terms are the parts of
     /// the sum as written (see <see cref="AsWritten"/>), each its own group, and this says where it was cut.</param>
     /// <param name="rules">False: no term is integrated by the basic rules (--no-rules); the model gets every one.</param>
-    private Decomposition(IReadOnlyList<LinearTerm> terms, string? split = null, bool rules = true)
+    private Decomposition(IReadOnlyList<LinearTerm> terms, RuleScope scope, string? split = null, bool rules = true)
     {
         Terms = terms;
         _split = split;
         // the terms' steps stay with the plan (a frame of its own keeps them out of any rule's steps)
-        using (RuleContext.Open())
-            _rules = terms.Distinct().ToDictionary(t => t, t => rules ? BasicIntegrals.TryDerive(t.Core) : null);
+        using (scope.Open())
+            _rules = terms.Distinct().ToDictionary(t => t, t => rules ? BasicIntegrals.TryDerive(t.Core, scope) : null);
         Groups = split is null ? Linearity.Groups(terms) : terms.Select(t => (IReadOnlyList<LinearTerm>)[t]).ToList();
         _groupSums = Groups.Count > 1 ? Groups.Where(g => g.Count > 1).ToDictionary(g => g, Linearity.Sum) : [];
         // The factor of the first term the rules cannot do (a rule term's coefficient says nothing about f's).
@@ -55,14 +55,15 @@ public sealed class Decomposition
     /// cuts of the sum as written (<see cref="AsWritten"/>). Empty when linearity does not change the problem.
     /// </summary>
     /// <param name="rules">False: the plans integrate no term by the basic rules (--no-rules).</param>
-    public static IReadOnlyList<Decomposition> Plans(Expr integrand, bool rules = true)
+    /// <param name="scope">The rules' scope, shared by the plans (they share most of their terms); null for a new one.</param>
+    public static IReadOnlyList<Decomposition> Plans(Expr integrand, bool rules = true, RuleScope? scope = null)
     {
-        using var memo = RuleContext.Remember();   // the plans share most of their terms
+        scope ??= new RuleScope();
         if (!Simplifier.TrySimplify(integrand, out var canonical)) return [];
         var forms = new List<Expr> { canonical };
         if (Simplifier.TrySimplify(Linearity.Distribute(canonical), out var distributed) && !distributed.Equals(canonical)) forms.Add(distributed);
-        var plans = forms.Select(f => Of(f, rules)).OfType<Decomposition>().ToList();
-        if (!integrand.Equals(canonical)) plans.AddRange(AsWritten(integrand, rules));
+        var plans = forms.Select(f => Of(f, rules, scope)).OfType<Decomposition>().ToList();
+        if (!integrand.Equals(canonical)) plans.AddRange(AsWritten(integrand, rules, scope));
         return plans;
     }
 
@@ -77,7 +78,7 @@ public sealed class Decomposition
     /// <see cref="MaxWrittenCuts"/>; else the cuts next to a parenthesized sum (the writer's own grouping), at most
     /// that many. Empty for fewer than 2 parts.
     /// </summary>
-    public static IReadOnlyList<Decomposition> AsWritten(Expr integrand, bool rules = true)
+    public static IReadOnlyList<Decomposition> AsWritten(Expr integrand, bool rules = true, RuleScope? scope = null)
     {
         var parts = Linearity.WrittenParts(integrand);
         var cuts = Enumerable.Range(1, Math.Max(parts.Count - 1, 0));
@@ -88,7 +89,7 @@ public sealed class Decomposition
             var halves = new[] { parts.Take(cut), parts.Skip(cut) }
                 .Select(h => Linearity.SplitTerm(Simplifier.SimplifyOrKeep(h.Aggregate((a, b) => a + b)))).ToList();
             if (halves.All(h => h.Core is Num)) continue;
-            plans.Add(new Decomposition(halves, $"as written, cut after part {cut} of {parts.Count}", rules));
+            plans.Add(new Decomposition(halves, scope ??= new RuleScope(), $"as written, cut after part {cut} of {parts.Count}", rules));
         }
         return plans;
     }
@@ -98,11 +99,18 @@ public sealed class Decomposition
         part is Op { Kind: Operator.Add or Operator.Sub } || part is Op { Kind: Operator.Mul, Args.Length: 2 } m && m[0] is Num && IsSum(m[1]);
 
     /// <summary>The plan for one form of an integrand, or null when linearity does not change the problem (one term, factor 1, no rule).</summary>
-    public static Decomposition? Of(Expr canonical, bool rules = true)
+    public static Decomposition? Of(Expr canonical, bool rules = true, RuleScope? scope = null)
     {
         var terms = Linearity.Split(canonical);
-        if (terms.Count == 1 && terms[0].Factor is Num { Value.IsOne: true } && (!rules || BasicIntegrals.TryIntegrate(terms[0].Core) is null)) return null;
-        return new Decomposition(terms, rules: rules);
+        scope ??= new RuleScope();
+        if (terms.Count == 1 && terms[0].Factor is Num { Value.IsOne: true } && (!rules || Quietly(scope, () => BasicIntegrals.TryIntegrate(terms[0].Core, scope)) is null)) return null;
+        return new Decomposition(terms, scope, rules: rules);
+    }
+
+    /// <summary>f() with the steps it records kept out of any open frame.</summary>
+    private static Expr? Quietly(RuleScope scope, Func<Expr?> f)
+    {
+        using (scope.Open()) return f();
     }
 
     /// <summary>The whole integral by basic rules alone (3x² + 5, exp(2x) − sin(x)), or null.</summary>

@@ -24,17 +24,18 @@ internal static class EulerSubstitution
 
     private static readonly Sym T = new("t");
 
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         if (ExprParts.Contains(core, T.Name) || Radicand(core) is not { } q) return null;
         if (BasicIntegrals.QuadraticCoefficients(q) is not var (a, b, c)) return null;
         foreach (var substitution in Substitutions(a, b, c))
-            if (Integrate(core, q, substitution) is { } answer) return answer;
+            if (Integrate(core, q, substitution, scope) is { } answer) return answer;
         return null;
     }
 
     /// <summary>∫ core by one substitution, verified, or null.</summary>
-    private static Expr? Integrate(Expr core, Expr q, (Expr X, Expr Root, Func<Expr, Expr> T) substitution)
+    private static Expr? Integrate(Expr core, Expr q, (Expr X, Expr Root, Func<Expr, Expr> T) substitution, RuleScope scope)
     {
         var (xOfT, rootOfT, tOfX) = substitution;
         try
@@ -44,7 +45,7 @@ internal static class EulerSubstitution
             var g = ExprParts.Substitute(inT, e => e is Sym { Name: "t" } ? Expr.X : null);
             if (!Simplifier.TrySimplify(g, out var gx) || gx.Size > MaxRationalSize || RationalIntegrals.TryIntegrate(gx) is not { } integral) return null;
             var t = tOfX(Expr.Call(Operator.Sqrt, q));
-            RuleContext.Note($"t = {t}: the integral of {gx} in t, by partial fractions");
+            scope.Note($"t = {t}: the integral of {gx} in t, by partial fractions");
             var answer = Simplifier.SimplifyOrKeep(ExprParts.Substitute(integral, e => e is Sym { Name: "x" } ? t : null));
             return IntegralVerifier.Check(core, answer).HoldsOnSomeInterval ? answer : null;
         }

@@ -10,8 +10,9 @@ namespace SymSeq.Solving;
 internal static class ExpOfLogs
 {
     /// <summary>∫ core with its exponentials (and sinh, cosh, tanh) of sums holding logarithms taken apart, or null when it has none or the rules find no integral.</summary>
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         if (!ExprParts.Nodes(core).Any(n => n is Op { Kind: Operator.Exp or Operator.Sinh or Operator.Cosh or Operator.Tanh, Args: [var a] } && HasLog(a)))
             return null;
         var asExp = ExprParts.Substitute(core, n =>
@@ -28,7 +29,7 @@ internal static class ExpOfLogs
         if (!Simplifier.TrySimplify(asExp, out var simple) || !Simplifier.TrySimplify(Apart(simple), out var apart) || apart.Equals(core)
             || ExprParts.Nodes(apart).Any(n => n is Op { Kind: Operator.Exp, Args: [var a] } && HasLog(a)))
             return null;
-        return BasicIntegrals.TryIntegrateSum(Simplifier.SimplifyOrKeep(Linearity.Distribute(apart)));
+        return BasicIntegrals.TryIntegrateSum(Simplifier.SimplifyOrKeep(Linearity.Distribute(apart)), scope);
     }
 
     /// <summary>A sum with a term ln u or k·ln u (k an integer), or that term alone.</summary>

@@ -20,8 +20,9 @@ internal static class ExponentialSubstitution
     /// <summary>Largest power of t allowed (the partial fractions' degree is capped too).</summary>
     private const int MaxPower = 8;
 
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         var underRoot = HasExponentialUnderRoot(core);
         if (!(underRoot || HasExponentialDenominator(core)) || Rates(core) is not { Count: > 0 } rates) return null;
         var g = Divisor(rates);
@@ -38,11 +39,11 @@ internal static class ExponentialSubstitution
             _ => null,
         });
         if (!Simplifier.TrySimplify(inT / (new Num(g) * t), out var inTSimplified)
-            || (underRoot ? BasicIntegrals.TryIntegrateSum(inTSimplified)
+            || (underRoot ? BasicIntegrals.TryIntegrateSum(inTSimplified, scope)
                 // a constant factor e^c leaves coefficients that are not rational: 1/(t·(e·t + 1)) is a linear denominator's
                 : RationalIntegrals.TryIntegrate(inTSimplified) ?? LinearDenominators.TryIntegrate(inTSimplified)) is not { } inTIntegral) return null;
         var exp = Expr.Call(Operator.Exp, g.IsOne ? Expr.X : new Num(g) * Expr.X);
-        RuleContext.Note($"t = {exp}: the integral of {inTSimplified} in t (written in x)");
+        scope.Note($"t = {exp}: the integral of {inTSimplified} in t (written in x)");
         return Simplifier.SimplifyOrKeep(ExprParts.Substitute(inTIntegral, n => n is Sym { Name: "x" } ? exp : null));
     }
 

@@ -9,7 +9,7 @@ namespace SymSeq.Solving;
 /// steps become its sub-steps. <see cref="IntegrationRules.All"/> lists every rule in the order it is tried.
 /// </summary>
 /// <param name="Simplified">Whether the driver simplifies the rule's answer (rules that hand back another rule's answer need not).</param>
-public sealed record IntegrationRule(string Name, string Summary, Func<Expr, Expr?> Apply, bool Simplified = true)
+public sealed record IntegrationRule(string Name, string Summary, Func<Expr, RuleScope, Expr?> Apply, bool Simplified = true)
 {
     /// <summary>Largest integrand (nodes) the driver hands this rule: each costs searches that grow with the size.</summary>
     internal int MaxSize { get; init; } = int.MaxValue;
@@ -18,7 +18,7 @@ public sealed record IntegrationRule(string Name, string Summary, Func<Expr, Exp
     /// The nesting this rule counts: the rules it calls may come back to it (a substitution's new integrand, an
     /// identity's rewritten one), and the driver hands it no integrand once <see cref="MaxDepth"/> of its calls are open.
     /// </summary>
-    internal RuleContext.Rule? Nesting { get; init; }
+    internal RuleScope.Rule? Nesting { get; init; }
 
     internal int MaxDepth { get; init; } = 1;
 

@@ -10,15 +10,16 @@ namespace SymSeq.Solving;
 /// </summary>
 internal static class InverseReciprocals
 {
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         if (!ExprParts.Nodes(core).Any(n => n is Op { Kind: var k } && Primary(k) is not null)) return null;
         var rewritten = ExprParts.Substitute(core, n => n is Op { Args: [var u] } f && Primary(f.Kind) is { } g
             ? Expr.Call(g, Expr.One / u)
             : null);
         if (!Simplifier.TrySimplify(rewritten, out var simple) || simple.Equals(core)) return null;
-        RuleContext.Note($"rewritten as {simple}");
-        if (BasicIntegrals.TryIntegrate(simple) is not { } answer) return null;
+        scope.Note($"rewritten as {simple}");
+        if (BasicIntegrals.TryIntegrate(simple, scope) is not { } answer) return null;
         // back in the integrand's own functions: atan(1/u) is acot(u) again, and so on
         var used = ExprParts.Nodes(core).OfType<Op>().Select(o => o.Kind).ToHashSet();
         return ExprParts.Substitute(answer, n => n is Op { Args: [var arg] } f && Reciprocal(f.Kind) is { } r && used.Contains(r)

@@ -30,9 +30,10 @@ public static class LinearOdes
 
     /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
     /// <param name="budget">Time for all of it (every simplification shares it; default 1 s); past it the answer is null.</param>
-    public static Expr? TrySolve(Expr equation, TimeSpan? budget = null)
+    /// <param name="scope">Where the integrals this method makes are recorded (their steps), or null for a scope of its own.</param>
+    public static Expr? TrySolve(Expr equation, TimeSpan? budget = null, RuleScope? scope = null)
     {
-        var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "linear-ODE");
+        var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "linear-ODE", scope);
         try
         {
             // y' = (x + y)/x is linear once its fractions are split: try the equation as written, then multiplied out

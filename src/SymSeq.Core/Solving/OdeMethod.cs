@@ -7,7 +7,7 @@ namespace SymSeq.Solving;
 /// takes (null: any), and its application within a time budget, which returns a general solution or null.
 /// <see cref="OdeMethods.All"/> lists every method in the order it is tried.
 /// </summary>
-public sealed record OdeMethod(string Name, string Description, int? Order, Func<Expr, TimeSpan?, Expr?> TrySolve)
+public sealed record OdeMethod(string Name, string Description, int? Order, Func<Expr, TimeSpan?, RuleScope?, Expr?> TrySolve)
 {
     public override string ToString() => Name;
 }

@@ -29,6 +29,7 @@ public static class OdeRules
     public static IEnumerable<Step> Derive(Expr equation, TimeSpan budget)
     {
         var clock = Stopwatch.StartNew();
+        var scope = new RuleScope();   // one memo for every method's integrals; each method's own frame of steps
         var order = ExprParts.Nodes(equation).Any(n => n is Unknown { Order: 2 }) ? 2 : 1;
         foreach (var method in OdeMethods.All)
         {
@@ -36,8 +37,8 @@ public static class OdeRules
             var left = budget - clock.Elapsed;
             if (left <= TimeSpan.Zero) yield break;
             Step? step;
-            using (var frame = RuleContext.Open())
-                step = method.TrySolve(equation, left) is { } answer ? new Step(method.Name, equation, answer, frame.Steps, frame.Detail) : null;
+            using (var frame = scope.Open())
+                step = method.TrySolve(equation, left, scope) is { } answer ? new Step(method.Name, equation, answer, frame.Steps, frame.Detail) : null;
             if (step is not null) yield return step;
         }
     }

@@ -19,8 +19,9 @@ internal static class RadicalSubstitution
 
     private static readonly Sym T = new("t");
 
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         // the rules this calls may call it again on g; g has no roots of u, but the driver keeps the depth at one
         if (ExprParts.Contains(core, T.Name)) return null;
         if (Root(core) is not var (u, n) || Inverse(u, n) is not var (xOfT, dxdt)) return null;
@@ -30,7 +31,7 @@ internal static class RadicalSubstitution
             var inT = ExprParts.Substitute(core, e => Exponent(e, u) is { } r ? Power(T, r * n) : null);
             inT = ExprParts.Substitute(inT, e => e is Sym { Name: "x" } ? xOfT : null);
             var root = n == 2 ? Expr.Call(Operator.Sqrt, u) : Expr.Pow(u, new Num(new Rational(1, n)));
-            return ChangeOfVariable.Integrate(inT * dxdt, root, 3 * MaxSize);
+            return ChangeOfVariable.Integrate(inT * dxdt, root, scope, 3 * MaxSize);
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
         {

@@ -25,8 +25,9 @@ internal static class ReciprocalFunctions
     /// (sinh or cosh) or powers of them: tan x/cos x = sin x/cos²x, a substitution, where the half-angle
     /// substitution would find a longer answer. Null when e has no such mix or the rules find no integral.
     /// </summary>
-    public static Expr? TryIntegrateAsQuotients(Expr e)
+    public static Expr? TryIntegrateAsQuotients(Expr e, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         var kinds = ExprParts.Nodes(e).OfType<Op>().Select(n => n.Kind).ToHashSet();
         var circular = kinds.Contains(Operator.Tan) && (kinds.Contains(Operator.Sin) || kinds.Contains(Operator.Cos));
         var hyperbolic = kinds.Contains(Operator.Tanh) && (kinds.Contains(Operator.Sinh) || kinds.Contains(Operator.Cosh));
@@ -37,7 +38,7 @@ internal static class ReciprocalFunctions
             Op { Kind: Operator.Tanh, Args: [var u] } when hyperbolic => new Op(Operator.Div, Expr.Call(Operator.Sinh, u), Expr.Call(Operator.Cosh, u)),
             _ => null,
         });
-        return Simplifier.TrySimplify(rewritten, out var simple) && !simple.Equals(e) ? BasicIntegrals.TryIntegrate(simple) : null;
+        return Simplifier.TrySimplify(rewritten, out var simple) && !simple.Equals(e) ? BasicIntegrals.TryIntegrate(simple, scope) : null;
     }
 
     private static Operator? Base(Operator f) => f switch

@@ -20,9 +20,10 @@ public static class ReducedOrderOdes
 
     /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
     /// <param name="budget">Time for all of it (default 1 s); past it the answer is null.</param>
-    public static Expr? TrySolve(Expr equation, TimeSpan? budget = null)
+    /// <param name="scope">Where the integrals this method makes are recorded (their steps), or null for a scope of its own.</param>
+    public static Expr? TrySolve(Expr equation, TimeSpan? budget = null, RuleScope? scope = null)
     {
-        var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "reduction-of-order");
+        var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "reduction-of-order", scope);
         try
         {
             if (!ExprParts.Nodes(equation).Any(n => n is Unknown { Order: 2 })) return null;

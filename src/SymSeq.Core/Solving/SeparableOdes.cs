@@ -20,16 +20,17 @@ public static class SeparableOdes
 
     /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
     /// <param name="budget">Time for all of it (default 1 s); past it the answer is null.</param>
-    public static Expr? TrySolve(Expr equation, TimeSpan? budget = null)
+    /// <param name="scope">Where the integrals this method makes are recorded (their steps), or null for a scope of its own.</param>
+    public static Expr? TrySolve(Expr equation, TimeSpan? budget = null, RuleScope? scope = null)
     {
-        var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "separable-ODE");
+        var clock = new Deadline(budget ?? Simplifier.DefaultBudget, "separable-ODE", scope);
         try
         {
             if (Rate(equation, clock) is not { } rate || !ExprParts.Contains(rate, "y")) return null;
             if (Separate(rate, clock) is not var (g, h)) return null;
             // ∫ dy/h(y): integrate in x, then write y for x.
             var reciprocal = Simplifier.Simplify(new Op(Operator.Div, Expr.One, ExprParts.Substitute(h, n => n is Sym { Name: "y" } ? Expr.X : null)), clock.Left);
-            if (BasicIntegrals.TryIntegrateSum(reciprocal) is not { } hIntegral || BasicIntegrals.TryIntegrateSum(g) is not { } gIntegral)
+            if (BasicIntegrals.TryIntegrateSum(reciprocal, clock.Scope) is not { } hIntegral || BasicIntegrals.TryIntegrateSum(g, clock.Scope) is not { } gIntegral)
                 return null;
             var left = InverseHyperbolic(Simplifier.Simplify(ExprParts.Substitute(hIntegral, n => n is Sym { Name: "x" } ? new Unknown(0) : null), clock.Left), clock);
             var right = new Op(Operator.Add, gIntegral, C1);

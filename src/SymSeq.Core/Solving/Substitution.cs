@@ -15,8 +15,9 @@ internal static class Substitution
 
     private static readonly TimeSpan StepBudget = TimeSpan.FromMilliseconds(150);
 
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         var factors = core is Op { Kind: Operator.Mul } m ? m.Args.ToArray() : [core];
         for (var i = 0; i < factors.Length; i++)
         {
@@ -28,9 +29,9 @@ internal static class Substitution
                     try
                     {
                         var ratio = Simplifier.Simplify(new Op(Operator.Div, ExprParts.Product(rest), du), StepBudget);
-                        if (ExprParts.Contains(ratio, "x") || BasicIntegrals.TryIntegrate(outer) is not { } outerIntegral) continue;
+                        if (ExprParts.Contains(ratio, "x") || BasicIntegrals.TryIntegrate(outer, scope) is not { } outerIntegral) continue;
                         var integral = ExprParts.Substitute(outerIntegral, n => n is Sym { Name: "x" } ? u : null);
-                        RuleContext.Note($"t = {u}, dt = {du} dx: the integral of {ExprParts.Substitute(outer, n => n is Sym { Name: "x" } ? new Sym("t") : null)} dt, done in x below");
+                        scope.Note($"t = {u}, dt = {du} dx: the integral of {ExprParts.Substitute(outer, n => n is Sym { Name: "x" } ? new Sym("t") : null)} dt, done in x below");
                         return Simplifier.SimplifyOrKeep(ratio is Num { Value.IsOne: true } ? integral : new Op(Operator.Mul, ratio, integral), StepBudget);
                     }
                     catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)

@@ -19,8 +19,9 @@ internal static class TangentHalfAngle
     private static bool HasTrigDenominator(Expr e) =>
         ExprParts.HasDenominator(e, d => ExprParts.Nodes(d).Any(n => n is Op { Kind: Operator.Sin or Operator.Cos }));
 
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         // Every x must sit in sin, cos or tan of one argument u = k·x (k rational).
         if (!HasTrigDenominator(core) || ExprParts.ArgumentsHoldingX(core, op => op.Kind is Operator.Sin or Operator.Cos or Operator.Tan) is not [var u, ..] arguments
             || arguments.Any(a => !a.Equals(u)) || BasicIntegrals.Slope(u) is not Num k || Simplifier.SimplifyOrKeep(u - k * Expr.X) is not Num { Value.IsZero: true })
@@ -35,7 +36,7 @@ internal static class TangentHalfAngle
             _ => null,
         });
         if (RationalIntegrals.TryIntegrate(inT * Expr.Two / (k * onePlus)) is not { } inTIntegral) return null;
-        RuleContext.Note("t = tan(u/2): sin u = 2t/(1 + t²), cos u = (1 − t²)/(1 + t²), dx = 2 dt/(k(1 + t²)), then partial fractions");
+        scope.Note("t = tan(u/2): sin u = 2t/(1 + t²), cos u = (1 − t²)/(1 + t²), dx = 2 dt/(k(1 + t²)), then partial fractions");
         var half = Expr.Call(Operator.Tan, Simplifier.SimplifyOrKeep(u / Expr.Two));
         var back = ExprParts.Substitute(inTIntegral, n => n is Sym { Name: "x" } ? half : null);
         // atan(tan v) is v up to a constant between the poles, with the same derivative: write v.

@@ -20,14 +20,15 @@ internal static class TrigIdentities
     /// <summary>Largest integrand tried (nodes), and the most identities applied one inside another.</summary>
     internal const int MaxSize = 40, MaxDepth = 3;
 
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         if (Rewrite(core) is not { } rewritten) return null;
         try
         {
             return Simplifier.TrySimplify(rewritten, out var simple) && Simplifier.TrySimplify(Linearity.Distribute(simple), out var expanded)
                 && !expanded.Equals(core)
-                ? Rewritten(expanded)
+                ? Rewritten(expanded, scope)
                 : null;
         }
         catch (Exception e) when (e is SymbolicTimeoutException or ArithmeticException)
@@ -36,10 +37,10 @@ internal static class TrigIdentities
         }
     }
 
-    private static Expr? Rewritten(Expr expanded)
+    private static Expr? Rewritten(Expr expanded, RuleScope scope)
     {
-        RuleContext.Note($"rewritten as {expanded}");
-        return BasicIntegrals.TryIntegrateSum(expanded);
+        scope.Note($"rewritten as {expanded}");
+        return BasicIntegrals.TryIntegrateSum(expanded, scope);
     }
 
     /// <summary>The integrand with one identity applied (squares of tangents first), or null when none applies.</summary>

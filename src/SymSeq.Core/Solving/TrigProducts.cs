@@ -22,11 +22,12 @@ internal static class TrigProducts
     }
 
     /// <summary>∫ core when rewriting it changes it and every term of the result has a rule, else null.</summary>
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         if (Rewrite(core) is not { } sum) return null;
         var terms = Simplifier.SimplifyOrKeep(Linearity.Distribute(Simplifier.SimplifyOrKeep(sum), MaxTerms));
-        return BasicIntegrals.TryIntegrateSum(terms);
+        return BasicIntegrals.TryIntegrateSum(terms, scope);
     }
 
     /// <summary>The core with its trigonometric product reduced and its sinh, cosh written as exponentials, or null when there is nothing to rewrite.</summary>

@@ -14,8 +14,9 @@ internal static class VariablePowers
     /// <summary>Largest integrand tried (nodes).</summary>
     internal const int MaxSize = 40;
 
-    public static Expr? TryIntegrate(Expr core)
+    public static Expr? TryIntegrate(Expr core, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         // the rewritten integrand has no variable powers left, but the driver keeps the depth at one all the same
         var bases = new HashSet<Expr>();
         var rewritten = ExprParts.Substitute(core, e =>
@@ -28,7 +29,7 @@ internal static class VariablePowers
         if (bases.Count == 0) return null;
         try
         {
-            if (!Simplifier.TrySimplify(rewritten, out var simple) || simple.Equals(core) || BasicIntegrals.TryIntegrateSum(simple) is not { } answer)
+            if (!Simplifier.TrySimplify(rewritten, out var simple) || simple.Equals(core) || BasicIntegrals.TryIntegrateSum(simple, scope) is not { } answer)
                 return null;
             return ExprParts.Substitute(answer, e => e is Op { Kind: Operator.Exp } exp ? AsPowers(exp[0], bases) : null);
         }

@@ -79,10 +79,10 @@ internal static class RuleChecks
     }
 
     /// <summary>The ODE rule answers the equation with a solution the verifier accepts.</summary>
-    public static void AssertSolved(string equation, Func<Expr, TimeSpan?, Expr?> rule)
+    public static void AssertSolved(string equation, Func<Expr, TimeSpan?, RuleScope?, Expr?> rule)
     {
         var problem = InfixParser.ParseEquation(equation);
-        var answer = rule(problem, TimeSpan.FromSeconds(5));
+        var answer = rule(problem, TimeSpan.FromSeconds(5), null);
         Assert.True(answer is not null, $"{equation}: no answer");
         var verdict = OdeVerifier.Check(problem, answer!);
         Assert.True(verdict.Accepted, $"{equation}: {answer} ({verdict.Reason})");
@@ -92,10 +92,10 @@ internal static class RuleChecks
     /// The ODE rule answers with a solution right on some interval only, and the verifier says so: y = (x + a8)²/4
     /// solves y' = √y for x &gt; −a8 only (for x &lt; −a8 its slope is negative).
     /// </summary>
-    public static void AssertSolvedOnPartOfTheLine(string equation, Func<Expr, TimeSpan?, Expr?> rule)
+    public static void AssertSolvedOnPartOfTheLine(string equation, Func<Expr, TimeSpan?, RuleScope?, Expr?> rule)
     {
         var problem = InfixParser.ParseEquation(equation);
-        var answer = rule(problem, TimeSpan.FromSeconds(5));
+        var answer = rule(problem, TimeSpan.FromSeconds(5), null);
         Assert.True(answer is not null, $"{equation}: no answer");
         var verdict = OdeVerifier.Check(problem, answer!);
         Assert.True(verdict.Kind == VerdictKind.Partial, $"{equation}: {answer} ({verdict.Label}: {verdict.Reason})");
@@ -105,7 +105,7 @@ internal static class RuleChecks
     /// One draw of a "never answered wrong" property for an ODE rule: it may decline, but the verifier must not
     /// reject what it answers (an uncheckable verdict on a starved machine is no wrong answer). Counts into <paramref name="tally"/>.
     /// </summary>
-    public static Property NotWrong(string equation, Func<Expr, TimeSpan?, Expr?> rule, OdeTally tally, double seconds = 10)
+    public static Property NotWrong(string equation, Func<Expr, TimeSpan?, RuleScope?, Expr?> rule, OdeTally tally, double seconds = 10)
     {
         var (answer, verdict) = Answer(equation, rule, tally, seconds);
         if (answer is null) return true.Label("declined");
@@ -113,11 +113,11 @@ internal static class RuleChecks
     }
 
     /// <summary>The rule's answer to the equation and the verifier's verdict on it (both null when the rule declines), counted into <paramref name="tally"/>.</summary>
-    public static (Expr? Answer, Verdict? Verdict) Answer(string equation, Func<Expr, TimeSpan?, Expr?> rule, OdeTally tally, double seconds = 10)
+    public static (Expr? Answer, Verdict? Verdict) Answer(string equation, Func<Expr, TimeSpan?, RuleScope?, Expr?> rule, OdeTally tally, double seconds = 10)
     {
         var problem = InfixParser.ParseEquation(equation);
         tally.Tried++;
-        var answer = rule(problem, TimeSpan.FromSeconds(seconds));
+        var answer = rule(problem, TimeSpan.FromSeconds(seconds), null);
         if (answer is null) return (null, null);
         tally.Solved++;
         return (answer, OdeVerifier.Check(problem, answer, TimeSpan.FromSeconds(seconds)));

@@ -1,0 +1,88 @@
+namespace SymSeq.Tests.Solving;
+
+/// <summary>The rules' scope: nesting depths per rule, the memo keyed on the integrand and those depths, the step frames.</summary>
+public class RuleScopeTests
+{
+    private static readonly Expr F = InfixParser.Parse("x*cos(x)");
+
+    [Fact]
+    public void Depths_count_per_rule_and_unwind()
+    {
+        var scope = new RuleScope();
+        Assert.Equal(0, scope.Depth(RuleScope.Rule.ByParts));
+        using (scope.Enter(RuleScope.Rule.ByParts))
+        {
+            using (scope.Enter(RuleScope.Rule.ByParts))
+            using (scope.Enter(RuleScope.Rule.ChangeOfVariable))
+            {
+                Assert.Equal(2, scope.Depth(RuleScope.Rule.ByParts));
+                Assert.Equal(1, scope.Depth(RuleScope.Rule.ChangeOfVariable));
+                Assert.Equal(0, scope.Depth(RuleScope.Rule.TrigIdentities));
+            }
+            Assert.Equal(1, scope.Depth(RuleScope.Rule.ByParts));
+            Assert.Equal(0, scope.Depth(RuleScope.Rule.ChangeOfVariable));
+        }
+        Assert.Equal(0, scope.Depth(RuleScope.Rule.ByParts));
+        Assert.Equal(0, new RuleScope().Depth(RuleScope.Rule.ByParts));   // scopes share nothing
+    }
+
+    [Fact]
+    public void An_answer_is_remembered_at_the_same_depths_only_and_only_in_its_scope()
+    {
+        var calls = 0;
+        Step? Count(Expr e) { calls++; return Step.Leaf("test", e, e); }
+        var scope = new RuleScope();
+        scope.Remembered(F, Count);
+        scope.Remembered(F, Count);
+        Assert.Equal(1, calls);
+        using (scope.Enter(RuleScope.Rule.TrigIdentities))
+            scope.Remembered(F, Count);   // inside a rule the answer may differ: asked again
+        Assert.Equal(2, calls);
+        new RuleScope().Remembered(F, Count);   // another scope: asked again
+        Assert.Equal(3, calls);
+    }
+
+    [Fact]
+    public void A_failure_by_exception_is_not_remembered()
+    {
+        var calls = 0;
+        var scope = new RuleScope();
+        Assert.Throws<SymbolicTimeoutException>(() => scope.Remembered(F, _ => { calls++; throw new SymbolicTimeoutException("out of time"); }));
+        Assert.Equal(F, scope.Remembered(F, e => { calls++; return Step.Leaf("test", e, e); })!.Result);
+        Assert.Equal(2, calls);
+    }
+
+    [Fact]
+    public void A_rule_that_gives_up_on_a_way_drops_the_steps_of_that_way()
+    {
+        var scope = new RuleScope();
+        using var frame = scope.Open();
+        scope.Record(Step.Leaf("kept", F, F));
+        var failed = scope.Tentatively<Expr>(() =>
+        {
+            scope.Record(Step.Leaf("dropped", F, F));
+            scope.Note("u = x");
+            return null;
+        });
+        Assert.Null(failed);
+        Assert.Equal(["kept"], frame.Steps.Select(s => s.Rule));
+        Assert.Null(frame.Detail);
+        scope.Tentatively<Expr>(() => { scope.Record(Step.Leaf("second", F, F)); return F; });
+        Assert.Equal(["kept", "second"], frame.Steps.Select(s => s.Rule));
+    }
+
+    [Fact]
+    public void Integrations_on_many_threads_at_once_each_keep_their_own_scope()
+    {
+        // no state is shared between integrations: the same integrands on 4 threads give the same answers and steps
+        string[] integrands = ["x*exp(x^2) + x^2*ln(x)", "x*asin(x)^2", "1/(x^3 - x)", "sin(3*x)*cos(2*x)", "x*tan(x)^2"];
+        var once = integrands.Select(i => BasicIntegrals.TryDeriveSum(RuleChecks.Canonical(i))!).ToList();
+        var parallel = Enumerable.Range(0, 40).AsParallel().WithDegreeOfParallelism(4)
+            .Select(k => (k % integrands.Length, BasicIntegrals.TryDeriveSum(RuleChecks.Canonical(integrands[k % integrands.Length]))!)).ToList();
+        foreach (var (i, step) in parallel)
+        {
+            Assert.Equal(once[i].Result, step.Result);
+            Assert.Equal(once[i].Chain, step.Chain);
+        }
+    }
+}
