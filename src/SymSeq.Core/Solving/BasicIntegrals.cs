@@ -40,6 +40,7 @@ public static class BasicIntegrals
         bool? nonRealAbs = null;
         foreach (var rule in IntegrationRules.All)
         {
+            if (scope.OutOfTime) return null;   // the driver owns the budget: no rule starts past it
             if (rule.Name != IntegrationRules.ConstantName && (nonRealAbs ??= HasNonRealAbs(core))) return null;
             if (core.Size > rule.MaxSize || rule.Nesting is { } guard && scope.Depth(guard) >= rule.MaxDepth) continue;
             using var nested = rule.Nesting is { } nesting ? scope.Enter(nesting) : (RuleScope.Nested?)null;

@@ -12,10 +12,21 @@ namespace SymSeq.Solving;
 /// <item>the step frames: every integral found while a rule runs becomes a sub-step of that rule, with the choice the
 /// rule noted; a rule that gives up has its frame dropped.</item>
 /// </list>
+/// <item>the time budget: past it the driver tries no further rule, so an integration by the rules always ends.</item>
 /// One scope per integration (or per integrand's plans, or per ODE method's integrals); not shared between threads.
 /// </summary>
-public sealed class RuleScope
+/// <param name="budget">How long the rules may work in this scope; null for <see cref="DefaultBudget"/>.</param>
+public sealed class RuleScope(TimeSpan? budget = null)
 {
+    /// <summary>The rules' budget when none is given: far above their median (2 ms), a bound on the rare long search.</summary>
+    public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(5);
+
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly TimeSpan _budget = budget ?? DefaultBudget;
+
+    /// <summary>True once the budget is spent: the driver then declines every integral still asked in this scope.</summary>
+    public bool OutOfTime => _clock.Elapsed > _budget;
+
     /// <summary>The rules that count their own nesting.</summary>
     public enum Rule { ByParts, TrigIdentities, ChangeOfVariable, EulerSubstitution, RadicalSubstitution, VariablePowers }
 

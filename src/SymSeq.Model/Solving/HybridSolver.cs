@@ -80,8 +80,9 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         }
 
         private static readonly TimeSpan MinCasTime = TimeSpan.FromMilliseconds(200);
-        // variation of parameters and a reduced order integrate inside the ODE rules: more than a table look-up
-        private static readonly TimeSpan OdeRuleBudget = TimeSpan.FromMilliseconds(1200);
+        // the rules' share: their median is milliseconds, but variation of parameters, a reduced order and the searches of
+        // the substitutions can take long; past this the rules decline and the model and the CAS get the rest
+        private static readonly TimeSpan RuleBudget = TimeSpan.FromMilliseconds(1200);
 
         private TimeSpan Left => O.TimeLimit - _clock.Elapsed;
 
@@ -92,7 +93,8 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         {
             var isIntegral = Problems.TryIntegrand(problem, out var integrand);
             // Linearity's plans: the canonical form's terms, the multiplied-out ones, the cuts of the sum as written.
-            var plans = isIntegral && O.Decompose ? Decomposition.Plans(integrand, O.Rules) : [];
+            // the rules get the same share of the budget as the ODE methods, and never more than what is left
+            var plans = isIntegral && O.Decompose ? Decomposition.Plans(integrand, O.Rules, new RuleScope(Left < RuleBudget ? Left : RuleBudget)) : [];
 
             // Every term by a basic rule (3x² + 5), or an ODE method of a first course (OdeRules): no model needed.
             if (O.Rules)
@@ -103,7 +105,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                     if (Accept(byRules.Result, Engine.Rules, $"basic rules for every term ({byRules.Chain})", byRules) is { } direct)
                         return direct;
                 if (!isIntegral)
-                    foreach (var step in OdeRules.Derive(problem, Left < OdeRuleBudget ? Left : OdeRuleBudget))
+                    foreach (var step in OdeRules.Derive(problem, Left < RuleBudget ? Left : RuleBudget))
                         if (Accept(step.Result, Engine.Rules, OdeMethods.All.First(m => m.Name == step.Rule).Description, step) is { } solved) return solved;
                 if (_attempts.Count == before)   // no rule had an answer to check: say so, so a failure lists every step
                     _attempts.Add(new EngineAttempt(Engine.Rules.Describe(), isIntegral ? "no rule integrates every term" : "no ODE method applies", sw.Elapsed));

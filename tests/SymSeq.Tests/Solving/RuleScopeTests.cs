@@ -85,4 +85,14 @@ public class RuleScopeTests
             Assert.Equal(once[i].Chain, step.Chain);
         }
     }
+
+    [Fact]
+    public void Past_its_budget_a_scope_lets_no_rule_start()
+    {
+        var spent = new RuleScope(TimeSpan.Zero);
+        Thread.Sleep(5);
+        Assert.True(spent.OutOfTime);
+        Assert.Null(BasicIntegrals.TryIntegrate(RuleChecks.Canonical("x*cos(x)"), spent));
+        Assert.NotNull(BasicIntegrals.TryIntegrate(RuleChecks.Canonical("x*cos(x)"), new RuleScope()));
+    }
 }
