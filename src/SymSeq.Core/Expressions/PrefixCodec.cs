@@ -15,6 +15,12 @@ public sealed class PrefixFormatException(string message, int tokenIndex) : Form
 /// </summary>
 public static class PrefixCodec
 {
+    /// <summary>
+    /// The paper's max_len: the longest token sequence its data and its model hold, the two end-of-sequence markers
+    /// included; the generators keep to it and the model reads and writes no more.
+    /// </summary>
+    public const int PaperMaxLen = 512;
+
     public const int MaxDepth = 1000;
 
     public static string[] Encode(Expr e)

@@ -7,6 +7,12 @@ public static class Symbols
     public static readonly string[] Coefficients = Enumerable.Range(0, 10).Select(i => $"a{i}").ToArray();
     public static readonly string[] Constants = ["pi", "E", "I"];
 
+    /// <summary>
+    /// The arbitrary constants of an ODE's general solution, first order's first: the paper's names (its ODE data writes
+    /// a8 and a9), shared by the generators that write them and the methods and verifier that solve and check.
+    /// </summary>
+    public static readonly string[] OdeConstants = ["a8", "a9"];
+
     private static readonly Dictionary<string, int> Index =
         Variables.Concat(Coefficients).Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i);
 

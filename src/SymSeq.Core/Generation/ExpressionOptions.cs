@@ -12,8 +12,8 @@ public sealed record ExpressionOptions
     public int MaxOps { get; init; } = 15;
     public int MaxInt { get; init; } = 5;
     public bool Positive { get; init; } = true;
-    /// <summary>The paper's max_len: longest token sequence, its two end-of-sequence markers included.</summary>
-    public const int PaperMaxLen = 512;
+    /// <summary>The paper's max_len (<see cref="PrefixCodec.PaperMaxLen"/>).</summary>
+    public const int PaperMaxLen = PrefixCodec.PaperMaxLen;
 
     public int MaxLen { get; init; } = PaperMaxLen;
     /// <summary>Probabilities of a leaf being a variable, a coefficient, an integer, a constant.</summary>

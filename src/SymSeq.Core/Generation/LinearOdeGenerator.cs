@@ -19,7 +19,7 @@ public sealed class LinearOdeGenerator(GeneratorContext context) : IProblemGener
     {
         try
         {
-            Expr x = Expr.X, a8 = new Sym(OdeGenerator.ConstantNames[0]), a9 = new Sym(OdeGenerator.ConstantNames[1]);
+            Expr x = Expr.X, a8 = new Sym(Symbols.OdeConstants[0]), a9 = new Sym(Symbols.OdeConstants[1]);
             Expr Exp(Rational r) => r.IsZero ? Expr.One : Expr.Call(Operator.Exp, new Num(r) * x);
             var order = rng.Next(2) + 1;
             Rational p, q = Rational.Zero;

@@ -30,8 +30,8 @@ public sealed class OdeGenerator : IProblemGenerator
 
     public string Task => _order == 1 ? "ode1" : "ode2";
 
-    /// <summary>The paper's names: its ODE data writes the constants a8 and a9.</summary>
-    public static readonly string[] ConstantNames = ["a8", "a9"];
+    /// <summary>The paper's names: its ODE data writes the constants a8 and a9 (<see cref="Symbols.OdeConstants"/>).</summary>
+    public static readonly string[] ConstantNames = Symbols.OdeConstants;
 
     public Example? TryGenerate(Random rng, out string? rejection)
     {

@@ -1,5 +1,4 @@
 using SymSeq.Expressions;
-using SymSeq.Generation;
 using SymSeq.Verification;
 
 namespace SymSeq.Solving;
@@ -14,7 +13,7 @@ namespace SymSeq.Solving;
 /// </summary>
 public static class ExactOdes
 {
-    private static readonly Sym C1 = new(OdeGenerator.ConstantNames[0]);
+    private static readonly Sym C1 = new(Symbols.OdeConstants[0]);
     private static readonly Sym Y = new("y");
     private static readonly Rational Two = new(2);
 

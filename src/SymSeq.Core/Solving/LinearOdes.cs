@@ -1,6 +1,5 @@
 using System.Numerics;
 using SymSeq.Expressions;
-using SymSeq.Generation;
 
 namespace SymSeq.Solving;
 
@@ -26,7 +25,7 @@ public static class LinearOdes
     /// <summary>Largest power of x in a right-hand-side term that is solved (textbook sizes; keeps the answer small).</summary>
     public const int MaxPower = 12;
 
-    private static readonly Sym C1 = new(OdeGenerator.ConstantNames[0]), C2 = new(OdeGenerator.ConstantNames[1]);
+    private static readonly Sym C1 = new(Symbols.OdeConstants[0]), C2 = new(Symbols.OdeConstants[1]);
 
     /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
     /// <param name="budget">Time for all of it (every simplification shares it; default 1 s); past it the answer is null.</param>

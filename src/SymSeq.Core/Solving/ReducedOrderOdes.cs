@@ -1,5 +1,4 @@
 using SymSeq.Expressions;
-using SymSeq.Generation;
 
 namespace SymSeq.Solving;
 
@@ -16,7 +15,7 @@ namespace SymSeq.Solving;
 /// </summary>
 public static class ReducedOrderOdes
 {
-    private static readonly Sym C1 = new(OdeGenerator.ConstantNames[0]), C2 = new(OdeGenerator.ConstantNames[1]);
+    private static readonly Sym C1 = new(Symbols.OdeConstants[0]), C2 = new(Symbols.OdeConstants[1]);
 
     /// <summary>The general solution of <paramref name="equation"/> (an expression that must vanish), or null.</summary>
     /// <param name="budget">Time for all of it (default 1 s); past it the answer is null.</param>

@@ -1,5 +1,4 @@
 using SymSeq.Expressions;
-using SymSeq.Generation;
 using SymSeq.Verification;
 
 namespace SymSeq.Solving;
@@ -13,7 +12,7 @@ namespace SymSeq.Solving;
 /// </summary>
 public static class SeparableOdes
 {
-    private static readonly Sym C1 = new(OdeGenerator.ConstantNames[0]);
+    private static readonly Sym C1 = new(Symbols.OdeConstants[0]);
 
     /// <summary>y as a plain symbol in R(x, y): a slot the numeric comparison fills with moderate random values.</summary>
     private static readonly Sym Y = new("y");

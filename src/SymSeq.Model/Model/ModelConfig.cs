@@ -20,7 +20,7 @@ public sealed record ModelConfig
     /// the generator's default limit, the paper's max_len. An answer the model was trained to write is never cut short
     /// when it answers.
     /// </summary>
-    public const int MaxSequenceTokens = SymSeq.Generation.ExpressionOptions.PaperMaxLen;
+    public const int MaxSequenceTokens = SymSeq.Expressions.PrefixCodec.PaperMaxLen;
 
     /// <summary>Every field within what this model can be: a checkpoint's header is checked with it before any tensor is made.</summary>
     public void Validate()
