@@ -1,3 +1,4 @@
+using SymSeq.Algebra;
 using SymSeq.Expressions;
 
 namespace SymSeq.Solving;

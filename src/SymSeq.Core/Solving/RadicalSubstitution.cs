@@ -1,3 +1,4 @@
+using SymSeq.Algebra;
 using System.Numerics;
 using SymSeq.Expressions;
 

@@ -1,3 +1,4 @@
+using SymSeq.Algebra;
 namespace SymSeq.Tests.Solving;
 
 /// <summary>Integration by parts through BasicIntegrals, which hands products it cannot do by the table to it.</summary>

@@ -1,3 +1,4 @@
+using SymSeq.Algebra;
 namespace SymSeq.Tests.Solving;
 
 /// <summary>e^(αx+β) times a rational function, integrated as e^(αx+β)·f with α·f + f′ = r when such an f exists (ExponentialRational).</summary>

@@ -1,3 +1,4 @@
+using SymSeq.Algebra;
 namespace SymSeq.Tests.Solving;
 
 /// <summary>Polynomials over xᵐ·(a·x + b) with constants that are not numbers, through BasicIntegrals (LinearDenominators).</summary>

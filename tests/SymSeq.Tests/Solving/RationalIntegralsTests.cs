@@ -1,3 +1,4 @@
+using SymSeq.Algebra;
 namespace SymSeq.Tests.Solving;
 
 public class RationalIntegralsTests

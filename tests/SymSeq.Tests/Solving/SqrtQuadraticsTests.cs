@@ -1,3 +1,4 @@
+using SymSeq.Algebra;
 namespace SymSeq.Tests.Solving;
 
 /// <summary>Polynomials over or times the root of a quadratic, powers of x, and inverse functions by parts, through BasicIntegrals.</summary>

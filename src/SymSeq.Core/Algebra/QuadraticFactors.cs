@@ -1,7 +1,7 @@
 using System.Numerics;
 using SymSeq.Expressions;
 
-namespace SymSeq.Solving;
+namespace SymSeq.Algebra;
 
 /// <summary>
 /// Quadratic factors with rational coefficients of a polynomial that has no rational roots, by Kronecker's method: a

@@ -1,4 +1,4 @@
-namespace SymSeq.Tests.Solving;
+namespace SymSeq.Tests.Algebra;
 
 public class PolynomialTests
 {

@@ -1,6 +1,6 @@
 using SymSeq.Expressions;
 
-namespace SymSeq.Solving;
+namespace SymSeq.Algebra;
 
 /// <summary>
 /// A polynomial in x with rational coefficients (dense, lowest degree first, no trailing zeros), and the arithmetic

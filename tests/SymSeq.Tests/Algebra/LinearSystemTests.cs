@@ -1,4 +1,4 @@
-namespace SymSeq.Tests.Solving;
+namespace SymSeq.Tests.Algebra;
 
 /// <summary>Exact Gauss–Jordan elimination over the rationals.</summary>
 public class LinearSystemTests

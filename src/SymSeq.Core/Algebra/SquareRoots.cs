@@ -1,7 +1,7 @@
 using System.Numerics;
 using SymSeq.Expressions;
 
-namespace SymSeq.Solving;
+namespace SymSeq.Algebra;
 
 /// <summary>Square roots of rationals written the textbook way.</summary>
 internal static class SquareRoots

@@ -1,6 +1,6 @@
 using SymSeq.Expressions;
 
-namespace SymSeq.Solving;
+namespace SymSeq.Algebra;
 
 /// <summary>Exact solution of a linear system over the rationals, by Gauss–Jordan elimination.</summary>
 internal static class LinearSystem
