@@ -64,6 +64,9 @@ public sealed class SolverModels : IDisposable
     /// <summary>The model in <paramref name="file"/> (a SymSeq checkpoint or a paper .pth), in evaluation mode at <paramref name="precision"/>.</summary>
     public static Seq2SeqTransformer Load(string file, Precision precision = Precision.Fp32)
     {
+        // no count chosen by anyone: one thread, what every front end sets (libtorch's default of one per core spins
+        // against any other busy process: a beam 200 times slower beside a training)
+        if (SymSeq.Search.InferenceThreads.Current is null) SymSeq.Search.InferenceThreads.UseOne();
         SymSeq.Search.InferenceThreads.ApplyPending();
         var model = SymSeqCheckpoint.LoadAny(file);
         model.Precision = precision;
