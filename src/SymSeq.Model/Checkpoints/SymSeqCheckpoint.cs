@@ -91,10 +91,39 @@ public static class SymSeqCheckpoint
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var _ in Blobs(path, f, r, header, sha)) { }
         CheckWeights(path, header, sha);
+        Checked.Remember(path);
+    }
+
+    /// <summary>
+    /// The files whose weights matched their checksum in this process, with the length and write time they had then: a
+    /// model checked before any work (<see cref="CheckAny"/>) loads without hashing its 26 MB a second time, unless
+    /// the file changed since.
+    /// </summary>
+    private static class Checked
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Length, DateTime Written)> Files = new();
+
+        private static (string Path, (long, DateTime) State) Now(string path)
+        {
+            var info = new FileInfo(path);
+            return (info.FullName, (info.Length, info.LastWriteTimeUtc));
+        }
+
+        public static void Remember(string path)
+        {
+            var (full, state) = Now(path);
+            Files[full] = state;
+        }
+
+        public static bool Unchanged(string path)
+        {
+            var (full, state) = Now(path);
+            return Files.TryGetValue(full, out var seen) && seen == state;
+        }
     }
 
     /// <summary>Each tensor's entry and bytes in turn, added to <paramref name="sha"/>; a file cut short is named as damaged.</summary>
-    private static IEnumerable<(Entry Entry, byte[] Bytes)> Blobs(string path, FileStream f, BinaryReader r, Header header, System.Security.Cryptography.IncrementalHash sha)
+    private static IEnumerable<(Entry Entry, byte[] Bytes)> Blobs(string path, FileStream f, BinaryReader r, Header header, System.Security.Cryptography.IncrementalHash? sha)
     {
         var start = f.Position;
         foreach (var e in header.Tensors)
@@ -104,7 +133,7 @@ public static class SymSeqCheckpoint
             f.Position = start + e.Offset;
             var bytes = r.ReadBytes(checked((int)e.Bytes));
             if (bytes.Length != e.Bytes) throw new FormatException($"'{path}' is truncated at tensor {e.Name}");
-            sha.AppendData(bytes);
+            sha?.AppendData(bytes);
             yield return (e, bytes);
         }
     }
@@ -155,7 +184,8 @@ public static class SymSeqCheckpoint
         using var r = new BinaryReader(f);
         var header = ReadHeader(path, f, r);
         var tensors = new Dictionary<string, Tensor>();
-        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        // checked whole already in this process and unchanged since: its weights need no second hash
+        using var sha = Checked.Unchanged(path) ? null : System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         try
         {
             foreach (var (e, bytes) in Blobs(path, f, r, header, sha))
@@ -174,7 +204,11 @@ public static class SymSeqCheckpoint
                 t.Dispose();
                 tensors[e.Name] = converted;
             }
-            CheckWeights(path, header, sha);
+            if (sha is not null)
+            {
+                CheckWeights(path, header, sha);
+                Checked.Remember(path);
+            }
         }
         catch
         {
