@@ -94,16 +94,13 @@ public sealed class MathSolver : IDisposable
             PartialAnswer = o is { Solved: false, Answer: { } partial, Verdict.Kind: VerdictKind.Partial } ? new Expression(Simplifier.SimplifyOrKeep(partial)) : null,
             PartialRegion = o is { Solved: false, Verdict.Kind: VerdictKind.Partial } ? o.Verdict.Label : null,
             Steps = o is { Solved: true, Derivation: { } d }
-                ? StepCheck.Verify(d, (Shown(problem), o.Answer!, o.Verdict!)).Select(c => new SolutionStep(c.Depth, c.Step.Rule,
+                ? StepCheck.Verify(d, (Problems.Statement(problem), o.Answer!, o.Verdict!)).Select(c => new SolutionStep(c.Depth, c.Step.Rule,
                     new Expression(c.Step.Problem), new Expression(c.Result), c.Step.Detail, c.Verdict.Label, c.Verdict.Reason,
                     ExprParts.ContainsUnknown(c.Step.Problem))).ToList()
                 : [],
             Method = o.Solved ? o.Derivation?.Chain : null,
         };
     }
-
-    /// <summary>What steps show as the problem: the integrand of an integral, the equation of an ODE.</summary>
-    private static Expr Shown(Expr problem) => Problems.TryIntegrand(problem, out var f) ? f : problem;
 
     /// <summary>Stops the CAS processes and frees the models.</summary>
     public void Dispose()

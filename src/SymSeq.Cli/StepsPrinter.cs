@@ -11,9 +11,10 @@ namespace SymSeq.Cli;
 /// </summary>
 public static class StepsPrinter
 {
-    public static void Print(Step root, TextWriter output, string format)
+    /// <param name="known">The verdict already given on the final answer, not computed again for its step.</param>
+    public static void Print(Step root, TextWriter output, string format, (Expr Problem, Expr Answer, Verdict Verdict)? known = null)
     {
-        var steps = StepCheck.Verify(root);
+        var steps = StepCheck.Verify(root, known);
         output.WriteLine("steps:");
         var numbers = new List<int>();
         foreach (var (step, depth, verdict, result) in steps)

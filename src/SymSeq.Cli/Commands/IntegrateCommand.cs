@@ -74,7 +74,7 @@ public sealed class IntegrateCommand : CliApp.ICommand
             var rank = outcome.CandidateRank is { } r ? $", candidate {r} of {outcome.Candidates.Count}" : "";
             var chain = outcome is { Engine: Engine.Rules, Derivation: { } d } ? $" ({d.Chain})" : "";
             stderr.WriteLine($"verified ({outcome.Verdict!.Reason}); by {outcome.Engine!.Value.Describe()}{chain}{rank}, {outcome.Elapsed.TotalSeconds:F2} s");
-            if (args.GetValue(_steps) && outcome.Derivation is { } derivation) StepsPrinter.Print(derivation, stdout, format);
+            if (args.GetValue(_steps) && outcome.Derivation is { } derivation) StepsPrinter.Print(derivation, stdout, format, (Problems.Statement(problem), outcome.Answer!, outcome.Verdict));
             return Task.FromResult(0);
         }
         if (outcome is { Answer: { } partial, Verdict: { Kind: VerdictKind.Partial } onPart })

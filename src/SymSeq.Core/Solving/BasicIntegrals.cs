@@ -234,23 +234,14 @@ public static class BasicIntegrals
     /// </summary>
     public static Step? TryDeriveSum(Expr e, RuleScope scope)
     {
-        var terms = Linearity.Split(e);
-        var parts = new List<(Expr, Expr)>();
-        IReadOnlyList<Step> steps;
-        using (var frame = scope.Open())
-        {
-            foreach (var t in terms)
+        var parts = new List<(Expr, Step)>();
+        using (scope.Open())   // the terms' steps become this step's sub-steps, not the asking rule's
+            foreach (var t in Linearity.Split(e))
             {
                 if (TryDerive(t.Core, scope) is not { } s) return null;
-                parts.Add((t.Factor, s.Result));
+                parts.Add((t.Factor, s));
             }
-            steps = frame.Steps;
-        }
-        var result = Linearity.Combine(parts);
-        var step = terms is [{ Factor: Num { Value.IsOne: true } }] && steps is [var only]
-            ? only with { Result = result }
-            : new Step(IntegrationRules.LinearityName, e, result, steps,
-                terms.Count == 1 ? $"the constant factor {terms[0].Factor} taken out" : $"{terms.Count} terms integrated one by one");
+        var step = Step.OfSum(e, parts);
         scope.Record(step);
         return step;
     }

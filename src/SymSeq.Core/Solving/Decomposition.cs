@@ -80,6 +80,7 @@ public sealed class Decomposition
     /// </summary>
     public static IReadOnlyList<Decomposition> AsWritten(Expr integrand, bool rules = true, RuleScope? scope = null)
     {
+        scope ??= new RuleScope();
         var parts = Linearity.WrittenParts(integrand);
         var cuts = Enumerable.Range(1, Math.Max(parts.Count - 1, 0));
         if (parts.Count - 1 > MaxWrittenCuts) cuts = cuts.Where(k => IsSum(parts[k - 1]) || IsSum(parts[k])).Take(MaxWrittenCuts);
@@ -89,7 +90,7 @@ public sealed class Decomposition
             var halves = new[] { parts.Take(cut), parts.Skip(cut) }
                 .Select(h => Linearity.SplitTerm(Simplifier.SimplifyOrKeep(h.Aggregate((a, b) => a + b)))).ToList();
             if (halves.All(h => h.Core is Num)) continue;
-            plans.Add(new Decomposition(halves, scope ??= new RuleScope(), $"as written, cut after part {cut} of {parts.Count}", rules));
+            plans.Add(new Decomposition(halves, scope, $"as written, cut after part {cut} of {parts.Count}", rules));
         }
         return plans;
     }
@@ -119,14 +120,7 @@ public sealed class Decomposition
     /// <summary>The whole integral by basic rules alone as a step: linearity over the terms' own steps (a lone term with factor 1: its step), or null.</summary>
     public Step? ByRulesStep => Terms.All(t => _rules[t] is not null) ? Combined(Terms.Select(t => (t.Factor, _rules[t]!)).ToList()) : null;
 
-    /// <summary>The step of a sum of (factor, step) parts: linearity with the parts' steps as its sub-steps.</summary>
-    private Step Combined(IReadOnlyList<(Expr Factor, Step Step)> parts)
-    {
-        var result = Linearity.Combine(parts.Select(p => (p.Factor, p.Step.Result)));
-        if (parts is [({ } f, var only)] && f is Num { Value.IsOne: true }) return only with { Result = result };
-        return new Step(IntegrationRules.LinearityName, Linearity.Sum(Terms), result, parts.Select(p => p.Step).Distinct().ToList(),
-            _split ?? (parts.Count == 1 ? $"the constant factor {parts[0].Factor} taken out" : $"{parts.Count} terms integrated one by one"));
-    }
+    private Step Combined(IReadOnlyList<(Expr Factor, Step Step)> parts) => Step.OfSum(Linearity.Sum(Terms), parts, _split);
 
     /// <summary>
     /// The derivation of <see cref="Answer"/> once every group is solved: linearity over each group's step (a basic
@@ -141,6 +135,13 @@ public sealed class Decomposition
             else parts.AddRange(g.Select(t => (t.Factor, _rules[t] ?? solvedBy(t.Core, _solved[t.Core]))));
         return Combined(parts);
     }
+
+    /// <summary>
+    /// The derivation of <see cref="RescaledAnswer"/>: <see cref="Lead"/> taken out, and <paramref name="solvedBy"/>'s
+    /// step for the rescaled integrand's own integral; null until that is solved.
+    /// </summary>
+    public Step? RescaledDerivation(Func<Expr, Expr, Step> solvedBy) =>
+        Rescaled is not null && _solved.TryGetValue(Rescaled, out var r) ? Combined([(Lead!, solvedBy(Rescaled, r))]) : null;
 
     /// <summary>
     /// One entry per group not yet solved (a lone term's core, or the group's sum). When all terms form one group,

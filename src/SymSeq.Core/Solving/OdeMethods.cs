@@ -15,4 +15,7 @@ public static class OdeMethods
         new("homogeneous ODE", OdeRules.Homogeneous, 1, HomogeneousOdes.TrySolve),
         new("exact ODE", OdeRules.Exact, 1, ExactOdes.TrySolve),
     ];
+
+    /// <summary>The method of that name (a step's rule).</summary>
+    public static OdeMethod Named(string name) => All.First(m => m.Name == name);
 }

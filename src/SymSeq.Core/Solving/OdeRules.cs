@@ -20,7 +20,7 @@ public static class OdeRules
 
     /// <summary>(method, answer) for each method that finds an answer, lazily, the later ones with what is left of <paramref name="budget"/>.</summary>
     public static IEnumerable<(string Method, Expr Answer)> Solve(Expr equation, TimeSpan budget) =>
-        Derive(equation, budget).Select(s => (OdeMethods.All.First(m => m.Name == s.Rule).Description, s.Result));
+        Derive(equation, budget).Select(s => (OdeMethods.Named(s.Rule).Description, s.Result));
 
     /// <summary>
     /// Each answer found as a step (the method, the equation, the solution, and the steps of the integrals the method

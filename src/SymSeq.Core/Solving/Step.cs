@@ -16,6 +16,19 @@ public sealed record Step(string Rule, Expr Problem, Expr Result, IReadOnlyList<
     /// <summary>A step with no sub-steps: an engine's answer, or a table look-up.</summary>
     public static Step Leaf(string rule, Expr problem, Expr result, string? detail = null) => new(rule, problem, result, [], detail);
 
+    /// <summary>
+    /// The step of a sum integrated term by term: linearity over the parts' own steps (a lone part with factor 1 is
+    /// its own step, with the combined result), the result the parts combined (<see cref="Linearity.Combine"/>).
+    /// </summary>
+    /// <param name="detail">How the sum was cut, when it was (a cut of the sum as written); else the count of terms says it.</param>
+    public static Step OfSum(Expr sum, IReadOnlyList<(Expr Factor, Step Step)> parts, string? detail = null)
+    {
+        var result = Linearity.Combine(parts.Select(p => (p.Factor, p.Step.Result)));
+        if (parts is [({ } f, var only)] && f is Num { Value.IsOne: true }) return only with { Result = result };
+        return new Step(IntegrationRules.LinearityName, sum, result, parts.Select(p => p.Step).Distinct().ToList(),
+            detail ?? (parts.Count == 1 ? $"the constant factor {parts[0].Factor} taken out" : $"{parts.Count} terms integrated one by one"));
+    }
+
     /// <summary>This step and every sub-step, depth first (a parent before its children), with its depth.</summary>
     public IEnumerable<(Step Step, int Depth)> Flatten(int depth = 0)
     {

@@ -106,7 +106,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                         return direct;
                 if (!isIntegral)
                     foreach (var step in OdeRules.Derive(problem, Left < RuleBudget ? Left : RuleBudget))
-                        if (Accept(step.Result, Engine.Rules, OdeMethods.All.First(m => m.Name == step.Rule).Description, step) is { } solved) return solved;
+                        if (Accept(step.Result, Engine.Rules, OdeMethods.Named(step.Rule).Description, step) is { } solved) return solved;
                 if (_attempts.Count == before)   // no rule had an answer to check: say so, so a failure lists every step
                     _attempts.Add(new EngineAttempt(Engine.Rules.Describe(), isIntegral ? "no rule integrates every term" : "no ODE method applies", sw.Elapsed));
             }
@@ -235,9 +235,9 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                 foreach (var plan in plans)
                 {
                     var done = (plan.RescaledAnswer is { } rescaled ? Accept(rescaled, Engine.Decomposition, $"the integrand divided by {plan.Lead}, beam {beam}",
-                            new Step(IntegrationRules.LinearityName, Shown, rescaled, [Step.Leaf("model", plan.Rescaled!, rescaled, "proposed by the model")], $"the constant factor {plan.Lead} taken out")) : null)
+                            plan.RescaledDerivation(ByModel)) : null)
                         ?? (plan.Answer is { } combined ? Accept(combined, Engine.Decomposition, $"{plan.Describe()}, beam {beam}",
-                            plan.Derivation((sub, integral) => Step.Leaf("model", sub, integral, "proposed by the model"))) : null);
+                            plan.Derivation(ByModel)) : null);
                     if (done is not null)
                     {
                         _attempts.Insert(_attempts.Count - 1, new EngineAttempt(what, $"{asked} sub-integrals asked", sw.Elapsed));
@@ -342,8 +342,10 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             return verdict.Accepted ? Done(answer, verdict, engine, step) : null;
         }
 
-        /// <summary>What the steps show as the problem: the integrand of an integral, the equation of an ODE.</summary>
-        private Expr Shown => Problems.TryIntegrand(problem, out var f) ? f : problem;
+        private Expr Shown => Problems.Statement(problem);
+
+        /// <summary>The step of a sub-integral the model solved (or a simple fix of its candidate did).</summary>
+        private static Step ByModel(Expr integrand, Expr integral) => Step.Leaf("model", integrand, integral, "proposed by the model");
 
         private string VerifiedBy => kind == Problems.Kind.Integral ? "verified by differentiation" : "verified by substitution";
 

@@ -51,6 +51,13 @@ public class DecompositionTests
         plan.Solved(plan.Rescaled!, P("2*sin(x)*(5 + cos(x))/(3*sqrt(1 + cos(x))) + tan(x)^2/2 + ln(cos(x))"));
         // the half-angle form and ln(cos x) hold on intervals only; the point here is the rescaling
         Assert.True(Problems.Verify(Problems.Integration(P("((1 + cos(x))^(3/2) + tan(x)^3)/2818")), plan.RescaledAnswer!).HoldsOnSomeInterval);
+        // its derivation: the factor taken out, then the rescaled integrand's own integral as the sub-step
+        var step = plan.RescaledDerivation((f, g) => Step.Leaf("model", f, g))!;
+        Assert.Equal("the constant factor 1/2818 taken out", step.Detail);
+        var sub = Assert.Single(step.SubSteps);
+        Assert.Equal(plan.Rescaled, sub.Problem);
+        Assert.True(Problems.Verify(Problems.Integration(sub.Problem), sub.Result).HoldsOnSomeInterval);
+        Assert.True(Problems.Verify(Problems.Integration(step.Problem), step.Result).HoldsOnSomeInterval);
 
         var rules = Decomposition.Of(P("3*x^2 + exp(2*x) - sin(x)"))!;
         Assert.True(Problems.Verify(Problems.Integration(P("3*x^2 + exp(2*x) - sin(x)")), rules.ByRules!).Accepted);

@@ -57,8 +57,7 @@ public class RuleStepsTests
         Assert.True(step is not null, $"{integrand} (canonical {core}) was declined");
         Assert.Equal(rule, step.Rule);
         Assert.Equal(core, step.Problem);
-        foreach (var (s, _, verdict, _) in StepCheck.Verify(step))
-            Assert.True(verdict.Accepted, $"{s.Rule}: ∫ {s.Problem} = {s.Result}: {verdict.Reason}");
+        AssertEveryStepVerifies(step);
     }
 
     [Fact]
@@ -87,8 +86,7 @@ public class RuleStepsTests
         var step = OdeRules.Derive(problem, TimeSpan.FromSeconds(10)).FirstOrDefault();
         Assert.True(step is not null, $"{equation} got no answer");
         Assert.Equal(method, step.Rule);
-        foreach (var (s, _, verdict, _) in StepCheck.Verify(step))
-            Assert.True(verdict.Accepted, $"{s.Rule}: {s.Problem} -> {s.Result}: {verdict.Reason}");
+        AssertEveryStepVerifies(step);
     }
 
     [Fact]
@@ -109,5 +107,11 @@ public class RuleStepsTests
         Assert.Equal(IntegrationRules.TableName, Assert.Single(substitution.SubSteps).Rule);
         Assert.StartsWith("t = x^2", substitution.Detail);
         Assert.Equal("substitution -> by parts", byParts.Chain);
+    }
+
+    private static void AssertEveryStepVerifies(Step root)
+    {
+        foreach (var (s, _, verdict, _) in StepCheck.Verify(root))
+            Assert.True(verdict.Accepted, $"{s.Rule}: {s.Problem} -> {s.Result}: {verdict.Reason}");
     }
 }
