@@ -206,6 +206,10 @@ public static class BasicIntegrals
         return LinearFactor(u);
     }
 
+    /// <summary>(k, c) when u = k·x + c for a rational k ≠ 0 and a c free of x (simplified; 0 when there is none), else null.</summary>
+    internal static (Rational K, Expr Offset)? RationalSlope(Expr u) =>
+        Slope(u) is Num { Value: var k } && !k.IsZero ? (k, Simplifier.SimplifyOrKeep(u - new Num(k) * Expr.X)) : null;
+
     /// <summary>c when u = c·x with c free of x (1 for x itself), else null.</summary>
     private static Expr? LinearFactor(Expr u)
     {

@@ -127,8 +127,7 @@ internal static class ChangeOfVariable
     };
 
     /// <summary>k when a = k·x for a rational k ≠ 0, else null.</summary>
-    private static Rational? Rate(Expr a) =>
-        BasicIntegrals.Slope(a) is Num { Value: var k } && !k.IsZero && Simplifier.SimplifyOrKeep(a - new Num(k) * Expr.X) is Num { Value.IsZero: true } ? k : null;
+    private static Rational? Rate(Expr a) => BasicIntegrals.RationalSlope(a) is (var k, Num { Value.IsZero: true }) ? k : null;
 
     /// <summary>A principal even root or an exponential: never negative where it is real.</summary>
     private static bool NonNegativeWhereReal(Expr u) => u switch

@@ -32,10 +32,10 @@ internal static class ExponentialSubstitution
         var inT = ExprParts.Substitute(core, n => n switch
         {
             // e^(k·x + c) = e^c·tᵏ/ᵍ: an offset c free of x is a constant factor
-            Op { Kind: Operator.Exp, Args: [var a] } when Rate(a) is { } k => E(a, k) * T(k),
-            Op { Kind: Operator.Sinh, Args: [var a] } when Rate(a) is { } k => (E(a, k) * T(k) - T(-k) / E(a, k)) / Expr.Two,
-            Op { Kind: Operator.Cosh, Args: [var a] } when Rate(a) is { } k => (E(a, k) * T(k) + T(-k) / E(a, k)) / Expr.Two,
-            Op { Kind: Operator.Tanh, Args: [var a] } when Rate(a) is { } k => (E(a, k) * T(k) - T(-k) / E(a, k)) / (E(a, k) * T(k) + T(-k) / E(a, k)),
+            Op { Kind: Operator.Exp, Args: [var a] } when BasicIntegrals.RationalSlope(a) is var (k, c) => E(c) * T(k),
+            Op { Kind: Operator.Sinh, Args: [var a] } when BasicIntegrals.RationalSlope(a) is var (k, c) => (E(c) * T(k) - T(-k) / E(c)) / Expr.Two,
+            Op { Kind: Operator.Cosh, Args: [var a] } when BasicIntegrals.RationalSlope(a) is var (k, c) => (E(c) * T(k) + T(-k) / E(c)) / Expr.Two,
+            Op { Kind: Operator.Tanh, Args: [var a] } when BasicIntegrals.RationalSlope(a) is var (k, c) => (E(c) * T(k) - T(-k) / E(c)) / (E(c) * T(k) + T(-k) / E(c)),
             _ => null,
         });
         if (!Simplifier.TrySimplify(inT / (new Num(g) * t), out var inTSimplified)
@@ -66,11 +66,10 @@ internal static class ExponentialSubstitution
     }
 
     /// <summary>k when a = k·x + c for a rational k ≠ 0 and a c free of x (x itself: 1), else null.</summary>
-    private static Rational? Rate(Expr a) => BasicIntegrals.Slope(a) is Num { Value: var k } && !k.IsZero ? k : null;
+    private static Rational? Rate(Expr a) => BasicIntegrals.RationalSlope(a)?.K;
 
-    /// <summary>e^c for a = k·x + c (1 when c = 0).</summary>
-    private static Expr E(Expr a, Rational k) =>
-        Simplifier.SimplifyOrKeep(a - new Num(k) * Expr.X) is Num { Value.IsZero: true } ? Expr.One : Expr.Call(Operator.Exp, Simplifier.SimplifyOrKeep(a - new Num(k) * Expr.X));
+    /// <summary>e^c, the constant factor of e^(k·x + c) (1 when c = 0).</summary>
+    private static Expr E(Expr c) => c is Num { Value.IsZero: true } ? Expr.One : Expr.Call(Operator.Exp, c);
 
     /// <summary>The largest positive rational g with every k/g an integer: gcd of the numerators over lcm of the denominators.</summary>
     private static Rational Divisor(List<Rational> rates)
