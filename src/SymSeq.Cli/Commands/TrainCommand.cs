@@ -35,12 +35,15 @@ public sealed class TrainCommand : CliApp.ICommand
 
     private readonly Option<double> _smoothing = Opt.Number("--label-smoothing", 0, "label smoothing of the loss: 1 - X on the right token, X spread over the vocabulary (0: the paper's one-hot loss; the Transformer used 0.1)", 0, 0.999);
     private readonly Option<int> _validBeam = Opt.Int("--valid-beam", 0, "also validate with integrate's beam search of width K (the test-set targets' measure; greedy figures can rise while it falls); 0: greedy only", 0, 100, "K");
+    private readonly Option<string> _countWeight = Opt.Choice("--count-weight", "one",
+        "how often a pair is shown per pass, from its line's count (N| before the pair: how many times the generator drew it): " +
+        "one (each distinct pair once, the paper's), sqrt (√N times) or count (N times, the generator's own frequencies)", "one", "sqrt", "count");
     private readonly Option<long> _curriculum = Opt.Long("--curriculum", 0, "draw the batches of the first N steps shortest first (from the shortest 10% up to all of them at step N); 0: none", 0);
 
     public Command Build() => new(Name, Summary + ". The run folder is locked while a run uses it; a NaN loss stops the run and keeps the last checkpoint.")
     {
         _data, _tasks, _train, _valid, _out, _embDim, _layers, _heads, _tokens, _lr, _warmup, _clip, _steps, _evalEvery, _validLimit,
-        _precision, _device, _threads, _seed, _resume, _restart, _init, _schedule, _curriculum, _smoothing, _validBeam,
+        _precision, _device, _threads, _seed, _resume, _restart, _init, _schedule, _curriculum, _smoothing, _validBeam, _countWeight,
     };
 
     public Task<int> RunAsync(ParseResult args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
@@ -74,6 +77,7 @@ public sealed class TrainCommand : CliApp.ICommand
             CurriculumSteps = args.GetValue(_curriculum),
             LabelSmoothing = args.GetValue(_smoothing),
             ValidBeam = args.GetValue(_validBeam),
+            CountWeight = args.GetValue(_countWeight) switch { "sqrt" => CountWeight.Sqrt, "count" => CountWeight.Count, _ => CountWeight.One },
         };
         options.Validate();
         var trainer = new Trainer(options);

@@ -32,6 +32,8 @@ public sealed record TrainOptions
     /// <summary>After warm-up: constant (the paper's) or cosine decay to a tenth of the rate at MaxSteps.</summary>
     public LearningRateSchedule Schedule { get; init; } = LearningRateSchedule.Constant;
     public long TrainLimit { get; init; } = long.MaxValue;
+    /// <summary>How often each training pair is shown per pass, from its line's count (<see cref="Training.CountWeight"/>).</summary>
+    public CountWeight CountWeight { get; init; } = CountWeight.One;
     /// <summary>Steps at the start of the run that draw their batches shortest first (<see cref="LengthCurriculum"/>); 0: none.</summary>
     public long CurriculumSteps { get; init; }
     /// <summary>Label smoothing ε of the loss (<see cref="Seq2SeqTransformer.Loss"/>); 0, the paper's, trains on one-hot targets.</summary>

@@ -39,7 +39,7 @@ public sealed class Trainer(TrainOptions o)
         set_num_threads(o.Threads);
         var device = ParseDevice(o.Device);
         var vocab = Vocabulary.Paper;
-        var train = o.TrainFiles.SelectMany(f => TrainingData.Read(f, vocab, o.MaxLen, o.TrainLimit)).ToList();
+        var train = o.TrainFiles.SelectMany(f => TrainingData.Read(f, vocab, o.MaxLen, o.TrainLimit, o.CountWeight)).ToList();
         if (train.Count == 0) throw new ArgumentException($"no training examples in {string.Join(", ", o.TrainFiles)}");
         var valid = ValidationSets.Read(o.ValidFiles, vocab, o.MaxLen, o.ValidLimit);
         Directory.CreateDirectory(o.OutDir);
