@@ -79,16 +79,40 @@ public static class Problems
     public static Expr FactorsDropped(Expr problem, TimeSpan? budget = null) => DropNonvanishingFactors(Simplifier.Simplify(problem, budget));
 
     /// <summary>
-    /// The forms of a problem the model reads, distinct, canonical first: for an ODE also the one with factors dropped
-    /// (an ODE written two ways gets two chances, and a model trained on either form reads its own); an integral has one.
+    /// The forms of a problem the model reads, distinct, canonical first: an integral canonical and multiplied out
+    /// (<see cref="Expanded"/>); an ODE canonical, with its factors dropped as written, and over one denominator
+    /// (<see cref="OverOneDenominator"/>). One problem is written many ways, and each form gives the model another
+    /// chance to meet the way it was trained on.
     /// </summary>
     public static IReadOnlyList<Expr> ModelInputs(Expr problem, TimeSpan? budget = null)
     {
         var canonical = Canonical(problem, budget);
         if (KindOf(problem) == Kind.Integral)
             return Expanded(canonical, budget) is { } expanded && !expanded.Equals(canonical) ? [canonical, expanded] : [canonical];
-        var dropped = FactorsDropped(problem, budget);
-        return dropped.Equals(canonical) ? [canonical] : [canonical, dropped];
+        var forms = new List<Expr> { canonical, FactorsDropped(problem, budget) };
+        if (OverOneDenominator(canonical, budget) is { } rational) forms.Add(rational);
+        return forms.Distinct().ToList();
+    }
+
+    /// <summary>
+    /// An ODE in canonical form written over one denominator (<see cref="RationalForm"/>): "Y^(n) - N/D" with N and D
+    /// multiplied out for a solved form, else the equation's numerator N (its denominators cleared). SymPy writes
+    /// y' = y/(x·ln(x + 1) + ln(x + 1)) where SymSeq's canonical form is y' = y/((x + 1)·ln(x + 1)); here both read the
+    /// same. Null past the budget or when the form more than doubles the length.
+    /// </summary>
+    public static Expr? OverOneDenominator(Expr canonical, TimeSpan? budget = null)
+    {
+        var limit = budget ?? TimeSpan.FromMilliseconds(500);
+        try
+        {
+            var form = canonical is Op { Kind: Operator.Sub, Args: [Unknown { Order: > 0 } highest, var rest] } && !ExprParts.Nodes(rest).Any(n => n is Unknown u && u.Order >= highest.Order)
+                ? RationalForm.Of(rest, limit) is { } r ? new Op(Operator.Sub, highest, r) : null
+                : RationalForm.Of(canonical, limit) is { } whole ? Numerator(whole) : null;
+            return form is not null && ExprParts.ContainsUnknown(form) && form.Size <= 2 * canonical.Size + 16 ? form : null;
+        }
+        catch (UndefinedExpressionException) { return null; }
+
+        static Expr Numerator(Expr e) => e is Op { Kind: Operator.Mul, Args: [var n, Op { Kind: Operator.Pow, Args: [_, Num { Value.Sign: < 0 }] }] } ? n : e;
     }
 
     /// <summary>
