@@ -45,14 +45,40 @@ public sealed class MathSolver : IDisposable
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public static MathSolver Load(string? modelPath = null, HybridOptions? options = null)
     {
-        options = (options ?? new HybridOptions()).Validated();
-        InferenceThreads.UseOne();
-        var models = ModelFiles.Open(modelPath);
+        var solver = Open(modelPath, options);
         try
         {
             // both now, so that a damaged file fails here and no caller waits for a load
-            _ = models.Integrals;
-            _ = models.Odes;
+            _ = solver._models.Integrals;
+            _ = solver._models.Odes;
+        }
+        catch
+        {
+            solver.Dispose();
+            throw;
+        }
+        return solver;
+    }
+
+    /// <summary>
+    /// As <see cref="Load"/>, but each model is loaded when a problem first needs it: a problem the rules answer never
+    /// loads libtorch (the command line's way: a whole process in about 0.2 s). The files are found, and checked whole
+    /// (a damaged file fails here), now.
+    /// </summary>
+    /// <param name="modelPath">A SymSeq checkpoint or one of the paper's .pth files for every problem; null for the bundled models.</param>
+    /// <param name="options">As for <see cref="Load"/>.</param>
+    /// <param name="precision">fp32, or bf16 where the CPU has it.</param>
+    /// <exception cref="FileNotFoundException">No such model.</exception>
+    /// <exception cref="InvalidDataException">The file is damaged or not a model.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static MathSolver Open(string? modelPath = null, HybridOptions? options = null, Precision precision = Precision.Fp32)
+    {
+        options = (options ?? new HybridOptions()).Validated();
+        InferenceThreads.UseOne();
+        var models = ModelFiles.Open(modelPath, precision);
+        try
+        {
+            foreach (var file in new[] { models.IntegralsFile, models.OdesFile }.OfType<string>().Distinct()) SymSeqCheckpoint.CheckAny(file);
         }
         catch
         {
@@ -60,6 +86,33 @@ public sealed class MathSolver : IDisposable
             throw;
         }
         return new MathSolver(models, options);
+    }
+
+    /// <summary>A solver with the rules and the CAS only: no model is looked for or loaded.</summary>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static MathSolver WithoutModel(HybridOptions? options = null) => new(SolverModels.None, (options ?? new HybridOptions()).Validated());
+
+    /// <summary>
+    /// An integrand read and checked as <see cref="Integrate(Expression, CancellationToken)"/> checks it (free of y,
+    /// defined), before any model is needed.
+    /// </summary>
+    /// <exception cref="ExprParseException">The text is not a formula (the message names the column).</exception>
+    /// <exception cref="ArgumentException">The integrand contains y or f(x), or is undefined.</exception>
+    public static Expression ReadIntegrand(string text)
+    {
+        var e = Expression.Parse(text);
+        Checked(() => Problems.ForIntegrand(e.Tree));
+        return e;
+    }
+
+    /// <summary>An ODE read and checked as <see cref="Solve(Expression, CancellationToken)"/> checks it (it mentions y, is defined, constrains y).</summary>
+    /// <exception cref="ExprParseException">The text is not an equation (the message names the column).</exception>
+    /// <exception cref="ArgumentException">The equation does not involve y, is undefined, or has no derivative of y.</exception>
+    public static Expression ReadEquation(string text)
+    {
+        var e = Expression.ParseEquation(text);
+        Checked(() => Problems.ForEquation(e.Tree));
+        return e;
     }
 
     /// <summary>An antiderivative of <paramref name="integrand"/> (infix in x), verified by differentiation.</summary>
@@ -71,6 +124,9 @@ public sealed class MathSolver : IDisposable
     public Solution Integrate(Expression integrand, CancellationToken cancel = default)
         => Run(() => Problems.ForIntegrand(integrand.Tree), integrand, cancel);
 
+    /// <summary>The model files in use (integrals, ODEs); null for a solver without a model.</summary>
+    public (string? Integrals, string? Odes) ModelFilesInUse => (_models.IntegralsFile, _models.OdesFile);
+
     /// <summary>The general solution of an ODE in x, y, y', y'' (<c>y'' + y = 0</c>), verified by substitution.</summary>
     /// <exception cref="ExprParseException">The text is not an equation (the message names the column).</exception>
     /// <exception cref="ArgumentException">The equation does not involve y, or is undefined, or is too long for the model.</exception>
@@ -80,25 +136,34 @@ public sealed class MathSolver : IDisposable
     public Solution Solve(Expression equation, CancellationToken cancel = default)
         => Run(() => Problems.ForEquation(equation.Tree), equation, cancel);
 
+    private static Expr Checked(Func<Expr> check)
+    {
+        try { return check(); }
+        catch (UndefinedExpressionException e) { throw new ArgumentException($"the problem is undefined: {e.Message}", e); }
+    }
+
     private Solution Run(Func<Expr> check, Expression shown, CancellationToken cancel)
     {
-        Expr problem;
-        try { problem = check(); }
-        catch (UndefinedExpressionException e) { throw new ArgumentException($"the problem is undefined: {e.Message}", e); }
+        var problem = Checked(check);
         var o = _hybrid.Solve(problem, cancel);
         var answer = o.Solved ? new Expression(Simplifier.SimplifyOrKeep(o.Answer!)) : null;
+        var partial = o is { Solved: false, Answer: { } p, Verdict.Kind: VerdictKind.Partial } ? o.Verdict : null;
         return new Solution(shown, answer, o.Solved ? o.Engine?.Describe() : null, o.Solved ? o.Verdict?.Reason : null, o.Elapsed,
-            o.Candidates.Select(c => new Candidate(c.Rank, c.Score, c.Answer is null ? null : new Expression(c.Answer), c.Verdict.Label, c.Verdict.Reason)).ToList(),
+            o.Candidates.Select(c => new Candidate(c.Rank, c.Score, c.Answer is null ? null : new Expression(c.Answer), c.Verdict.Label, c.Verdict.Reason) { Tokens = c.Tokens }).ToList(),
             o.Attempts.Select(a => $"{a.Engine}: {a.Outcome} ({a.Elapsed.TotalSeconds:F2} s)").ToList())
         {
-            PartialAnswer = o is { Solved: false, Answer: { } partial, Verdict.Kind: VerdictKind.Partial } ? new Expression(Simplifier.SimplifyOrKeep(partial)) : null,
-            PartialRegion = o is { Solved: false, Verdict.Kind: VerdictKind.Partial } ? o.Verdict.Label : null,
+            PartialAnswer = partial is null ? null : new Expression(Simplifier.SimplifyOrKeep(o.Answer!)),
+            PartialRegion = partial?.Label,
+            PartialReason = partial?.Reason,
+            PartialEngine = partial is null ? null : o.Engine?.Describe(),
             Steps = o is { Solved: true, Derivation: { } d }
                 ? StepCheck.Verify(d, (Problems.Statement(problem), o.Answer!, o.Verdict!)).Select(c => new SolutionStep(c.Depth, c.Step.Rule,
                     new Expression(c.Step.Problem), new Expression(c.Result), c.Step.Detail, c.Verdict.Label, c.Verdict.Reason,
                     ExprParts.ContainsUnknown(c.Step.Problem))).ToList()
                 : [],
             Method = o.Solved ? o.Derivation?.Chain : null,
+            ByRules = o is { Solved: true, Engine: Engine.Rules },
+            CandidateRank = o.Solved ? o.CandidateRank : null,
         };
     }
 

@@ -8,7 +8,11 @@ namespace SymSeq;
 /// <param name="Answer">The hypothesis, or null when the tokens did not form an expression.</param>
 /// <param name="Verdict">verified, rejected, uncheckable, or "verified for x &gt; 0 only" (right on part of the line; not verified).</param>
 /// <param name="Reason">Why: the check that decided, or what went wrong.</param>
-public sealed record Candidate(int Rank, double Score, Expression? Answer, string Verdict, string Reason);
+public sealed record Candidate(int Rank, double Score, Expression? Answer, string Verdict, string Reason)
+{
+    /// <summary>The words the model wrote, in prefix (what to show when they do not form an expression).</summary>
+    public IReadOnlyList<string> Tokens { get; init; } = [];
+}
 
 /// <summary>What <see cref="MathSolver"/> found for a problem: a verified answer (or none), who found it, and how.</summary>
 /// <param name="Problem">The problem as given: the integrand, or the equation (left side minus right side).</param>
@@ -38,6 +42,18 @@ public sealed record Solution(
 
     /// <summary>Where <see cref="PartialAnswer"/> is right, as "verified for x &gt; 0 only"; null when there is none.</summary>
     public string? PartialRegion { get; init; }
+
+    /// <summary>The check that found <see cref="PartialAnswer"/> right on part of the line; null when there is none.</summary>
+    public string? PartialReason { get; init; }
+
+    /// <summary>Who proposed <see cref="PartialAnswer"/> (model, maxima, ...); null when there is none.</summary>
+    public string? PartialEngine { get; init; }
+
+    /// <summary>True when the basic rules alone found the answer (then <see cref="Method"/> names the rules).</summary>
+    public bool ByRules { get; init; }
+
+    /// <summary>The rank of the model candidate that verified (1 for the best), when the answer is one; else null.</summary>
+    public int? CandidateRank { get; init; }
 
     /// <summary>How the answer was found, step by step, each step verified (empty when unsolved).</summary>
     public IReadOnlyList<SolutionStep> Steps { get; init; } = [];

@@ -1,37 +1,32 @@
-using SymSeq.Expressions;
-using SymSeq.Solving;
-using SymSeq.Verification;
-
 namespace SymSeq.Cli;
 
 /// <summary>
-/// `--steps`: the derivation of a verified answer, one line per step, indented by depth and numbered like sections
-/// (1, 1.1, 1.2, ...), each with the rule, its integral or equation, its result, the choice it made, and the
-/// verifier's verdict on that step's own result.
+/// `--steps`: the derivation of a verified answer (<see cref="Solution.Steps"/>, as the library and the web page
+/// give it), one line per step, indented by depth and numbered like sections (1, 1.1, 1.2, ...), each with the rule,
+/// its integral or equation, its result, the choice it made, and the verifier's verdict on that step's own result.
 /// </summary>
 public static class StepsPrinter
 {
-    /// <param name="known">The verdict already given on the final answer, not computed again for its step.</param>
-    public static void Print(Step root, TextWriter output, string format, (Expr Problem, Expr Answer, Verdict Verdict)? known = null)
+    public static void Print(IReadOnlyList<SolutionStep> steps, TextWriter output, string format)
     {
-        var steps = StepCheck.Verify(root, known);
         output.WriteLine("steps:");
         var numbers = new List<int>();
-        foreach (var (step, depth, verdict, result) in steps)
+        foreach (var step in steps)
         {
-            while (numbers.Count > depth + 1) numbers.RemoveAt(numbers.Count - 1);
-            if (numbers.Count == depth + 1) numbers[depth]++; else numbers.Add(1);
-            var indent = new string(' ', 2 + 2 * depth);
-            output.WriteLine($"{indent}{string.Join('.', numbers)}. {step.Rule}: {Statement(step with { Result = result }, format)}  [{verdict.Label}]");
+            while (numbers.Count > step.Depth + 1) numbers.RemoveAt(numbers.Count - 1);
+            if (numbers.Count == step.Depth + 1) numbers[step.Depth]++; else numbers.Add(1);
+            var indent = new string(' ', 2 + 2 * step.Depth);
+            output.WriteLine($"{indent}{string.Join('.', numbers)}. {step.Rule}: {Statement(step, format)}  [{step.Verdict}]");
             if (step.Detail is { } detail) output.WriteLine($"{indent}   {detail}");
         }
     }
 
-    /// <summary>"∫ f dx = F" for an integral, "equation  →  y = solution" for an ODE.</summary>
-    public static string Statement(Step step, string format) => ExprParts.ContainsUnknown(step.Problem)
-        ? $"{ExprFormats.Print(step.Problem, format)} = 0  ->  y = {Result(step, format)}"
-        : $"integral of {ExprFormats.Print(step.Problem, format)} dx = {Result(step, format)}";
-
-    /// <summary>A step's result as the answer is printed: simplified.</summary>
-    private static string Result(Step step, string format) => ExprFormats.Print(Simplifier.SimplifyOrKeep(step.Result), format);
+    /// <summary>"integral of f dx = F" for an integral, "equation = 0  ->  y = solution" for an ODE; the result simplified, as the answer is printed.</summary>
+    public static string Statement(SolutionStep step, string format)
+    {
+        var result = ExprFormats.Print(SymSeq.Expressions.Simplifier.SimplifyOrKeep(step.Result.Tree), format);
+        return step.Equation
+            ? $"{ExprFormats.Print(step.Problem.Tree, format)} = 0  ->  y = {result}"
+            : $"integral of {ExprFormats.Print(step.Problem.Tree, format)} dx = {result}";
+    }
 }

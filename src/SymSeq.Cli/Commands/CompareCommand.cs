@@ -49,7 +49,7 @@ public sealed class CompareCommand : CliApp.ICommand
         // two runs appending to one outcomes file would interleave their lines: the second one fails at once instead
         using var outcomesLock = FolderLock.ForFile(outPath, "symseq compare");
         using var models = systems.Contains(Comparison.ModelSystem) || systems.Contains(Comparison.HybridSystem)
-            ? ModelLocator.Open(modelPath, precision) : SolverModels.None;
+            ? ModelFiles.Open(modelPath, IntegrateCommand.ParsePrecision(precision)) : SolverModels.None;
         var comparison = new Comparison(outPath, TimeSpan.FromSeconds(timeout))
         {
             Hybrid = new HybridOptions { Beam = beam, TimeLimit = TimeSpan.FromSeconds(timeout) },

@@ -51,7 +51,7 @@ public sealed class EvaluateCommand : CliApp.ICommand
         // Bad files are reported before the model load, which takes seconds.
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
         // integrals go to the integration model and ODEs to the ODE model (one model for both with --model)
-        using var models = noModel ? SolverModels.None : ModelLocator.Open(modelPath, precision);
+        using var models = noModel ? SolverModels.None : ModelFiles.Open(modelPath, IntegrateCommand.ParsePrecision(precision));
         // two runs on one log would interleave their lines: the second one fails at once instead
         using var logLock = logPath is null ? null : FolderLock.ForFile(logPath, "symseq evaluate");
         InferenceThreads.Set(args.GetValue(_threads));

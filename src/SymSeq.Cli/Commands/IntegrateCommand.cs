@@ -1,8 +1,6 @@
 using System.CommandLine;
+using SymSeq.Model;
 using SymSeq.Verification;
-using SymSeq.Expressions;
-using SymSeq.Search;
-using SymSeq.Solving;
 
 namespace SymSeq.Cli.Commands;
 
@@ -51,51 +49,53 @@ public sealed class IntegrateCommand : CliApp.ICommand
         var format = args.GetValue(_format)!;
         var verbose = args.GetValue(_verbose);
         var problem = ReadProblem(args.GetValue(_problem)!, _ode);
-        var noModel = args.GetValue(_noModel);
-        // this kind's model only (integrals or ODEs); a missing model is reported before any work
+        var precision = ParsePrecision(args.GetValue(_precision));
+        // The library's solver, as the web page uses it. This kind's model only (integrals or ODEs), found and checked
+        // now, loaded only if the search reaches it: a problem the rules answer never loads libtorch.
         var kind = _ode ? Problems.Kind.Ode : Problems.Kind.Integral;
-        var modelFile = noModel ? null : ModelLocator.Resolve(args.GetValue(_model), kind);
-        InferenceThreads.UseOne(); // one problem: one libtorch thread scales best (bench -- latency)
-        // loaded only if the search reaches the model: a problem the rules answer never loads libtorch
-        using var models = noModel ? SolverModels.None : ModelLocator.OpenOne(modelFile!, args.GetValue(_precision));
-        using var solver = new HybridSolver(models, options);
-        var outcome = solver.Solve(problem, cancel);
+        using var solver = args.GetValue(_noModel)
+            ? MathSolver.WithoutModel(options)
+            : MathSolver.Open(ModelFiles.Resolve(args.GetValue(_model), kind), options, precision);
+        var s = _ode ? solver.Solve(problem, cancel) : solver.Integrate(problem, cancel);
         if (verbose)
         {
-            stderr.WriteLine($"  model file: {modelFile ?? "none (--no-model)"}");
-            foreach (var a in outcome.Attempts) stderr.WriteLine($"  {a.Engine}: {a.Outcome} ({a.Elapsed.TotalSeconds:F2} s)");
-            foreach (var c in outcome.Candidates)
-                stderr.WriteLine($"  #{c.Rank} score {c.Score:F4}  {(c.Answer is null ? string.Join(' ', c.Tokens) : c.Answer.ToString())}  [{c.Verdict.Label}: {c.Verdict.Reason}]");
+            stderr.WriteLine($"  model file: {(_ode ? solver.ModelFilesInUse.Odes : solver.ModelFilesInUse.Integrals) ?? "none (--no-model)"}");
+            foreach (var a in s.Attempts) stderr.WriteLine($"  {a}");
+            foreach (var c in s.Candidates)
+                stderr.WriteLine($"  #{c.Rank} score {c.Score:F4}  {(c.Answer is null ? string.Join(' ', c.Tokens) : c.Answer.ToString())}  [{c.Verdict}: {c.Reason}]");
         }
-        if (outcome.Solved)
+        var constant = _ode ? "" : " + C";
+        if (s.Verified)
         {
-            var answer = Simplifier.SimplifyOrKeep(outcome.Answer!);
-            stdout.WriteLine(ExprFormats.Print(answer, format) + (_ode ? "" : " + C"));
-            var rank = outcome.CandidateRank is { } r ? $", candidate {r} of {outcome.Candidates.Count}" : "";
-            var chain = outcome is { Engine: Engine.Rules, Derivation: { } d } ? $" ({d.Chain})" : "";
-            stderr.WriteLine($"verified ({outcome.Verdict!.Reason}); by {outcome.Engine!.Value.Describe()}{chain}{rank}, {outcome.Elapsed.TotalSeconds:F2} s");
-            if (args.GetValue(_steps) && outcome.Derivation is { } derivation) StepsPrinter.Print(derivation, stdout, format, (Problems.Statement(problem), outcome.Answer!, outcome.Verdict));
+            stdout.WriteLine(ExprFormats.Print(s.Answer!.Tree, format) + constant);
+            var rank = s.CandidateRank is { } r ? $", candidate {r} of {s.Candidates.Count}" : "";
+            var chain = s is { ByRules: true, Method: { } m } ? $" ({m})" : "";
+            stderr.WriteLine($"verified ({s.Reason}); by {s.Engine}{chain}{rank}, {s.Elapsed.TotalSeconds:F2} s");
+            if (args.GetValue(_steps)) StepsPrinter.Print(s.Steps, stdout, format);
             return Task.FromResult(0);
         }
-        if (outcome is { Answer: { } partial, Verdict: { Kind: VerdictKind.Partial } onPart })
+        if (s.PartialAnswer is { } partial)
         {
             // Right on some intervals only: printed as exactly that, never as verified, with its own exit code.
-            stdout.WriteLine(ExprFormats.Print(Simplifier.SimplifyOrKeep(partial), format) + (_ode ? "" : " + C"));
-            stderr.WriteLine($"{onPart.Label}, not everywhere the problem is defined ({onPart.Reason}); by {outcome.Engine!.Value.Describe()}, {outcome.Elapsed.TotalSeconds:F2} s");
+            stdout.WriteLine(ExprFormats.Print(partial.Tree, format) + constant);
+            stderr.WriteLine($"{s.PartialRegion}, not everywhere the problem is defined ({s.PartialReason}); by {s.PartialEngine}, {s.Elapsed.TotalSeconds:F2} s");
             return Task.FromResult(4);
         }
-        stdout.WriteLine($"no verified solution in {outcome.Elapsed.TotalSeconds:F2} s (tried {string.Join(", ", outcome.Attempts.Select(a => a.Engine).Distinct())}" +
+        var engines = s.Attempts.Select(a => a[..a.IndexOf(':')]).Distinct();
+        stdout.WriteLine($"no verified solution in {s.Elapsed.TotalSeconds:F2} s (tried {string.Join(", ", engines)}" +
                          (verbose ? ")" : "; --verbose says what each did)"));
         return Task.FromResult(3);
     }
+
+    public static Precision ParsePrecision(string? precision) => precision is null ? Precision.Fp32 : PrecisionExtensions.Parse(precision);
 
     /// <summary>
     /// The problem, checked before any model is loaded: an integrand free of the unknown function, an equation
     /// that mentions it and is not satisfied by everything, and neither undefined (1/0, ln(0)).
     /// </summary>
-    public static Expr ReadProblem(string text, bool ode)
+    public static Expression ReadProblem(string text, bool ode)
     {
-        try { return ode ? Problems.ForEquation(InfixParser.ParseEquation(text)) : Problems.ForIntegrand(InfixParser.Parse(text)); }
+        try { return ode ? MathSolver.ReadEquation(text) : MathSolver.ReadIntegrand(text); }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
     }
 }

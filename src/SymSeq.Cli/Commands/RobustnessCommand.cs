@@ -1,3 +1,4 @@
+using SymSeq.Solving;
 using System.CommandLine;
 using System.Text.Json;
 using SymSeq.Datasets;
@@ -34,7 +35,7 @@ public sealed class RobustnessCommand : CliApp.ICommand
         var modelPath = args.GetValue(_model);
         var options = _solver.Read(args);
         var sets = files.Select(f => TestSet.Load(f, limit)).ToList();
-        using var model = ModelLocator.Load(modelPath, null, Problems.Kind.Integral);   // integrals only
+        using var model = SolverModels.Load(ModelFiles.Resolve(modelPath, Problems.Kind.Integral));   // integrals only
         var progress = new ProgressLine(stderr);
         var outcomes = new RobustnessSuite(model, options, seed).Run(sets, cancel, progress.Report);
         progress.Finish();
