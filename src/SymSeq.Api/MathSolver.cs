@@ -52,6 +52,11 @@ public sealed class MathSolver : IDisposable
             _ = solver._models.Integrals;
             _ = solver._models.Odes;
         }
+        catch (FormatException e)
+        {
+            solver.Dispose();
+            throw new InvalidDataException(e.Message, e);
+        }
         catch
         {
             solver.Dispose();
@@ -79,6 +84,11 @@ public sealed class MathSolver : IDisposable
         try
         {
             foreach (var file in new[] { models.IntegralsFile, models.OdesFile }.OfType<string>().Distinct()) SymSeqCheckpoint.CheckAny(file);
+        }
+        catch (FormatException e)
+        {
+            models.Dispose();
+            throw new InvalidDataException(e.Message, e);
         }
         catch
         {
@@ -123,6 +133,9 @@ public sealed class MathSolver : IDisposable
     /// <inheritdoc cref="Integrate(string, CancellationToken)"/>
     public Solution Integrate(Expression integrand, CancellationToken cancel = default)
         => Run(() => Problems.ForIntegrand(integrand.Tree), integrand, cancel);
+
+    /// <summary>True once the model for this kind of problem has been loaded (<see cref="Open"/> loads on first need).</summary>
+    internal bool IsLoaded(Problems.Kind kind) => _models.IsLoaded(kind);
 
     /// <summary>The model files in use (integrals, ODEs); null for a solver without a model.</summary>
     public (string? Integrals, string? Odes) ModelFilesInUse => (_models.IntegralsFile, _models.OdesFile);

@@ -52,6 +52,9 @@ public sealed class SolverModels : IDisposable
     /// <summary>The model for ODEs (loaded now if it was not), or null when there is none.</summary>
     public Seq2SeqTransformer? Odes => _odes?.Value;
 
+    /// <summary>True once the model for <paramref name="kind"/> has been loaded (false for none).</summary>
+    public bool IsLoaded(Problems.Kind kind) => (kind == Problems.Kind.Integral ? _integrals : _odes) is { IsValueCreated: true };
+
     /// <summary>True when some model is there for <paramref name="kind"/> (without loading it).</summary>
     public bool Has(Problems.Kind kind) => (kind == Problems.Kind.Integral ? _integrals : _odes) is not null;
 
