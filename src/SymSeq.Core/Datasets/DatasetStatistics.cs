@@ -6,7 +6,9 @@ namespace SymSeq.Datasets;
 /// <summary>
 /// What a prefix dataset looks like, so that two sources of the same task can be compared (SymSeq's generator
 /// against the paper's): sequence lengths, tree depth, operator shares, integer sizes, and for ODEs the form the
-/// equation is written in (solved for its highest derivative, a non-vanishing factor kept, denominators kept).
+/// equation is written in (solved for its highest derivative, a non-vanishing factor kept, denominators kept), and how
+/// often problems repeat: a file of merged duplicates counts its draws in each line's "N|", a raw sample writes a
+/// problem drawn twice on two lines, and both count the same way here.
 /// </summary>
 public sealed record DatasetStatistics(
     string Name, int Lines,
@@ -15,6 +17,15 @@ public sealed record DatasetStatistics(
     double LargeIntegerShare, int LargestInteger,
     OdeForms? Forms)
 {
+    /// <summary>Problems drawn: the sum of the lines' counts (a line without a count is one draw).</summary>
+    public long Draws { get; init; }
+
+    /// <summary>Distinct inputs among the lines.</summary>
+    public int DistinctInputs { get; init; }
+
+    /// <summary>The share of draws taken by the most drawn input.</summary>
+    public double TopInputShare { get; init; }
+
     /// <summary>Reads at most <paramref name="limit"/> lines of a prefix file ("count|input TAB output" or "input TAB output").</summary>
     public static DatasetStatistics Of(string path, int limit = int.MaxValue)
     {
@@ -22,10 +33,13 @@ public sealed record DatasetStatistics(
         var ops = new Dictionary<string, long>();
         long integers = 0, large = 0, opTotal = 0;
         var largest = 0;
+        var draws = new Dictionary<string, long>();
         int odes = 0, solved = 0, factorKept = 0, quotient = 0, unreadable = 0;
         foreach (var (line, _, _) in DatasetLine.ReadFile(path).Take(limit))
         {
             inLen.Add(line.Input.Length);
+            var key = string.Join(' ', line.Input);
+            draws[key] = draws.GetValueOrDefault(key) + line.Count;
             outLen.Add(line.Output.Length);
             foreach (var (value, digits) in Integers(line.Input))
             {
@@ -53,7 +67,12 @@ public sealed record DatasetStatistics(
         return new DatasetStatistics(path, lines, Summary.Of(inLen), Summary.Of(outLen), Summary.Of(depth),
             ops.OrderByDescending(kv => kv.Value).ToDictionary(kv => kv.Key, kv => (double)kv.Value / Math.Max(1, opTotal)),
             integers == 0 ? 0 : (double)large / integers, largest,
-            odes == 0 ? null : new OdeForms(odes, (double)solved / odes, (double)factorKept / odes, (double)quotient / odes, unreadable));
+            odes == 0 ? null : new OdeForms(odes, (double)solved / odes, (double)factorKept / odes, (double)quotient / odes, unreadable))
+        {
+            Draws = draws.Values.Sum(),
+            DistinctInputs = draws.Count,
+            TopInputShare = draws.Count == 0 ? 0 : (double)draws.Values.Max() / draws.Values.Sum(),
+        };
     }
 
     /// <summary>The integers written in a token sequence (INT+ 1 2 is 12), with their digit counts.</summary>
@@ -102,6 +121,9 @@ public sealed record DatasetStatistics(
         var rows = new List<(string, Func<DatasetStatistics, string>)>
         {
             ("lines", s => s.Lines.ToString("N0", CultureInfo.InvariantCulture)),
+            ("draws (the lines' counts summed)", s => s.Draws.ToString("N0", CultureInfo.InvariantCulture)),
+            ("draws of a problem drawn before", s => Percent(s.Draws == 0 ? 0 : 1 - (double)s.DistinctInputs / s.Draws)),
+            ("the most drawn problem's share", s => Percent(s.TopInputShare)),
             ("input tokens: mean", s => s.InputTokens.Mean.ToString("F1", CultureInfo.InvariantCulture)),
             ("input tokens: median / p90 / max", s => s.InputTokens.Quartiles),
             ("output tokens: mean", s => s.OutputTokens.Mean.ToString("F1", CultureInfo.InvariantCulture)),
