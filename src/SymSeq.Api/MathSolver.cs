@@ -132,7 +132,7 @@ public sealed class MathSolver : IDisposable
 
     /// <inheritdoc cref="Integrate(string, CancellationToken)"/>
     public Solution Integrate(Expression integrand, CancellationToken cancel = default)
-        => Run(() => Problems.ForIntegrand(integrand.Tree), integrand, cancel);
+        => Run(() => Problem.Decode(Problems.ForIntegrand(integrand.Tree)), integrand, cancel);
 
     /// <summary>True once the model for this kind of problem has been loaded (<see cref="Open"/> loads on first need).</summary>
     internal bool IsLoaded(Problems.Kind kind) => _models.IsLoaded(kind);
@@ -147,30 +147,33 @@ public sealed class MathSolver : IDisposable
 
     /// <inheritdoc cref="Solve(string, CancellationToken)"/>
     public Solution Solve(Expression equation, CancellationToken cancel = default)
-        => Run(() => Problems.ForEquation(equation.Tree), equation, cancel);
+        => Run(() => Problem.Decode(Problems.ForEquation(equation.Tree)), equation, cancel, generalSolution: true); // y' = g(x) is solved as the integral of g
 
-    private static Expr Checked(Func<Expr> check)
+    private static T Checked<T>(Func<T> check)
     {
         try { return check(); }
         catch (UndefinedExpressionException e) { throw new ArgumentException($"the problem is undefined: {e.Message}", e); }
     }
 
-    private Solution Run(Func<Expr> check, Expression shown, CancellationToken cancel)
+    // generalSolution: an ODE was asked for, so an equation y' = g(x), solved as the integral of g, gets its constant (G + a8).
+    private Solution Run(Func<Problem> check, Expression shown, CancellationToken cancel, bool generalSolution = false)
     {
         var problem = Checked(check);
         var o = _hybrid.Solve(problem, cancel);
-        var answer = o.Solved ? new Expression(Simplifier.SimplifyOrKeep(o.Answer!)) : null;
+        var constant = generalSolution && problem is Problem.Integral ? new Sym(Symbols.OdeConstants[0]) : null;
+        Expression? General(Expr a) => new(Simplifier.SimplifyOrKeep(constant is null ? a : new Op(Operator.Add, a, constant)));
+        var answer = o.Solved ? General(o.Answer!) : null;
         var partial = o is { Solved: false, Answer: { } p, Verdict.Kind: VerdictKind.Partial } ? o.Verdict : null;
         return new Solution(shown, answer, o.Solved ? o.Engine?.Describe() : null, o.Solved ? o.Verdict?.Reason : null, o.Elapsed,
             o.Candidates.Select(c => new Candidate(c.Rank, c.Score, c.Answer is null ? null : new Expression(c.Answer), c.Verdict.Label, c.Verdict.Reason) { Tokens = c.Tokens }).ToList(),
             o.Attempts.Select(a => $"{a.Engine}: {a.Outcome} ({a.Elapsed.TotalSeconds:F2} s)").ToList())
         {
-            PartialAnswer = partial is null ? null : new Expression(Simplifier.SimplifyOrKeep(o.Answer!)),
+            PartialAnswer = partial is null ? null : General(o.Answer!),
             PartialRegion = partial?.Label,
             PartialReason = partial?.Reason,
             PartialEngine = partial is null ? null : o.Engine?.Describe(),
             Steps = o is { Solved: true, Derivation: { } d }
-                ? StepCheck.Verify(d, (Problems.Statement(problem), o.Answer!, o.Verdict!)).Select(c => new SolutionStep(c.Depth, c.Step.Rule,
+                ? StepCheck.Verify(d, (problem.Statement, o.Answer!, o.Verdict!)).Select(c => new SolutionStep(c.Depth, c.Step.Rule,
                     new Expression(c.Step.Problem), new Expression(c.Result), c.Step.Detail, c.Verdict.Label, c.Verdict.Reason,
                     ExprParts.ContainsUnknown(c.Step.Problem))).ToList()
                 : [],

@@ -178,7 +178,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
 
     private static string HybridLine(string task, int index, int? answerTokens, string setup, SolveOutcome o)
     {
-        var input = Input(o.Problem);
+        var input = Input(o.Problem.Encoded);
         return JsonSerializer.Serialize(new
         {
             task, index, beam = "hybrid", solved = o.Solved, input_tokens = input.Tokens, operators = input.Operators, answer_tokens = answerTokens,

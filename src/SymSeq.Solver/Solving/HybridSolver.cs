@@ -28,18 +28,26 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
     /// <summary>The model for each kind of problem (none: only the rules and the CAS). The caller owns and disposes them.</summary>
     public SolverModels Models { get; } = models;
 
-    public SolveOutcome Solve(Expr problem, CancellationToken cancel = default)
+    /// <summary>Solves an integral or an ODE: a verified answer, one right on part of the line only, or none, and how each engine fared.</summary>
+    public SolveOutcome Solve(Problem problem, CancellationToken cancel = default)
     {
         // this kind's model is loaded when the search first needs it (a problem the rules answer never loads libtorch),
         // with the clock stopped meanwhile, so that loading takes nothing from the budget
-        var run = new Run(this, problem, Problems.KindOf(problem), cancel);
+        var run = new Run(this, problem, cancel);
         try { return run.Execute(); }
         finally { run.Dispose(); }
     }
 
+    /// <summary>A problem in the datasets' form ("Y' - f" for an integral, else an ODE), as <see cref="Problem.Decode"/> reads it.</summary>
+    public SolveOutcome Solve(Expr encoded, CancellationToken cancel = default) => Solve(Problem.Decode(encoded), cancel);
+
     /// <summary>The state of one Solve: the clock, the attempts so far and the best candidates seen.</summary>
-    private sealed class Run(HybridSolver owner, Expr problem, Problems.Kind kind, CancellationToken cancel) : IDisposable
+    private sealed class Run(HybridSolver owner, Problem task, CancellationToken cancel) : IDisposable
     {
+        // The form the model, the verifier and a CAS read; what to do is decided from the task's type.
+        private readonly Expr problem = task.Encoded;
+        private readonly Problems.Kind kind = task.Kind;
+
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private Seq2SeqTransformer? _net;
 
@@ -91,7 +99,8 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
 
         public SolveOutcome Execute()
         {
-            var isIntegral = Problems.TryIntegrand(problem, out var integrand);
+            var isIntegral = task is Problem.Integral;
+            var integrand = task.Statement;
             // Linearity's plans: the canonical form's terms, the multiplied-out ones, the cuts of the sum as written.
             // the rules get the same share of the budget as the ODE methods, and never more than what is left
             var plans = isIntegral && O.Decompose ? Decomposition.Plans(integrand, O.Rules, new RuleScope(Left < RuleBudget ? Left : RuleBudget)) : [];
@@ -156,11 +165,11 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             }
             cancel.ThrowIfCancellationRequested();
             // Nothing right everywhere: the first answer right on part of the line, reported as exactly that (not solved).
-            if (_partial is { } p) return new SolveOutcome(problem, p.Answer, p.Verdict, p.Engine, _clock.Elapsed, _candidates, _attempts);
+            if (_partial is { } p) return new SolveOutcome(task, p.Answer, p.Verdict, p.Engine, _clock.Elapsed, _candidates, _attempts);
             if (_candidates.FirstOrDefault(c => c.Verdict.Kind == VerdictKind.Partial) is { } candidate)
-                return new SolveOutcome(problem, candidate.Answer, candidate.Verdict, Engine.Model, _clock.Elapsed, _candidates, _attempts)
+                return new SolveOutcome(task, candidate.Answer, candidate.Verdict, Engine.Model, _clock.Elapsed, _candidates, _attempts)
                     { CandidateRank = candidate.Rank };
-            return new SolveOutcome(problem, null, null, null, _clock.Elapsed, _candidates, _attempts);
+            return new SolveOutcome(task, null, null, null, _clock.Elapsed, _candidates, _attempts);
         }
 
         /// <summary>The first answer found that is right on part of the line only, kept in case nothing better turns up.</summary>
@@ -169,7 +178,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         /// <summary>The one check of an answer (<see cref="Problems.VerifyEverywhere"/>), noting one right on part of the line.</summary>
         private (Expr Answer, Verdict Verdict) Check(Expr answer, Engine engine)
         {
-            var (checkedAnswer, verdict) = Problems.VerifyEverywhere(problem, answer);
+            var (checkedAnswer, verdict) = task.VerifyEverywhere(answer);
             if (verdict.Kind == VerdictKind.Partial) _partial ??= (checkedAnswer, verdict, engine);
             return (checkedAnswer, verdict);
         }
@@ -330,7 +339,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             from c in candidates
             where c.Answer is not null && !c.Verdict.Uncheckable
             from fix in CandidateRepair.Fixes(integrand, c.Answer!, rules: O.Rules)
-            let v = Problems.VerifyEverywhere(problem, fix)
+            let v = task.VerifyEverywhere(fix)
             select (c.Rank, v.Answer, v.Verdict);
 
         private SolveOutcome? Accept(Expr answer, Engine engine, string what, Step? step = null)
@@ -342,7 +351,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             return verdict.Accepted ? Done(answer, verdict, engine, step) : null;
         }
 
-        private Expr Shown => Problems.Statement(problem);
+        private Expr Shown => task.Statement;
 
         /// <summary>The step of a sub-integral the model solved (or a simple fix of its candidate did).</summary>
         private static Step ByModel(Expr integrand, Expr integral) => Step.Leaf("model", integrand, integral, "proposed by the model");
@@ -390,7 +399,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
         private SolveOutcome Done(Expr answer, Verdict verdict, Engine engine, Step? step)
         {
             foreach (var tidier in AnswerForms.Tidier(problem, answer))
-                if (Problems.Verify(problem, tidier) is { Accepted: true } v)   // a tidier form must be right everywhere too
+                if (task.Verify(tidier) is { Accepted: true } v)   // a tidier form must be right everywhere too
                 {
                     (answer, verdict) = (tidier, v);
                     break;
@@ -398,7 +407,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             step ??= Step.Leaf(engine.Describe(), Shown, answer, VerifiedBy);
             if (!step.Result.Equals(answer))
                 step = new Step(Step.RewrittenName, Shown, answer, [step], "in a form that is real wherever the problem is (ln|u| for ln u), or tidier, verified again");
-            return new(problem, answer, verdict, engine, _clock.Elapsed, _candidates, _attempts) { Derivation = step };
+            return new(task, answer, verdict, engine, _clock.Elapsed, _candidates, _attempts) { Derivation = step };
         }
 
         private static string Summary(SolveResult r)

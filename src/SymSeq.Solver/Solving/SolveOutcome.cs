@@ -9,7 +9,7 @@ namespace SymSeq.Solving;
 /// none), the model's candidates for the whole problem (best first, each with its verdict), and every attempt.
 /// </summary>
 public sealed record SolveOutcome(
-    Expr Problem,
+    Problem Problem,
     Expr? Answer,
     Verdict? Verdict,
     Engine? Engine,
