@@ -57,4 +57,14 @@ public sealed class MathSolverTests : IDisposable
         Assert.Equal((null, null), solver.ModelFilesInUse);
         Assert.True(solver.Integrate("x^2").Verified);
     }
+
+    [Fact]
+    public void An_ODE_that_is_an_integral_gets_its_constant()
+    {
+        using var solver = MathSolver.WithoutModel(NoCas);
+        var ode = solver.Solve("y' = x*cos(x)");
+        Assert.True(ode.Verified);
+        Assert.Contains("a8", ode.Answer!.ToString());                       // the general solution: G + a8
+        Assert.DoesNotContain("a8", solver.Integrate("x*cos(x)").Answer!.ToString()); // an antiderivative: + C is printed apart
+    }
 }

@@ -22,7 +22,7 @@ public class HybridSolverTests : IDisposable
     private static void AssertSolved(SolveOutcome o)
     {
         Assert.True(o.Solved, string.Join("; ", o.Attempts.Select(a => $"{a.Engine}: {a.Outcome}")));
-        Assert.True(Problems.Verify(o.Problem, o.Answer!).Accepted);
+        Assert.True(o.Problem.Verify(o.Answer!).Accepted);
     }
 
     /// <summary>The calculus-course methods answer before the model: with no model at all, each of these is solved by rules.</summary>
