@@ -13,12 +13,12 @@ public sealed class DatasetFormsTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("symseq-forms-").FullName;
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private string Generate(bool allForms, int count = 400)
+    private string Generate(bool allForms, int count = 400, string task = "bwd")
     {
-        var o = new GenerateOptions("bwd", count, Path.Combine(_dir, allForms ? "all" : "canonical"))
+        var o = new GenerateOptions(task, count, Path.Combine(_dir, task, allForms ? "all" : "canonical"))
         { ChunkSize = 100, Threads = 1, Seed = 5, Expressions = ExpressionOptions.Default with { MaxOps = 6 }, AllForms = allForms };
         new DatasetGenerator(o).Run(CancellationToken.None);
-        return Path.Combine(o.OutDir, "bwd.prefix");
+        return Path.Combine(o.OutDir, task + ".prefix");
     }
 
     private static Expr Problem(string line) => PrefixCodec.Decode(DatasetLine.Parse(line).Input);
@@ -43,6 +43,24 @@ public sealed class DatasetFormsTests : IDisposable
             }
         }
         Assert.InRange(multiplied, byAnswer.Count / 10, byAnswer.Count);   // a good share of integrands multiply out to another form
+    }
+
+    [Fact]
+    public void An_ODE_is_also_written_over_one_denominator_with_its_solution()
+    {
+        var lines = File.ReadAllLines(Generate(allForms: true, count: 300, task: "ode1")).Select(l => DatasetLine.Parse(l)).ToList();
+        var overOne = 0;
+        foreach (var g in lines.GroupBy(l => string.Join(' ', l.Output)))
+        {
+            var canonical = PrefixCodec.Decode(g.First().Input);
+            var rational = Problems.OverOneDenominator(canonical) is { } r ? PrefixCodec.EncodeString(r) : null;
+            foreach (var line in g.Skip(1))
+            {
+                if (string.Join(' ', line.Input) == rational) overOne++;
+                Assert.True(Problems.Verify(PrefixCodec.Decode(line.Input), PrefixCodec.Decode(line.Output)).HoldsOnSomeInterval, line.Format());
+            }
+        }
+        Assert.True(overOne > lines.Count / 10, $"only {overOne} of {lines.Count} lines are an ODE over one denominator");
     }
 
     [Fact]
