@@ -46,22 +46,8 @@ public sealed class MathSolver : IDisposable
     public static MathSolver Load(string? modelPath = null, HybridOptions? options = null)
     {
         var solver = Open(modelPath, options);
-        try
-        {
-            // both now, so that a damaged file fails here and no caller waits for a load
-            _ = solver._models.Integrals;
-            _ = solver._models.Odes;
-        }
-        catch (FormatException e)
-        {
-            solver.Dispose();
-            throw new InvalidDataException(e.Message, e);
-        }
-        catch
-        {
-            solver.Dispose();
-            throw;
-        }
+        // both now, so that a damaged file fails here and no caller waits for a load
+        DisposedOnFailure(solver, () => { _ = solver._models.Integrals; _ = solver._models.Odes; });
         return solver;
     }
 
@@ -81,21 +67,30 @@ public sealed class MathSolver : IDisposable
         options = (options ?? new HybridOptions()).Validated();
         InferenceThreads.UseOne();
         var models = ModelFiles.Open(modelPath, precision);
-        try
+        DisposedOnFailure(models, () =>
         {
             foreach (var file in new[] { models.IntegralsFile, models.OdesFile }.OfType<string>().Distinct()) SymSeqCheckpoint.CheckAny(file);
-        }
+        });
+        return new MathSolver(models, options);
+    }
+
+    /// <summary>
+    /// Checks or loads models; on failure frees what was opened, and reports a damaged file (the checkpoint reader's
+    /// FormatException) as the documented <see cref="InvalidDataException"/>.
+    /// </summary>
+    private static void DisposedOnFailure(IDisposable opened, Action work)
+    {
+        try { work(); }
         catch (FormatException e)
         {
-            models.Dispose();
+            opened.Dispose();
             throw new InvalidDataException(e.Message, e);
         }
         catch
         {
-            models.Dispose();
+            opened.Dispose();
             throw;
         }
-        return new MathSolver(models, options);
     }
 
     /// <summary>A solver with the rules and the CAS only: no model is looked for or loaded.</summary>
@@ -163,7 +158,7 @@ public sealed class MathSolver : IDisposable
         var constant = generalSolution && problem is Problem.Integral ? new Sym(Symbols.OdeConstants[0]) : null;
         Expression? General(Expr a) => new(Simplifier.SimplifyOrKeep(constant is null ? a : new Op(Operator.Add, a, constant)));
         var answer = o.Solved ? General(o.Answer!) : null;
-        var partial = o is { Solved: false, Answer: { } p, Verdict.Kind: VerdictKind.Partial } ? o.Verdict : null;
+        var partial = o is { Solved: false, Answer: not null, Verdict.Kind: VerdictKind.Partial } ? o.Verdict : null;
         return new Solution(shown, answer, o.Solved ? o.Engine?.Describe() : null, o.Solved ? o.Verdict?.Reason : null, o.Elapsed,
             o.Candidates.Select(c => new Candidate(c.Rank, c.Score, c.Answer is null ? null : new Expression(c.Answer), c.Verdict.Label, c.Verdict.Reason) { Tokens = c.Tokens }).ToList(),
             o.Attempts.Select(a => $"{a.Engine}: {a.Outcome} ({a.Elapsed.TotalSeconds:F2} s)").ToList())
@@ -180,6 +175,7 @@ public sealed class MathSolver : IDisposable
             Method = o.Solved ? o.Derivation?.Chain : null,
             ByRules = o is { Solved: true, Engine: Engine.Rules },
             CandidateRank = o.Solved ? o.CandidateRank : null,
+            EnginesTried = o.Attempts.Select(a => a.Engine).Distinct().ToList(),
         };
     }
 

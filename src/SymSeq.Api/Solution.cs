@@ -55,6 +55,9 @@ public sealed record Solution(
     /// <summary>The rank of the model candidate that verified (1 for the best), when the answer is one; else null.</summary>
     public int? CandidateRank { get; init; }
 
+    /// <summary>The engines that were tried, in order, each once (the names <see cref="Attempts"/> begin with).</summary>
+    public IReadOnlyList<string> EnginesTried { get; init; } = [];
+
     /// <summary>How the answer was found, step by step, each step verified (empty when unsolved).</summary>
     public IReadOnlyList<SolutionStep> Steps { get; init; } = [];
 

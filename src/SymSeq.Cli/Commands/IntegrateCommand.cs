@@ -81,8 +81,7 @@ public sealed class IntegrateCommand : CliApp.ICommand
             stderr.WriteLine($"{s.PartialRegion}, not everywhere the problem is defined ({s.PartialReason}); by {s.PartialEngine}, {s.Elapsed.TotalSeconds:F2} s");
             return Task.FromResult(4);
         }
-        var engines = s.Attempts.Select(a => a[..a.IndexOf(':')]).Distinct();
-        stdout.WriteLine($"no verified solution in {s.Elapsed.TotalSeconds:F2} s (tried {string.Join(", ", engines)}" +
+        stdout.WriteLine($"no verified solution in {s.Elapsed.TotalSeconds:F2} s (tried {string.Join(", ", s.EnginesTried)}" +
                          (verbose ? ")" : "; --verbose says what each did)"));
         return Task.FromResult(3);
     }

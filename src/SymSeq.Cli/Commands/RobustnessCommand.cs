@@ -1,8 +1,8 @@
-using SymSeq.Solving;
 using System.CommandLine;
 using System.Text.Json;
 using SymSeq.Datasets;
 using SymSeq.Evaluation;
+using SymSeq.Solving;
 using SymSeq.Verification;
 
 namespace SymSeq.Cli.Commands;

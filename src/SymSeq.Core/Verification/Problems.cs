@@ -24,9 +24,6 @@ public static class Problems
         return false;
     }
 
-    /// <summary>The problem as a user reads it: the integrand of an integral, the equation of an ODE (what steps show).</summary>
-    public static Expr Statement(Expr problem) => TryIntegrand(problem, out var f) ? f : problem;
-
     /// <summary>Checks an answer against its problem: an antiderivative of f for "Y' - f", or a solution of the ODE.</summary>
     public static Verdict Verify(Expr problem, Expr answer) => TryIntegrand(problem, out var f)
         ? IntegralVerifier.Check(f, answer)

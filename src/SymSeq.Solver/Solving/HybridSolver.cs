@@ -99,11 +99,12 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
 
         public SolveOutcome Execute()
         {
-            var isIntegral = task is Problem.Integral;
-            var integrand = task.Statement;
+            // The integrand of an integral; null for an ODE.
+            var integrand = (task as Problem.Integral)?.Integrand;
+            var isIntegral = integrand is not null;
             // Linearity's plans: the canonical form's terms, the multiplied-out ones, the cuts of the sum as written.
             // the rules get the same share of the budget as the ODE methods, and never more than what is left
-            var plans = isIntegral && O.Decompose ? Decomposition.Plans(integrand, O.Rules, new RuleScope(Left < RuleBudget ? Left : RuleBudget)) : [];
+            var plans = integrand is not null && O.Decompose ? Decomposition.Plans(integrand, O.Rules, new RuleScope(Left < RuleBudget ? Left : RuleBudget)) : [];
 
             // Every term by a basic rule (3x² + 5), or an ODE method of a first course (OdeRules): no model needed.
             if (O.Rules)
@@ -136,7 +137,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                     if (whole is not null)
                         return Done(whole.Answer!, whole.Verdict, Engine.Model,
                             Step.Leaf("model", Shown, whole.Answer!, $"proposed by the model (candidate {whole.Rank} of {results.Candidates.Count}), {VerifiedBy}")) with { CandidateRank = whole.Rank };
-                    if (isIntegral && O.Repair && Repair(integrand, results.Candidates, $"beam {beam}") is { } repaired) return repaired;
+                    if (integrand is not null && O.Repair && Repair(integrand, results.Candidates, $"beam {beam}") is { } repaired) return repaired;
 
                     // Then the plans' sub-integrals, cheapest way first; in the second round (first beam only) the terms of the
                     // groups the model could not take whole. A sub-integral that failed closes every way that needs it.
@@ -147,7 +148,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                         _attempts.Add(new EngineAttempt($"decomposition (beam {beam})",
                             string.Join("; ", plans.Select(p => $"{p.Describe()}: {p.Unsolved} of {p.Groups.Count} unsolved")), TimeSpan.Zero));
                     var closest = plans.OrderBy(p => p.Unsolved).FirstOrDefault();
-                    if (isIntegral && Complete(integrand, results.Candidates, closest?.Pieces ?? [], beam) is { } completed)
+                    if (integrand is not null && Complete(integrand, results.Candidates, closest?.Pieces ?? [], beam) is { } completed)
                         return completed;
                 }
             }
