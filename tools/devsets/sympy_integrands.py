@@ -17,17 +17,7 @@ import sys
 import sympy
 from sympy import Symbol
 
-x = Symbol("x")
-ELEMENTARY = {"exp", "log", "sin", "cos", "tan", "cot", "sec", "csc", "sinh", "cosh", "tanh", "coth", "sech", "csch",
-              "asin", "acos", "atan", "acot", "asec", "acsc", "asinh", "acosh", "atanh", "acoth", "asech", "acsch",
-              "Abs", "sign", "sqrt", "Pow", "Add", "Mul", "Symbol", "Integer", "Rational", "Float", "Half", "One",
-              "NegativeOne", "Zero", "Pi", "Exp1", "ImaginaryUnit"}
-
-
-def to_infix(e):
-    s = sympy.sstr(e, order="none")
-    return s.replace("**", "^").replace("log(", "ln(").replace("Abs(", "abs(").replace("E", "exp(1)").replace("pi", "pi")
-
+from devset import integrand_line, x
 
 def candidates(path):
     tree = ast.parse(open(path, encoding="utf-8").read(), path)
@@ -51,12 +41,8 @@ def main():
                 e = sympy.sympify(eval(text, dict(names)))
             except Exception:
                 continue
-            if not isinstance(e, sympy.Expr) or e.free_symbols != {x}:
-                continue
-            if any(type(a).__name__ not in ELEMENTARY and not isinstance(a, sympy.Number) for a in sympy.preorder_traversal(e)):
-                continue
-            line = to_infix(e)
-            if line not in seen:
+            line = integrand_line(e)
+            if line is not None and line not in seen:
                 seen.add(line)
                 print(line)
 

@@ -97,7 +97,8 @@ public static class BasicIntegrals
     /// <summary>
     /// ∫ q^n dx for n = −1, −½ or ½ and q = a·x² + b·x + c (rational, a ≠ 0), written a·u² + k with u = x + b/(2a):
     /// 1/q gives sign(a)·atan(u·√(a/k))/√(ak) when ak &gt; 0, sign(k)·atanh(u·√|a/k|)/√|ak| when ak &lt; 0, −1/(a·u) when
-    /// k = 0; 1/√q gives ln(√a·u + √q)/√a when a &gt; 0 and asin(u·√(−a/k))/√(−a) when a &lt; 0 &lt; k, and √q is
+    /// k = 0; 1/√q gives asinh(u·√(a/k))/√a when a, k &gt; 0, ln(√a·u + √q)/√a when a &gt; 0 &gt; k and
+/// asin(u·√(−a/k))/√(−a) when a &lt; 0 &lt; k, and √q is
     /// u·√q/2 + (k/2)·∫ 1/√q. Null otherwise.
     /// </summary>
     internal static Expr? OfQuadratic(Expr q, Rational n)
@@ -115,8 +116,11 @@ public static class BasicIntegrals
                 ? new Num(new Rational(a.Sign)) * F(Operator.Atan, u * Root(a / k)) / Root(ak)
                 : new Num(new Rational(k.Sign)) * F(Operator.Atanh, u * Root((a / k).Abs())) / Root(ak.Abs());
         }
-        // ∫ 1/√q, and ∫ √q = u·√q/2 + (k/2)·∫ 1/√q
-        Expr? inverse = a.Sign > 0 ? F(Operator.Ln, (Root(a) * u) + F(Operator.Sqrt, q)) / Root(a)
+        // ∫ 1/√q, and ∫ √q = u·√q/2 + (k/2)·∫ 1/√q. With a, k > 0 the logarithm is asinh (defined everywhere, and
+        // recognised by a later substitution: the by parts of x·asinh(x)² meets asinh(x)/√(x² + 1) again); with k < 0
+        // it stays a logarithm, right on both sides of the roots, where acosh holds on one only.
+        Expr? inverse = a.Sign > 0 && k.Sign > 0 ? F(Operator.Asinh, u * Root(a / k)) / Root(a)
+            : a.Sign > 0 ? F(Operator.Ln, (Root(a) * u) + F(Operator.Sqrt, q)) / Root(a)
             : k.Sign > 0 ? F(Operator.Asin, u * Root(-a / k)) / Root(-a) : null;
         if (inverse is null || n == -Rational.Half) return inverse;
         return (Expr.Rat(1, 2) * u * F(Operator.Sqrt, q)) + (new Num(k / 2) * inverse);
