@@ -55,6 +55,23 @@ public sealed class ComparisonTests : IDisposable
     }
 
     [Fact]
+    public void An_answer_right_on_part_of_the_line_counts_on_an_interval_only()
+    {
+        // y' = -sqrt(1 - y^2): every closed-form solution (sin(a8 - x)) holds where cos(a8 - x) > 0 only, the paper's
+        // acceptance counts it, the verdict does not; y' = y is solved outright.
+        var sets = new[] { WriteSet("ode1", "y' = -sqrt(1 - y^2)", "y' = y") };
+        var comparison = new Comparison(Path.Combine(_dir, "part.jsonl"), TimeSpan.FromSeconds(5))
+        {
+            Hybrid = new HybridOptions { Cas = "none", TimeLimit = TimeSpan.FromSeconds(5) },
+        };
+        comparison.Run(sets, [Comparison.HybridSystem], SolverModels.None, 1, CancellationToken.None);
+        Assert.Equal(["partial", "solved"], comparison.Outcomes.OrderBy(o => o.Index).Select(o => o.Status));
+        var row = comparison.Table(sets, [Comparison.HybridSystem]).Single();
+        Assert.Equal((1, 2, 2), (row.Solved, row.OnInterval, row.Total));
+        Assert.Contains("on an interval", Comparison.Format([row]));
+    }
+
+    [Fact]
     public void Test_set_errors_name_the_file_and_line()
     {
         var path = Path.Combine(_dir, "bad.test");
