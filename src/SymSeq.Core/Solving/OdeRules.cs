@@ -14,6 +14,7 @@ public static class OdeRules
     public const string Separable = "separable ODE (∫ dy/h(y) = ∫ g(x) dx, solved for y)";
     public const string Bernoulli = "Bernoulli ODE (v = y^(1−n) makes it linear)";
     public const string Homogeneous = "homogeneous ODE (y = x·v makes it separable)";
+    public const string Shifted = "substitution u = k·y + g(x) (u′ depends on u alone: separable)";
     public const string Exact = "exact ODE (a potential F = a8, after an integrating factor μ(x) or μ(y) if need be)";
 
     public const string ReducedOrder = "reduction of order (p = y′ when y or x is missing, then a first-order method)";

@@ -77,6 +77,7 @@ public class RuleStepsTests
         { "separable ODE", "y' = y^2" },
         { "Bernoulli ODE", "y' + y = x*y^2" },
         { "homogeneous ODE", "y' = y/x + tan(y/x)" },
+        { "shifted ODE", "y' = (x + y)^2" },
         { "exact ODE", "2*x*y + (x^2 + 2*y)*y' = 0" },
     };
 
