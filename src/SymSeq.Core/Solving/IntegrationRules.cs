@@ -38,7 +38,7 @@ public static class IntegrationRules
         new("exponential substitution", "t = e^(g·x) for a rational function of exponentials", ExponentialSubstitution.TryIntegrate) { MaxSize = ExponentialSubstitution.MaxSize },
         new("exponentials of logarithms", "e^(… + k·ln u) taken apart, e^(ln u) = u", ExpOfLogs.TryIntegrate),
         new("change of variable", "t = u(x) for an inner u, when f/u′ is a function of u alone", ChangeOfVariable.TryIntegrate) { MaxSize = ChangeOfVariable.MaxSize, Nesting = RuleScope.Rule.ChangeOfVariable },
-        new("shift of variable", "t = k·x + d when every function reads the same affine u and x stands outside them too", AffineSubstitution.TryIntegrate) { MaxSize = AffineSubstitution.MaxSize },
+        new("shift of variable", "t = k·x + d when every function reads the same affine u other than x (x·asec(2x) → t·asec(t)/4)", AffineSubstitution.TryIntegrate) { MaxSize = AffineSubstitution.MaxSize, Nesting = RuleScope.Rule.AffineSubstitution },
         new("tangent half-angle", "t = tan(u/2) for a rational function of sin u, cos u, tan u", TangentHalfAngle.TryIntegrate) { MaxSize = TangentHalfAngle.MaxSize },
         new("Euler substitution", "Euler's substitutions for a rational function of x and √q", EulerSubstitution.TryIntegrate) { MaxSize = EulerSubstitution.MaxSize, Nesting = RuleScope.Rule.EulerSubstitution },
         new("trigonometric identity", "one identity where it opens a rule (tan² = sec² − 1, sin 2u = 2·sin u·cos u), the result given back to the rules", TrigIdentities.TryIntegrate) { MaxSize = TrigIdentities.MaxSize, Nesting = RuleScope.Rule.TrigIdentities, MaxDepth = TrigIdentities.MaxDepth },

@@ -28,7 +28,7 @@ public sealed class RuleScope(TimeSpan? budget = null)
     public bool OutOfTime => _clock.Elapsed > _budget;
 
     /// <summary>The rules that count their own nesting.</summary>
-    public enum Rule { ByParts, TrigIdentities, ChangeOfVariable, EulerSubstitution, RadicalSubstitution, VariablePowers }
+    public enum Rule { ByParts, TrigIdentities, ChangeOfVariable, EulerSubstitution, RadicalSubstitution, VariablePowers, AffineSubstitution }
 
     private const int BitsPerRule = 4;
     private int _depths;   // each rule's depth in BitsPerRule bits: the memo's key takes all of them at once
