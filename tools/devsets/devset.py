@@ -20,3 +20,18 @@ def integrand_line(e):
     if any(type(a).__name__ not in ELEMENTARY and not isinstance(a, sympy.Number) for a in sympy.preorder_traversal(e)):
         return None
     return to_infix(e)
+
+
+def print_integrands(makers):
+    """Prints each integrand once, in SymSeq's infix. Each maker builds one SymPy expression; one that raises, or is
+    not an elementary integrand in x alone, is skipped."""
+    seen = set()
+    for make in makers:
+        try:
+            e = make()
+        except Exception:
+            continue
+        line = integrand_line(e)
+        if line is not None and line not in seen:
+            seen.add(line)
+            print(line)

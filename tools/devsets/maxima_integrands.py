@@ -17,7 +17,7 @@ import sys
 
 import sympy
 
-from devset import integrand_line, x
+from devset import print_integrands, x
 
 FILES = ("rtestint.mac", "rtest_integrate.mac")
 # Maxima's names and constants in SymPy's spelling (log is the natural logarithm in both).
@@ -67,19 +67,10 @@ def main():
     if not roots:
         print("no Maxima tests found: install maxima-test (Debian) first", file=sys.stderr)
         return 1
-    seen = set()
-    for name in FILES:
-        for args in calls(open(f"{roots[-1]}/{name}", encoding="utf-8", errors="replace").read()):
-            if len(args) != 2 or not re.fullmatch(r"[a-z]\w*", args[1]):
-                continue
-            try:
-                e = to_sympy(args[0], args[1])
-            except Exception:
-                continue
-            line = integrand_line(e)
-            if line is not None and line not in seen:
-                seen.add(line)
-                print(line)
+    print_integrands(lambda args=args: to_sympy(args[0], args[1])
+                     for name in FILES
+                     for args in calls(open(f"{roots[-1]}/{name}", encoding="utf-8", errors="replace").read())
+                     if len(args) == 2 and re.fullmatch(r"[a-z]\w*", args[1]))
     return 0
 
 

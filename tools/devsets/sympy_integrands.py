@@ -17,14 +17,14 @@ import sys
 import sympy
 from sympy import Symbol
 
-from devset import integrand_line, x
+from devset import print_integrands, x
 
 def candidates(path):
-    tree = ast.parse(open(path, encoding="utf-8").read(), path)
-    for node in ast.walk(tree):
+    source = open(path, encoding="utf-8").read()
+    for node in ast.walk(ast.parse(source, path)):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("manualintegrate", "integrate") and len(node.args) >= 2:
             if isinstance(node.args[1], ast.Name) and node.args[1].id == "x":
-                yield ast.get_source_segment(open(path, encoding="utf-8").read(), node.args[0])
+                yield ast.get_source_segment(source, node.args[0])
 
 
 def main():
@@ -32,19 +32,9 @@ def main():
     names = {n: getattr(sympy, n) for n in dir(sympy) if not n.startswith("_")}
     names.update(x=x, y=Symbol("y"), a=Symbol("a"), b=Symbol("b"), n=Symbol("n"), t=Symbol("t"), k=Symbol("k"),
                  E=sympy.E, pi=sympy.pi, I=sympy.I, S=sympy.S, Rational=sympy.Rational)
-    seen = set()
-    for path in sorted(glob.glob(os.path.join(root, "test_*.py"))):
-        for text in candidates(path):
-            if text is None:
-                continue
-            try:
-                e = sympy.sympify(eval(text, dict(names)))
-            except Exception:
-                continue
-            line = integrand_line(e)
-            if line is not None and line not in seen:
-                seen.add(line)
-                print(line)
+    print_integrands(lambda text=text: sympy.sympify(eval(text, dict(names)))
+                     for path in sorted(glob.glob(os.path.join(root, "test_*.py")))
+                     for text in candidates(path) if text is not None)
 
 
 if __name__ == "__main__":

@@ -98,8 +98,7 @@ public static class BasicIntegrals
     /// ∫ q^n dx for n = −1, −½ or ½ and q = a·x² + b·x + c (rational, a ≠ 0), written a·u² + k with u = x + b/(2a):
     /// 1/q gives sign(a)·atan(u·√(a/k))/√(ak) when ak &gt; 0, sign(k)·atanh(u·√|a/k|)/√|ak| when ak &lt; 0, −1/(a·u) when
     /// k = 0; 1/√q gives asinh(u·√(a/k))/√a when a, k &gt; 0, ln(√a·u + √q)/√a when a &gt; 0 &gt; k and
-/// asin(u·√(−a/k))/√(−a) when a &lt; 0 &lt; k, and √q is
-    /// u·√q/2 + (k/2)·∫ 1/√q. Null otherwise.
+    /// asin(u·√(−a/k))/√(−a) when a &lt; 0 &lt; k, and √q is u·√q/2 + (k/2)·∫ 1/√q. Null otherwise.
     /// </summary>
     internal static Expr? OfQuadratic(Expr q, Rational n)
     {

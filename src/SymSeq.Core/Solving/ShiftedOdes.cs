@@ -37,7 +37,7 @@ public static class ShiftedOdes
                 var inU = Simplifier.Simplify(new Op(Operator.Add, new Op(Operator.Mul, k, ExprParts.Substitute(rate, n => n is Sym { Name: "y" } ? y : null)),
                     Derivative.Of(g)), clock.Left);
                 if (ExprParts.Contains(inU, "x") || !ExprParts.Contains(inU, U.Name)) continue;
-                var separable = new Op(Operator.Sub, new Unknown(1), ExprParts.Substitute(inU, n => n is Sym { Name: "t" } ? new Unknown(0) : null));
+                var separable = new Op(Operator.Sub, new Unknown(1), ExprParts.Substitute(inU, n => n.Equals(U) ? new Unknown(0) : null));
                 if (SeparableOdes.TrySolve(separable, clock.Left, clock.Scope) is not { } u) continue;
                 return Simplifier.Simplify(new Op(Operator.Div, new Op(Operator.Sub, u, g), k), clock.Left);
             }

@@ -11,6 +11,12 @@ public sealed record Candidate(int Rank, double Score, string[] Tokens, Expr? An
 public sealed record SolveResult(Expr Problem, IReadOnlyList<Candidate> Candidates)
 {
     public Candidate? Verified => Candidates.FirstOrDefault(c => c.Verdict.Accepted);
+
+    /// <summary>
+    /// The verified candidate, else the first right on part of the line only: an answer on an interval, the paper's
+    /// acceptance (<see cref="Verdict.HoldsOnSomeInterval"/>).
+    /// </summary>
+    public Candidate? OnInterval => Verified ?? Candidates.FirstOrDefault(c => c.Verdict.HoldsOnSomeInterval);
 }
 
 /// <summary>

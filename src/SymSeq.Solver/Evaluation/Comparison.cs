@@ -75,7 +75,7 @@ public sealed class Comparison(string logPath, TimeSpan budget)
         var sw = Stopwatch.StartNew();
         var r = Solver.Solve(model, set.Problems[i], beam, cancel: cancel);
         var seconds = sw.Elapsed.TotalSeconds;
-        var v = r.Verified ?? r.Candidates.FirstOrDefault(c => c.Verdict.Kind == VerdictKind.Partial);
+        var v = r.OnInterval;
         var status = v is null ? "failed" : v.Verdict.Accepted ? "solved" : "partial";
         return new ProblemOutcome(set.Task, i, ModelSystem, status, seconds, v?.Answer is { } a ? InfixPrinter.Readable.Print(a) : null);
     }
@@ -83,7 +83,7 @@ public sealed class Comparison(string logPath, TimeSpan budget)
     private static ProblemOutcome RunHybrid(HybridSolver hybrid, TestSet set, int i, CancellationToken cancel)
     {
         var o = hybrid.Solve(set.Problems[i], cancel);
-        var status = o.Solved ? "solved" : o.Answer is not null && o.Verdict is { Kind: VerdictKind.Partial } ? "partial" : "failed";
+        var status = o.Solved ? "solved" : o.Verdict is { Kind: VerdictKind.Partial } ? "partial" : "failed";
         return new ProblemOutcome(set.Task, i, HybridSystem, status, o.Elapsed.TotalSeconds,
             o.Answer is { } a ? InfixPrinter.Readable.Print(a) : null) { Engine = o.Engine?.Describe() };
     }

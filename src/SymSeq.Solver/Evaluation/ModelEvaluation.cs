@@ -77,7 +77,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
                 var model = models.For(kind)!;
                 var results = Solver.SolveBatch(model, batch.Select(i => problems[i]).ToList(), k, cancel: cancel, search: search);
                 solved += results.Count(r => r.Verified is not null);
-                onInterval += results.Count(HoldsOnAnInterval);
+                onInterval += results.Count(r => r.OnInterval is not null);
                 if (log is not null) ScoreReferences(model, set, batch, referenceScores);
                 for (var j = 0; j < batch.Count; j++)
                     log?.WriteLine(BeamLine(task, batch[j], set.AnswerLength(batch[j]), k, beamSetup, results[j], referenceScores.GetValueOrDefault(batch[j])));
@@ -129,8 +129,6 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
         modelFile is null ? "no model" : $"model {Path.GetFullPath(modelFile)}, {precision}";
 
     /// <summary>A verified candidate, or one right on part of the line only.</summary>
-    private static bool HoldsOnAnInterval(SolveResult r) => r.Verified is not null || r.Candidates.Any(c => c.Verdict.HoldsOnSomeInterval);
-
     /// <summary>The solved counts of the problems the log already has for this column, and the indices still to run.</summary>
     private static (int Solved, int OnInterval) Resume(Dictionary<(string, int, string), Outcome> done, string task, string column, string setup, int count, out List<int> todo)
     {
@@ -199,7 +197,7 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
             : r.Verified is null && (r.Candidates.Count == 0 || rs > r.Candidates.Max(c => c.Score));
         return JsonSerializer.Serialize(new
         {
-            task, index, beam, solved = r.Verified is not null, on_interval = HoldsOnAnInterval(r), input_tokens = input.Tokens, operators = input.Operators, answer_tokens = answerTokens,
+            task, index, beam, solved = r.Verified is not null, on_interval = r.OnInterval is not null, input_tokens = input.Tokens, operators = input.Operators, answer_tokens = answerTokens,
             rank = r.Verified?.Rank, verdict = best?.Verdict.Label, reason = best?.Verdict.Reason,
             reference_score = referenceScore is { } v ? Math.Round(v, 4) : (double?)null, search_error = searchError,
             problem = r.Problem.ToString(),
