@@ -14,7 +14,7 @@ public sealed record CheckpointInfo(ModelConfig Config, long Step, Dictionary<st
 /// tensors' bytes, float32 or float16 (half precision halves the size of a shipped model). Written atomically:
 /// a crash leaves the previous checkpoint intact.
 /// </summary>
-public static class SymSeqCheckpoint
+public static partial class SymSeqCheckpoint
 {
     private static readonly byte[] Magic = "SYMSEQ1\n"u8.ToArray();
 
@@ -25,8 +25,16 @@ public static class SymSeqCheckpoint
     private sealed record Header(ModelConfig Config, long Step, Dictionary<string, string> Meta, List<Entry> Tensors, string? Sha256 = null,
         string? HeaderSha256 = null);
 
+    /// <summary>
+    /// The header's JSON, generated at compile time: the reflection-based serializer spent about 70 ms of a process
+    /// that loads one model on building its converters. Default options, so the bytes (and the header checksum of
+    /// every file written before) are the same.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Header))]
+    private sealed partial class HeaderJson : System.Text.Json.Serialization.JsonSerializerContext;
+
     private static string HeaderChecksum(Header h) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(h with { Sha256 = null, HeaderSha256 = null })));
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(h with { Sha256 = null, HeaderSha256 = null }, HeaderJson.Default.Header)));
 
     public static void Save(string path, Seq2SeqTransformer model, long step, IEnumerable<(string Name, Tensor Value)>? extra = null,
         Dictionary<string, string>? meta = null, bool half = false)
@@ -52,7 +60,7 @@ public static class SymSeqCheckpoint
         using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var b in blobs) sha.AppendData(b);
         var fields = new Header(model.Config, step, meta ?? [], entries);
-        var header = JsonSerializer.SerializeToUtf8Bytes(fields with { Sha256 = Convert.ToHexString(sha.GetHashAndReset()), HeaderSha256 = HeaderChecksum(fields) });
+        var header = JsonSerializer.SerializeToUtf8Bytes(fields with { Sha256 = Convert.ToHexString(sha.GetHashAndReset()), HeaderSha256 = HeaderChecksum(fields) }, HeaderJson.Default.Header);
         AtomicFile.WriteStream(path, s =>
         {
             s.Write(Magic);
@@ -156,7 +164,7 @@ public static class SymSeqCheckpoint
             throw new FormatException($"'{path}' is damaged: its header is cut short (the file is {f.Length:N0} bytes)");
         try
         {
-            var header = JsonSerializer.Deserialize<Header>(r.ReadBytes(headerLength)) ?? throw new JsonException("empty header");
+            var header = JsonSerializer.Deserialize(r.ReadBytes(headerLength), HeaderJson.Default.Header) ?? throw new JsonException("empty header");
             if (header.Config is null || header.Tensors is null || header.Meta is null) throw new JsonException("the header lacks the model configuration, the metadata or the tensor table");
             if (header.HeaderSha256 is { } expected && !string.Equals(expected, HeaderChecksum(header), StringComparison.OrdinalIgnoreCase))
                 throw new FormatException($"'{path}' is damaged: its header does not match its checksum (the file was changed after it was written)");
@@ -227,8 +235,10 @@ public static class SymSeqCheckpoint
         (info, var tensors) = Read(path);
         try
         {
-            var model = new Seq2SeqTransformer(info.Config);
-            CopyInto(model, tensors, path);
+            // the tensors read become the parameters: no initialisation spent on weights the load would overwrite
+            var model = new Seq2SeqTransformer(info.Config, InitialWeights.From(tensors, path));
+            if (model.parameters().FirstOrDefault(p => p.device_type != TorchSharp.DeviceType.CPU) is { } left)
+                throw new InvalidOperationException($"'{path}': a parameter of shape [{string.Join(", ", left.shape)}] was not read from the file");
             model.eval();
             return model;
         }

@@ -30,14 +30,17 @@ public sealed class MultiHeadAttention : nn.Module
 #pragma warning restore IDE1006
     private readonly int _heads, _dim;
 
-    public MultiHeadAttention(int heads, int dim) : base("MultiHeadAttention")
+    public MultiHeadAttention(int heads, int dim) : this(heads, dim, InitialWeights.Fresh, "") { }
+
+    /// <param name="name">The layer's parameter name in the model ("decoder.encoder_attn.0"), for adopted weights.</param>
+    public MultiHeadAttention(int heads, int dim, InitialWeights w, string name) : base("MultiHeadAttention")
     {
         _heads = heads;
         _dim = dim;
-        q_lin = nn.Linear(dim, dim);
-        k_lin = nn.Linear(dim, dim);
-        v_lin = nn.Linear(dim, dim);
-        out_lin = nn.Linear(dim, dim);
+        q_lin = w.Linear($"{name}.q_lin", dim, dim);
+        k_lin = w.Linear($"{name}.k_lin", dim, dim);
+        v_lin = w.Linear($"{name}.v_lin", dim, dim);
+        out_lin = w.Linear($"{name}.out_lin", dim, dim);
         RegisterComponents();
     }
 

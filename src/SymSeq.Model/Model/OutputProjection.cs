@@ -15,11 +15,14 @@ public sealed class OutputProjection : nn.Module
     private readonly Parameter? weight;
 #pragma warning restore IDE1006
 
-    public OutputProjection(int dim, int words, int? ownWeightDim) : base("proj")
+    public OutputProjection(int dim, int words, int? ownWeightDim) : this(dim, words, ownWeightDim, InitialWeights.Fresh, "") { }
+
+    /// <param name="name">Its parameter name in the model ("decoder.proj"), for adopted weights.</param>
+    public OutputProjection(int dim, int words, int? ownWeightDim, InitialWeights w, string name) : base("proj")
     {
         var bound = 1 / Math.Sqrt(dim);
-        bias = new Parameter(empty(words).uniform_(-bound, bound));
-        if (ownWeightDim is { } d) weight = new Parameter(empty(words, d).uniform_(-bound, bound));
+        bias = w.IsFresh ? new Parameter(empty(words).uniform_(-bound, bound)) : w.Take($"{name}.bias", words);
+        if (ownWeightDim is { } d) weight = w.IsFresh ? new Parameter(empty(words, d).uniform_(-bound, bound)) : w.Take($"{name}.weight", words, d);
         RegisterComponents();
     }
 

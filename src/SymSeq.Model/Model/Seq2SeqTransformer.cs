@@ -13,12 +13,15 @@ public sealed class Seq2SeqTransformer : nn.Module
     public ModelConfig Config { get; }
     public Precision Precision { get; set; } = Precision.Fp32;
 
-    public Seq2SeqTransformer(ModelConfig config) : base("Seq2SeqTransformer")
+    public Seq2SeqTransformer(ModelConfig config) : this(config, InitialWeights.Fresh) { }
+
+    /// <summary>The model with its weights drawn fresh or adopted from a checkpoint's tensors (<see cref="InitialWeights"/>).</summary>
+    public Seq2SeqTransformer(ModelConfig config, InitialWeights weights) : base("Seq2SeqTransformer")
     {
         config.Validate();
         Config = config;
-        encoder = new TransformerStack(config, isDecoder: false);
-        decoder = new TransformerStack(config, isDecoder: true);
+        encoder = new TransformerStack(config, isDecoder: false, weights);
+        decoder = new TransformerStack(config, isDecoder: true, weights);
         RegisterComponents();
     }
 

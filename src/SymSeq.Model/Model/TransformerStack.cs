@@ -26,21 +26,18 @@ public sealed class TransformerStack : nn.Module
     public int Layers { get; }
     public int Dim { get; }
 
-    public TransformerStack(ModelConfig c, bool isDecoder) : base(isDecoder ? "decoder" : "encoder")
+    public TransformerStack(ModelConfig c, bool isDecoder) : this(c, isDecoder, InitialWeights.Fresh) { }
+
+    /// <summary>The stack with its weights drawn fresh or adopted from a checkpoint (<see cref="InitialWeights"/>).</summary>
+    public TransformerStack(ModelConfig c, bool isDecoder, InitialWeights w) : base(isDecoder ? "decoder" : "encoder")
     {
         IsDecoder = isDecoder;
         Layers = isDecoder ? c.DecoderLayers : c.EncoderLayers;
         Dim = c.EmbDim;
-        position_embeddings = nn.Embedding(c.MaxPositions, c.EmbDim);
-        embeddings = nn.Embedding(c.Words, c.EmbDim, padding_idx: c.PadIndex);
-        using (no_grad())
-        {
-            // The paper's init: N(0, dim^-1/2), padding row zero.
-            nn.init.normal_(position_embeddings.weight!, 0, Math.Pow(c.EmbDim, -0.5));
-            nn.init.normal_(embeddings.weight!, 0, Math.Pow(c.EmbDim, -0.5));
-            embeddings.weight![c.PadIndex].zero_();
-        }
-        layer_norm_emb = nn.LayerNorm(c.EmbDim, 1e-12);
+        var name = isDecoder ? "decoder" : "encoder";
+        position_embeddings = w.Embedding($"{name}.position_embeddings", c.MaxPositions, c.EmbDim);
+        embeddings = w.Embedding($"{name}.embeddings", c.Words, c.EmbDim, c.PadIndex);
+        layer_norm_emb = w.LayerNorm($"{name}.layer_norm_emb", c.EmbDim);
         attentions = new ModuleList<MultiHeadAttention>();
         layer_norm1 = new ModuleList<LayerNorm>();
         layer_norm2 = new ModuleList<LayerNorm>();
@@ -52,17 +49,17 @@ public sealed class TransformerStack : nn.Module
         }
         for (var i = 0; i < Layers; i++)
         {
-            attentions.Add(new MultiHeadAttention(c.Heads, c.EmbDim));
-            layer_norm1.Add(nn.LayerNorm(c.EmbDim, 1e-12));
+            attentions.Add(new MultiHeadAttention(c.Heads, c.EmbDim, w, $"{name}.attentions.{i}"));
+            layer_norm1.Add(w.LayerNorm($"{name}.layer_norm1.{i}", c.EmbDim));
             if (isDecoder)
             {
-                layer_norm15!.Add(nn.LayerNorm(c.EmbDim, 1e-12));
-                encoder_attn!.Add(new MultiHeadAttention(c.Heads, c.EmbDim));
+                layer_norm15!.Add(w.LayerNorm($"{name}.layer_norm15.{i}", c.EmbDim));
+                encoder_attn!.Add(new MultiHeadAttention(c.Heads, c.EmbDim, w, $"{name}.encoder_attn.{i}"));
             }
-            ffns.Add(new FeedForward(c.EmbDim, c.HiddenDim));
-            layer_norm2.Add(nn.LayerNorm(c.EmbDim, 1e-12));
+            ffns.Add(new FeedForward(c.EmbDim, c.HiddenDim, w, $"{name}.ffns.{i}"));
+            layer_norm2.Add(w.LayerNorm($"{name}.layer_norm2.{i}", c.EmbDim));
         }
-        if (isDecoder) proj = new OutputProjection(c.EmbDim, c.Words, c.ShareInOutEmbeddings ? null : c.EmbDim);
+        if (isDecoder) proj = new OutputProjection(c.EmbDim, c.Words, c.ShareInOutEmbeddings ? null : c.EmbDim, w, $"{name}.proj");
         RegisterComponents();
     }
 
