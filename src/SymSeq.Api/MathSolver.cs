@@ -175,7 +175,7 @@ public sealed class MathSolver : IDisposable
             Method = o.Solved ? o.Derivation?.Chain : null,
             ByRules = o is { Solved: true, Engine: Engine.Rules },
             CandidateRank = o.Solved ? o.CandidateRank : null,
-            EnginesTried = o.Attempts.Select(a => a.Engine).Distinct().ToList(),
+            EnginesTried = o.Attempts.Where(a => a.Tried).Select(a => a.Engine).Distinct().ToList(),
         };
     }
 

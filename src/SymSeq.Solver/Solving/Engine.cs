@@ -31,5 +31,9 @@ public static class EngineNames
     };
 }
 
-/// <summary>One engine's try at a problem, for --verbose and logs: what it did, how it ended, how long it took.</summary>
-public sealed record EngineAttempt(string Engine, string Outcome, TimeSpan Elapsed);
+/// <summary>
+/// One engine's try at a problem, for --verbose and logs: what it did, how it ended, how long it took.
+/// <paramref name="Tried"/> is false for an engine that was passed over (no model loaded, no time left): --verbose
+/// shows why, and it is not counted among the engines tried.
+/// </summary>
+public sealed record EngineAttempt(string Engine, string Outcome, TimeSpan Elapsed, bool Tried = true);

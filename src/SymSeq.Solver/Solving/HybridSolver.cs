@@ -152,14 +152,14 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                         return completed;
                 }
             }
-            else _attempts.Add(new EngineAttempt("model", "no model loaded", TimeSpan.Zero));
+            else _attempts.Add(new EngineAttempt("model", "no model loaded", TimeSpan.Zero, Tried: false));
 
             foreach (var name in CasList())
             {
                 cancel.ThrowIfCancellationRequested();
                 if (Left < MinCasTime)
                 {
-                    _attempts.Add(new EngineAttempt(name, "skipped: no time left", TimeSpan.Zero));
+                    _attempts.Add(new EngineAttempt(name, "skipped: no time left", TimeSpan.Zero, Tried: false));
                     continue;
                 }
                 if (AskCas(name) is { } casAnswer) return casAnswer;

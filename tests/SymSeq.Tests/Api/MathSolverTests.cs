@@ -34,6 +34,16 @@ public sealed class MathSolverTests : IDisposable
     }
 
     [Fact]
+    public void Engines_passed_over_are_shown_but_not_counted_as_tried()
+    {
+        using var solver = MathSolver.WithoutModel(NoCas);
+        var s = solver.Integrate("exp(x^2)"); // not elementary: the rules fail, and nothing else is there to try
+        Assert.False(s.Verified);
+        Assert.Equal(["basic rules"], s.EnginesTried);
+        Assert.Contains(s.Attempts, a => a.StartsWith("model: no model loaded"));
+    }
+
+    [Fact]
     public void A_damaged_model_fails_at_open_and_a_missing_one_names_the_file()
     {
         var damaged = Path.Combine(_dir, "damaged.symseq");
