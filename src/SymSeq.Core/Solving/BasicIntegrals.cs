@@ -43,8 +43,9 @@ public static class BasicIntegrals
         {
             if (scope.OutOfTime) return null;   // the driver owns the budget: no rule starts past it
             if (rule.Name != IntegrationRules.ConstantName && (nonRealAbs ??= HasNonRealAbs(core))) return null;
-            if (core.Size > rule.MaxSize || rule.Nesting is { } guard && scope.Depth(guard) >= rule.MaxDepth) continue;
+            if (core.Size > rule.MaxSize || rule.Nesting is { } guard && scope.Depth(guard) >= rule.MaxDepth || scope.PassesOver(rule.Name)) continue;
             using var nested = rule.Nesting is { } nesting ? scope.Enter(nesting) : (RuleScope.Nested?)null;
+            using var inner = scope.Inner();
             using var frame = scope.Open();
             if (rule.Apply(core, scope) is not { } answer) continue;
             return new Step(rule.Name, core, rule.Simplified ? Simplifier.SimplifyOrKeep(answer) : answer, frame.Steps, frame.Detail);

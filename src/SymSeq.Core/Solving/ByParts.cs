@@ -211,9 +211,28 @@ internal static class ByParts
         var hn = n == 1 ? (Expr)h : Expr.Pow(h, Expr.Int(n));
         scope.Note($"u = {hn}, v = {big}");
         var rest = Simplifier.SimplifyOrKeep(n == 1 ? big * hPrime : Expr.Int(n) * big * hPrime * (n == 2 ? h : Expr.Pow(h, Expr.Int(n - 1))));
-        var restIntegral = (n == 1 ? RationalIntegrals.TryIntegrate(rest) : null) ?? BasicIntegrals.TryIntegrateSum(rest, scope);
+        var restIntegral = (n == 1 ? RationalIntegrals.TryIntegrate(rest) : null) ?? BasicIntegrals.TryIntegrateSum(rest, scope)
+            ?? (OnlyItsOwnKind(big, h) && Spread(rest) is { } terms ? scope.Tentatively(() => BasicIntegrals.TryIntegrateSum(terms, scope)) : null);
         if (restIntegral is not null && h.Kind == Operator.Acosh) restIntegral = SplitRoots.Apply(restIntegral, Expr.Pow(v, Expr.Two) - Expr.One, v - Expr.One, v + Expr.One);
         return restIntegral is null ? null : Simplifier.SimplifyOrKeep(big * hn - restIntegral);
+    }
+
+    /// <summary>
+    /// True when v holds no inverse function but h's own kind: ∫ x⁴/√(1 − x²) holds asin x, and spread beside acos x its
+    /// terms give an answer right for |x| ≤ 1 only (asin and acos part ways on their branch cuts, where acos(x)² is
+    /// still real); left whole, the shift of variable and the other rules find one right everywhere.
+    /// </summary>
+    private static bool OnlyItsOwnKind(Expr v, Op h) =>
+        !ExprParts.Nodes(v).Any(n => n is Op { Kind: var k } && k != h.Kind && k is not Operator.Ln && IsInverse(k));
+
+    /// <summary>
+    /// v·h′ multiplied out term by term when it is one quotient or product of a sum (∫ x⁴/√(1 − x²) holds asin x, so
+    /// v·asin′ is (p(x)·√(1 − x²) + c·asin x)/√(1 − x²): a polynomial and a substitution once spread), else null.
+    /// </summary>
+    private static Expr? Spread(Expr rest)
+    {
+        var spread = Linearity.Distribute(rest);
+        return !spread.Equals(rest) && Simplifier.TrySimplify(spread, out var terms) && !terms.Equals(rest) ? terms : null;
     }
 
     /// <summary>Built of numbers and x by +, ·, / and rational powers (x + √(x² + 1), √x), with x in it.</summary>

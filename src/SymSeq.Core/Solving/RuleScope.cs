@@ -16,7 +16,10 @@ namespace SymSeq.Solving;
 /// One scope per integration (or per integrand's plans, or per ODE method's integrals); not shared between threads.
 /// </summary>
 /// <param name="budget">How long the rules may work in this scope; null for <see cref="DefaultBudget"/>.</param>
-public sealed class RuleScope(TimeSpan? budget = null)
+/// <param name="passOverAtTop">Rules the driver does not try on an outermost integrand (each term a plan asks for), only
+/// on the integrals they make: a second search for another derivation when the first answer is right on part of the
+/// line only (by parts of asin(√x)² meets asin(2x − 1), right for x &gt; 0 only; t = √x first is right everywhere).</param>
+public sealed class RuleScope(TimeSpan? budget = null, IReadOnlySet<string>? passOverAtTop = null)
 {
     /// <summary>The rules' budget when none is given: far above their median (2 ms), a bound on the rare long search.</summary>
     public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(5);
@@ -34,6 +37,19 @@ public sealed class RuleScope(TimeSpan? budget = null)
     private int _depths;   // each rule's depth in BitsPerRule bits: the memo's key takes all of them at once
     private readonly Dictionary<(Expr, int), Step?> _memo = [];
     private readonly List<Frame> _frames = [];
+
+    private int _level;   // how many rules the current integral is inside: 0 for an outermost integrand
+
+    /// <summary>True when the driver should not try <paramref name="rule"/> on the integral it is at now.</summary>
+    public bool PassesOver(string rule) => _level == 0 && passOverAtTop is { } names && names.Contains(rule);
+
+    /// <summary>Marks that a rule is working on an integral until the returned scope is disposed: its integrals are inner ones.</summary>
+    public Inside Inner() { _level++; return new Inside(this); }
+
+    public readonly struct Inside(RuleScope scope) : IDisposable
+    {
+        public void Dispose() => scope._level--;
+    }
 
     /// <summary>How many calls of <paramref name="rule"/> the current integration is inside.</summary>
     public int Depth(Rule rule) => (_depths >> (BitsPerRule * (int)rule)) & ((1 << BitsPerRule) - 1);
@@ -57,7 +73,7 @@ public sealed class RuleScope(TimeSpan? budget = null)
     /// </summary>
     public Step? Remembered(Expr core, Func<Expr, Step?> derive)
     {
-        var key = (core, _depths);
+        var key = (core, _level == 0 && passOverAtTop is { Count: > 0 } ? ~_depths : _depths);   // an outermost answer may pass rules over
         if (_memo.TryGetValue(key, out var known)) return known;
         var step = derive(core);
         _memo[key] = step;

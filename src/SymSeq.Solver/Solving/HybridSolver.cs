@@ -111,9 +111,25 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             {
                 var sw = Stopwatch.StartNew();
                 var before = _attempts.Count;
+                Step? rightInPart = null;
                 foreach (var byRules in RuleIntegration.Derivations(plans))
+                {
+                    var partialBefore = _partial;
                     if (Accept(byRules.Result, Engine.Rules, $"basic rules for every term ({byRules.Chain})", byRules) is { } direct)
                         return direct;
+                    if (_partial is not null && partialBefore is null) rightInPart = byRules;
+                }
+                // Right on part of the line only: another derivation may be right everywhere (asin(√x)² by parts meets
+                // asin(2x − 1); t = √x first does not). The rules are asked once more, passing over on each outermost
+                // term the rule that answered it.
+                if (rightInPart is not null && integrand is not null && Left > TimeSpan.Zero)
+                {
+                    var passOver = OutermostRules(rightInPart);
+                    var again = Decomposition.Plans(integrand, O.Rules, new RuleScope(Left < RuleBudget ? Left : RuleBudget, passOver));
+                    foreach (var byRules in RuleIntegration.Derivations(again))
+                        if (Accept(byRules.Result, Engine.Rules, $"basic rules for every term, {string.Join(" and ", passOver)} passed over ({byRules.Chain})", byRules) is { } other)
+                            return other;
+                }
                 if (!isIntegral)
                     foreach (var step in OdeRules.Derive(problem, Left < RuleBudget ? Left : RuleBudget))
                         if (Accept(step.Result, Engine.Rules, OdeMethods.Named(step.Rule).Description, step) is { } solved) return solved;
@@ -351,6 +367,10 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             _attempts.Add(new EngineAttempt(engine.Describe(), $"{what}: {verdict.Label}", sw.Elapsed));
             return verdict.Accepted ? Done(answer, verdict, engine, step) : null;
         }
+
+        /// <summary>The rules that answered the outermost integrals of a derivation: each term's, under linearity.</summary>
+        private static HashSet<string> OutermostRules(Step derivation) =>
+            (derivation.Rule == IntegrationRules.LinearityName ? derivation.SubSteps : [derivation]).Select(s => s.Rule).ToHashSet();
 
         private Expr Shown => task.Statement;
 

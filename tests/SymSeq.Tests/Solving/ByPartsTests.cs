@@ -51,6 +51,9 @@ public class ByPartsTests
     [InlineData("x^2*asin(x)/sqrt(1 - x^2)")]
     [InlineData("x*acoth(x)")]
     [InlineData("x^2*asec(x)")]
+    [InlineData("x^4*asin(x)/sqrt(1 - x^2)")]  // v·asin′ is (p·√(1 − x²) + c·asin x)/√(1 − x²): spread into a polynomial and a substitution
+    [InlineData("x^3*asin(x)^2")]              // by parts twice, the second one the case above
+    [InlineData("x^3*asin(2*x)^2")]
     public void Named_products_verify(string integrand) => RuleChecks.AssertIntegrated(integrand);
 
     /// <summary>

@@ -39,6 +39,23 @@ public class HybridSolverTests : IDisposable
         Assert.Equal(Engine.Rules, o.Engine);
     }
 
+    /// <summary>
+    /// When the rules' first answer is right on part of the line only (by parts of asin(√x)² meets asin(2x − 1), real
+    /// for 0 ≤ x ≤ 1 only, while the integrand is real for x &lt; 0 too), the rules are asked again with the rule that
+    /// gave it passed over at the top, and the answer right everywhere is the one reported.
+    /// </summary>
+    [Theory]
+    [InlineData("asin(sqrt(x))^2")]
+    [InlineData("x*asin(sqrt(x))^2")]
+    public void An_answer_right_in_part_sends_the_rules_on_to_another_derivation(string f)
+    {
+        using var solver = new HybridSolver(SolverModels.None, new HybridOptions { Cas = "none" });
+        var o = solver.Solve(Integral(f));
+        AssertSolved(o);
+        Assert.Equal(Engine.Rules, o.Engine);
+        Assert.Contains(o.Attempts, a => a.Outcome.Contains("passed over"));
+    }
+
     [Fact]
     public void Sums_of_basic_terms_need_no_model()
     {

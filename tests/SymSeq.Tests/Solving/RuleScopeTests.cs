@@ -26,6 +26,22 @@ public class RuleScopeTests
         Assert.Equal(0, new RuleScope().Depth(RuleScope.Rule.ByParts));   // scopes share nothing
     }
 
+    /// <summary>A rule passed over at the top is not tried on the outermost integrand, and is on the integrals the others make.</summary>
+    [Fact]
+    public void A_rule_passed_over_at_the_top_still_answers_the_inner_integrals()
+    {
+        var f = Simplifier.Simplify(InfixParser.Parse("asin(sqrt(x))^2"));
+        var first = BasicIntegrals.TryDerive(f, new RuleScope());
+        Assert.Equal("by parts", first!.Rule);
+        var other = BasicIntegrals.TryDerive(f, new RuleScope(passOverAtTop: new HashSet<string> { "by parts" }));
+        Assert.NotNull(other);
+        Assert.NotEqual("by parts", other!.Rule);
+        Assert.Contains(other.Flatten(), s => s.Depth > 0 && s.Step.Rule == "by parts");
+        Assert.True(RuleChecks.VerifiesEverywhere(f, other.Result), other.Result.ToString());
+        // nothing passed over: the memo of one scope never hands the passed-over search's answer to another
+        Assert.Equal("by parts", BasicIntegrals.TryDerive(f, new RuleScope())!.Rule);
+    }
+
     [Fact]
     public void An_answer_is_remembered_at_the_same_depths_only_and_only_in_its_scope()
     {

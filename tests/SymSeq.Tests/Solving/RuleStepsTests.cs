@@ -41,7 +41,7 @@ public class RuleStepsTests
         { "exponential substitution", "1/(exp(x) + 1)" },
         { "exponentials of logarithms", "tanh(ln(3*x + 10))" },
         { "change of variable", "cos(x)/(1 + sin(x)^2)" },
-        { "shift of variable", "asinh(3*x + 1)^2" },
+        { "shift of variable", "acosh(2*x + 1)^2" },
         { "shift of variable", "x*asec(2*x)" },
         { "tangent half-angle", "1/(2 + cos(x))" },
         { "Euler substitution", "1/(x + sqrt(x^2 + x + 1))" },
