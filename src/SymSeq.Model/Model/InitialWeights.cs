@@ -63,23 +63,29 @@ public sealed class InitialWeights
     }
 
     /// <summary>
-    /// An embedding table <paramref name="name"/> of <paramref name="rows"/> × <paramref name="dim"/>; fresh, it is
-    /// drawn from N(0, dim^-1/2) with the padding row zero (the paper's).
+    /// An embedding table <paramref name="name"/> of <paramref name="rows"/> × <paramref name="dim"/>; fresh, libtorch's
+    /// own initialisation until <see cref="PaperEmbeddings"/> draws it again.
     /// </summary>
     public Embedding Embedding(string name, long rows, long dim, long? paddingIndex = null)
     {
-        if (!IsFresh)
-        {
-            var adopted = nn.Embedding(rows, dim, padding_idx: paddingIndex, device: META);
-            adopted.weight = Take(name + ".weight", rows, dim);
-            return adopted;
-        }
-        var table = nn.Embedding(rows, dim, padding_idx: paddingIndex);
+        if (IsFresh) return nn.Embedding(rows, dim, padding_idx: paddingIndex);
+        var adopted = nn.Embedding(rows, dim, padding_idx: paddingIndex, device: META);
+        adopted.weight = Take(name + ".weight", rows, dim);
+        return adopted;
+    }
+
+    /// <summary>
+    /// Fresh weights only: the paper's initialisation of a stack's two tables, N(0, dim^-1/2) with the padding row
+    /// zero, drawn after both tables are made (the order of the random draws a seeded model has always had).
+    /// </summary>
+    public void PaperEmbeddings(Embedding positions, Embedding words, long paddingIndex)
+    {
+        if (!IsFresh) return;
         using (no_grad())
         {
-            nn.init.normal_(table.weight!, 0, Math.Pow(dim, -0.5));
-            if (paddingIndex is { } pad) table.weight![pad].zero_();
+            nn.init.normal_(positions.weight!, 0, Math.Pow(positions.weight!.shape[1], -0.5));
+            nn.init.normal_(words.weight!, 0, Math.Pow(words.weight!.shape[1], -0.5));
+            words.weight![paddingIndex].zero_();
         }
-        return table;
     }
 }

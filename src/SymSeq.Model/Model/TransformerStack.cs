@@ -37,6 +37,7 @@ public sealed class TransformerStack : nn.Module
         var name = isDecoder ? "decoder" : "encoder";
         position_embeddings = w.Embedding($"{name}.position_embeddings", c.MaxPositions, c.EmbDim);
         embeddings = w.Embedding($"{name}.embeddings", c.Words, c.EmbDim, c.PadIndex);
+        w.PaperEmbeddings(position_embeddings, embeddings, c.PadIndex);
         layer_norm_emb = w.LayerNorm($"{name}.layer_norm_emb", c.EmbDim);
         attentions = new ModuleList<MultiHeadAttention>();
         layer_norm1 = new ModuleList<LayerNorm>();
