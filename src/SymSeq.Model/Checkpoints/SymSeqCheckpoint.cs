@@ -194,9 +194,12 @@ public static partial class SymSeqCheckpoint
         var tensors = new Dictionary<string, Tensor>();
         // checked whole already in this process and unchanged since: its weights need no second hash
         using var sha = Checked.Unchanged(path) ? null : System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        // the checksum is computed on another core while the tensors are made; it is checked before the model is returned
+        var blobs = Blobs(path, f, r, header, null).ToList();
+        var hashing = sha is null ? null : Task.Run(() => { foreach (var (_, bytes) in blobs) sha.AppendData(bytes); });
         try
         {
-            foreach (var (e, bytes) in Blobs(path, f, r, header, sha))
+            foreach (var (e, bytes) in blobs)
             {
                 var dtype = e.Dtype == "f16" ? ScalarType.Float16 : e.Dtype == "f32" ? ScalarType.Float32
                     : throw new FormatException($"'{path}' is damaged: tensor {e.Name} has unknown type '{e.Dtype}'");
@@ -214,6 +217,7 @@ public static partial class SymSeqCheckpoint
             }
             if (sha is not null)
             {
+                hashing!.Wait();
                 CheckWeights(path, header, sha);
                 Checked.Remember(path);
             }
@@ -223,6 +227,7 @@ public static partial class SymSeqCheckpoint
             foreach (var t in tensors.Values) t.Dispose();
             throw;
         }
+        finally { hashing?.Wait(); }   // never dispose the hash while it is still being computed
         return (new CheckpointInfo(header.Config, header.Step, header.Meta), tensors);
     }
 
