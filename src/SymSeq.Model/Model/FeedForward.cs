@@ -11,8 +11,6 @@ public sealed class FeedForward : nn.Module
     private readonly Linear lin1, lin2;
 #pragma warning restore IDE1006
 
-    public FeedForward(int dim, int hidden) : this(dim, hidden, InitialWeights.Fresh, "") { }
-
     /// <param name="name">The block's parameter name in the model ("encoder.ffns.0"), for adopted weights.</param>
     public FeedForward(int dim, int hidden, InitialWeights w, string name) : base("FeedForward")
     {

@@ -28,9 +28,6 @@ public sealed class InitialWeights
 
     public bool IsFresh => _tensors is null;
 
-    /// <summary>Where the built modules live: the meta device (no memory, no initialisation) when the weights are adopted.</summary>
-    public Device? Device => IsFresh ? null : META;
-
     /// <summary>The parameter <paramref name="name"/>, of exactly <paramref name="shape"/>.</summary>
     public Parameter Take(string name, params long[] shape)
     {

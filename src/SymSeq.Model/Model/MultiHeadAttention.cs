@@ -30,8 +30,6 @@ public sealed class MultiHeadAttention : nn.Module
 #pragma warning restore IDE1006
     private readonly int _heads, _dim;
 
-    public MultiHeadAttention(int heads, int dim) : this(heads, dim, InitialWeights.Fresh, "") { }
-
     /// <param name="name">The layer's parameter name in the model ("decoder.encoder_attn.0"), for adopted weights.</param>
     public MultiHeadAttention(int heads, int dim, InitialWeights w, string name) : base("MultiHeadAttention")
     {

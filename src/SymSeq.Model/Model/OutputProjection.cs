@@ -15,8 +15,6 @@ public sealed class OutputProjection : nn.Module
     private readonly Parameter? weight;
 #pragma warning restore IDE1006
 
-    public OutputProjection(int dim, int words, int? ownWeightDim) : this(dim, words, ownWeightDim, InitialWeights.Fresh, "") { }
-
     /// <param name="name">Its parameter name in the model ("decoder.proj"), for adopted weights.</param>
     public OutputProjection(int dim, int words, int? ownWeightDim, InitialWeights w, string name) : base("proj")
     {

@@ -26,8 +26,6 @@ public sealed class TransformerStack : nn.Module
     public int Layers { get; }
     public int Dim { get; }
 
-    public TransformerStack(ModelConfig c, bool isDecoder) : this(c, isDecoder, InitialWeights.Fresh) { }
-
     /// <summary>The stack with its weights drawn fresh or adopted from a checkpoint (<see cref="InitialWeights"/>).</summary>
     public TransformerStack(ModelConfig c, bool isDecoder, InitialWeights w) : base(isDecoder ? "decoder" : "encoder")
     {

@@ -128,7 +128,6 @@ public sealed class ModelEvaluation(SolverModels models, IReadOnlyList<int> beam
     private static string Setup(string? modelFile, string precision) =>
         modelFile is null ? "no model" : $"model {Path.GetFullPath(modelFile)}, {precision}";
 
-    /// <summary>A verified candidate, or one right on part of the line only.</summary>
     /// <summary>The solved counts of the problems the log already has for this column, and the indices still to run.</summary>
     private static (int Solved, int OnInterval) Resume(Dictionary<(string, int, string), Outcome> done, string task, string column, string setup, int count, out List<int> todo)
     {

@@ -94,6 +94,9 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
 
         private TimeSpan Left => O.TimeLimit - _clock.Elapsed;
 
+        /// <summary>The rules' share of what is left: the same as the ODE methods', and never more than what is left.</summary>
+        private TimeSpan RulesLeft => Left < RuleBudget ? Left : RuleBudget;
+
         /// <summary>What is left of the model's share of the budget: the model's steps and their symbolic helpers stop there.</summary>
         private TimeSpan ModelLeft => ModelLimit(O) - _clock.Elapsed;
 
@@ -103,8 +106,7 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
             var integrand = (task as Problem.Integral)?.Integrand;
             var isIntegral = integrand is not null;
             // Linearity's plans: the canonical form's terms, the multiplied-out ones, the cuts of the sum as written.
-            // the rules get the same share of the budget as the ODE methods, and never more than what is left
-            var plans = integrand is not null && O.Decompose ? Decomposition.Plans(integrand, O.Rules, new RuleScope(Left < RuleBudget ? Left : RuleBudget)) : [];
+            var plans = integrand is not null && O.Decompose ? Decomposition.Plans(integrand, O.Rules, new RuleScope(RulesLeft)) : [];
 
             // Every term by a basic rule (3x² + 5), or an ODE method of a first course (OdeRules): no model needed.
             if (O.Rules)
@@ -125,13 +127,13 @@ public sealed class HybridSolver(SolverModels models, HybridOptions? options = n
                 if (rightInPart is not null && integrand is not null && Left > TimeSpan.Zero)
                 {
                     var passOver = OutermostRules(rightInPart);
-                    var again = Decomposition.Plans(integrand, O.Rules, new RuleScope(Left < RuleBudget ? Left : RuleBudget, passOver));
+                    var again = Decomposition.Plans(integrand, O.Rules, new RuleScope(RulesLeft, passOver));
                     foreach (var byRules in RuleIntegration.Derivations(again))
                         if (Accept(byRules.Result, Engine.Rules, $"basic rules for every term, {string.Join(" and ", passOver)} passed over ({byRules.Chain})", byRules) is { } other)
                             return other;
                 }
                 if (!isIntegral)
-                    foreach (var step in OdeRules.Derive(problem, Left < RuleBudget ? Left : RuleBudget))
+                    foreach (var step in OdeRules.Derive(problem, RulesLeft))
                         if (Accept(step.Result, Engine.Rules, OdeMethods.Named(step.Rule).Description, step) is { } solved) return solved;
                 if (_attempts.Count == before)   // no rule had an answer to check: say so, so a failure lists every step
                     _attempts.Add(new EngineAttempt(Engine.Rules.Describe(), isIntegral ? "no rule integrates every term" : "no ODE method applies", sw.Elapsed));
